@@ -1,0 +1,137 @@
+package org.callscore.fastagi;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+
+import org.asteriskjava.fastagi.AgiScript;
+import org.callscore.agi.AgiApplication;
+import org.callscore.agi.FastAgiServer;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The FastAGI server as a Declarative Services component: configuration from Config Admin (PID
+ * {@value #PID}), AGI applications from the service registry (whiteboard).
+ */
+@Component(configurationPid = FastAgiServerComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = FastAgiServerComponent.Config.class)
+public class FastAgiServerComponent implements FastAgiServer {
+
+    static final String PID = "org.callscore.fastagi";
+    private static final Logger LOG = LoggerFactory.getLogger(FastAgiServerComponent.class);
+
+    @ObjectClassDefinition(name = "CallScore FastAGI server",
+            description = "Where CallScore listens for Asterisk's AGI(agi://...) requests")
+    @interface Config {
+
+        @AttributeDefinition(name = "Bind address",
+                description = "IP address to listen on. FastAGI has no authentication: keep 127.0.0.1 unless "
+                        + "Asterisk runs on another host, then use this host's address on the PBX network")
+        String bind_address() default "127.0.0.1";
+
+        @AttributeDefinition(name = "Port", description = "TCP port (Asterisk's FastAGI default is 4573)")
+        int port() default 4573;
+
+        @AttributeDefinition(name = "Allowed peers",
+                description = "Asterisk addresses or CIDR blocks allowed to connect, comma-separated")
+        String allowed_peers() default "127.0.0.1, ::1";
+
+        @AttributeDefinition(name = "Maximum threads",
+                description = "Sessions running at once; beyond this, sessions wait for a free thread "
+                        + "(never refused)")
+        int threads_max() default 4000;
+
+        @AttributeDefinition(name = "Listen backlog",
+                description = "Connections the kernel holds while the server accepts (capped by net.core.somaxconn)")
+        int backlog() default 1024;
+
+        @AttributeDefinition(name = "Request timeout (s)",
+                description = "Time a new connection has to send its request; Asterisk sends it at once")
+        int request_timeout_seconds() default 10;
+
+        @AttributeDefinition(name = "Idle warning (s)",
+                description = "Log once when a session has waited this long for Asterisk (0 = never). "
+                        + "The session is never closed for being idle")
+        int idle_warning_seconds() default 3600;
+    }
+
+    private final ApplicationRegistry applications = new ApplicationRegistry();
+    private FastAgiEngine engine;
+
+    @Activate
+    void activate(Config config) {
+        ServerSettings settings = ServerSettings.of(config.bind_address(), config.port(), config.allowed_peers(),
+                config.threads_max(), config.backlog(), config.request_timeout_seconds(),
+                config.idle_warning_seconds());
+        engine = new FastAgiEngine(settings, applications);
+        engine.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        engine.close();
+    }
+
+    @Reference(service = AgiScript.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, target = "(" + AgiApplication.PROPERTY + "=*)")
+    void addApplication(AgiScript application, Map<String, Object> properties) {
+        Object name = properties.get(AgiApplication.PROPERTY);
+        long serviceId = (Long) properties.get(Constants.SERVICE_ID);
+        if (!(name instanceof String) || !ApplicationRegistry.VALID_NAME.matcher((String) name).matches()) {
+            LOG.warn("Ignoring AGI application service {}: {}={} is not a valid name (letters, digits, '.', '_', "
+                    + "'-')", serviceId, AgiApplication.PROPERTY, LogText.of(String.valueOf(name)));
+            return;
+        }
+        applications.add((String) name, serviceId, ranking(properties), application);
+        if (applications.registrationsOf((String) name) > 1) {
+            LOG.warn("Several services provide AGI application '{}'; the highest service.ranking serves it", name);
+        }
+        LOG.info("AGI application '{}' registered", name);
+    }
+
+    void removeApplication(AgiScript application, Map<String, Object> properties) {
+        Object name = properties.get(AgiApplication.PROPERTY);
+        if (name instanceof String) {
+            applications.remove((String) name, (Long) properties.get(Constants.SERVICE_ID));
+            LOG.info("AGI application '{}' unregistered; calls in flight finish, new calls get FAILURE", name);
+        }
+    }
+
+    private static int ranking(Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        return ranking instanceof Integer ? (Integer) ranking : 0;
+    }
+
+    @Override
+    public Optional<InetSocketAddress> listeningOn() {
+        return engine.listeningOn();
+    }
+
+    @Override
+    public Optional<String> problem() {
+        return engine.problem();
+    }
+
+    @Override
+    public SortedSet<String> applications() {
+        return applications.names();
+    }
+
+    @Override
+    public Map<Counter, Long> counters() {
+        return engine.counters();
+    }
+}
