@@ -29,7 +29,7 @@ public interface FastAgiServer {
         ACTIVE_SESSIONS,
         /** Sessions accepted but waiting for a free thread (only when threads.max is reached). */
         QUEUED_SESSIONS,
-        /** Sessions that ended, whatever their outcome. */
+        /** Application sessions that ended, whatever their outcome. */
         COMPLETED_SESSIONS,
         /** Requests answered with FAILURE: unknown or stopped application, or an application error. */
         FAILED_SESSIONS,

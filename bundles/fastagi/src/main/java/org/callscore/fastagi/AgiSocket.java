@@ -7,42 +7,45 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
  * One FastAGI connection as asterisk-java's reader and writer see it, with the limits CallScore needs
- * instead of the library's: no read timeout that ends a session (a caller may stay on a survey or in a menu
- * for as long as the call lasts), a bounded wait for the request itself, and bounded line sizes.
+ * instead of the library's: no read timeout that ends a session (a caller may stay in a survey or a menu
+ * for as long as the call lasts), a bounded wait for the request itself, and bounded sizes.
+ * <p>
+ * A request that breaks a limit reads as the end of the stream, with {@link #malformed()} saying why, so
+ * the library hands it on quietly and the dispatcher reports it in one clear line.
  */
 final class AgiSocket implements SocketConnectionFacade {
 
     static final int MAX_LINE_BYTES = 64 * 1024;
     static final int MAX_REQUEST_BYTES = 256 * 1024;
 
-    /** Told once when a session has waited longer than the configured idle warning for Asterisk. */
-    interface IdleListener {
-        void idleFor(Duration waited);
-    }
-
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private final Consumer<AgiSocket> onClose;
     /** Bytes of the line being read; kept across socket timeouts so nothing is lost. */
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
 
-    private boolean requestPhase = true;
-    private long requestDeadline;
+    private volatile boolean requestPhase = true;
+    private final long requestDeadline;
     private int requestBytes;
-    private boolean endOfStream;
-    private IdleListener idleListener;
+    private boolean blankLineSeen;
+    private String malformed;
+    private Consumer<Duration> idleListener = waited -> { };
 
-    AgiSocket(Socket socket, Duration requestTimeout) throws IOException {
+    AgiSocket(Socket socket, Duration requestTimeout, Consumer<AgiSocket> onClose) throws IOException {
         this.socket = socket;
+        this.onClose = onClose;
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = new BufferedOutputStream(socket.getOutputStream());
         socket.setTcpNoDelay(true);
@@ -51,16 +54,27 @@ final class AgiSocket implements SocketConnectionFacade {
         socket.setSoTimeout((int) Math.max(1, requestTimeout.toMillis()));
     }
 
-    /** The request has been read: from now on waits are the call's own business. */
-    void commandPhase(Duration idleWarning, IdleListener listener) throws IOException {
+    InetSocketAddress remote() {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
+    /**
+     * The request has been read: from now on waits are the call's own business.
+     *
+     * @param idleWarning after this long without a word from Asterisk, tell the listener once (0: never)
+     */
+    void commandPhase(Duration idleWarning, Consumer<Duration> listener) throws IOException {
         requestPhase = false;
-        this.idleListener = listener;
+        idleListener = listener;
         socket.setSoTimeout(idleWarning.isZero() ? 0 : (int) Math.min(Integer.MAX_VALUE, idleWarning.toMillis()));
     }
 
-    /** @return whether the peer closed the connection (before the end of the request, if still reading it) */
-    boolean endOfStream() {
-        return endOfStream;
+    /** @return why the request was not well formed, or null */
+    String malformed() {
+        if (malformed == null && !blankLineSeen) {
+            return "connection closed before the end of the request's environment block";
+        }
+        return malformed;
     }
 
     @Override
@@ -72,33 +86,44 @@ final class AgiSocket implements SocketConnectionFacade {
                 b = in.read();
             } catch (SocketTimeoutException timeout) {
                 if (requestPhase) {
-                    throw new IOException("no complete FastAGI request within the request timeout");
+                    return endRequest("no complete FastAGI request within the request timeout");
                 }
-                idleListener.idleFor(Duration.ofNanos(System.nanoTime() - waitStarted));
+                idleListener.accept(Duration.ofNanos(System.nanoTime() - waitStarted));
                 socket.setSoTimeout(0); // warned once; now wait as long as the call lasts
                 continue;
             }
             if (b < 0) {
-                endOfStream = true;
-                if (line.size() == 0) {
-                    return null;
-                }
-                return takeLine();
+                return line.size() == 0 ? null : takeLine();
             }
-            if (requestPhase && ++requestBytes > MAX_REQUEST_BYTES) {
-                throw new IOException("FastAGI request larger than " + MAX_REQUEST_BYTES + " bytes");
+            if (requestPhase) {
+                if (++requestBytes > MAX_REQUEST_BYTES) {
+                    return endRequest("request larger than " + MAX_REQUEST_BYTES + " bytes");
+                }
+                if (System.nanoTime() > requestDeadline) {
+                    return endRequest("no complete FastAGI request within the request timeout");
+                }
             }
             if (b == '\n') {
-                return takeLine();
+                String text = takeLine();
+                if (requestPhase && text.isEmpty()) {
+                    blankLineSeen = true;
+                }
+                return text;
             }
             if (line.size() >= MAX_LINE_BYTES) {
-                throw new IOException("line longer than " + MAX_LINE_BYTES + " bytes");
+                if (requestPhase) {
+                    return endRequest("line longer than " + MAX_LINE_BYTES + " bytes");
+                }
+                throw new IOException("line from Asterisk longer than " + MAX_LINE_BYTES + " bytes");
             }
             line.write(b);
-            if (requestPhase && System.nanoTime() > requestDeadline) {
-                throw new IOException("no complete FastAGI request within the request timeout");
-            }
         }
+    }
+
+    private String endRequest(String why) {
+        malformed = why;
+        line.reset();
+        return null;
     }
 
     private String takeLine() {
@@ -119,7 +144,11 @@ final class AgiSocket implements SocketConnectionFacade {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        try {
+            socket.close();
+        } finally {
+            onClose.accept(this);
+        }
     }
 
     @Override

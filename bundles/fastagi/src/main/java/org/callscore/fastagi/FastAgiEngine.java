@@ -1,48 +1,44 @@
 package org.callscore.fastagi;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.asteriskjava.fastagi.DefaultAgiServer;
+import org.asteriskjava.util.ServerSocketFacade;
 import org.callscore.agi.FastAgiServer.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts FastAGI connections and runs each session on its own thread.
+ * asterisk-java's FastAGI server with CallScore's limits instead of the library's defaults.
  * <p>
- * Threads grow up to {@code threads.max}; beyond that sessions wait in an unbounded queue. asterisk-java's
- * own pool closes the socket of any session it has no thread for, which drops the call's survey or menu:
- * a session here is never refused for load.
+ * Threads grow up to {@code threads.max}; beyond that sessions wait in an unbounded queue (the library's
+ * pool closes the socket of any session it has no thread for, which drops the caller's survey). The port is
+ * bound here, retried while it is taken, so the library's accept loop only starts on a bound socket.
  */
 final class FastAgiEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FastAgiEngine.class);
     private static final long BIND_RETRY_MILLIS = 5_000;
     private static final long THREAD_STACK_BYTES = 512 * 1024;
-    private static final int MAX_REMEMBERED_REJECTED_PEERS = 1024;
 
     private final ServerSettings settings;
     private final ApplicationRegistry applications;
     private final SessionCounters counters = new SessionCounters();
     private final ThreadPoolExecutor sessions;
-    private final Set<InetAddress> reportedPeers = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
     private volatile boolean closed;
-    private volatile ServerSocket listener;
+    private volatile ServerSocket bound;
+    private volatile Server server;
     private volatile String problem;
     private volatile boolean saturationReported;
 
@@ -51,8 +47,8 @@ final class FastAgiEngine implements AutoCloseable {
         this.applications = applications;
         this.sessions = new ThreadPoolExecutor(settings.maxThreads(), settings.maxThreads(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads("callscore-agi-" + settings.port() + "-"));
-        this.sessions.allowCoreThreadTimeOut(true); // idle threads go; "core" here only means "grow to"
-        this.acceptor = threads("callscore-fastagi-acceptor-").newThread(this::acceptLoop);
+        this.sessions.allowCoreThreadTimeOut(true); // idle threads go; "core" here only means "grow up to"
+        this.acceptor = threads("callscore-fastagi-acceptor-").newThread(this::serve);
     }
 
     void start() {
@@ -60,8 +56,9 @@ final class FastAgiEngine implements AutoCloseable {
     }
 
     Optional<InetSocketAddress> listeningOn() {
-        ServerSocket socket = listener;
-        return socket == null ? Optional.empty() : Optional.of((InetSocketAddress) socket.getLocalSocketAddress());
+        ServerSocket socket = bound;
+        return socket == null || socket.isClosed() ? Optional.empty()
+                : Optional.of((InetSocketAddress) socket.getLocalSocketAddress());
     }
 
     Optional<String> problem() {
@@ -79,7 +76,11 @@ final class FastAgiEngine implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        closeListener();
+        Server running = server;
+        if (running != null) {
+            running.shutdown();
+        }
+        closeQuietly(bound);
         acceptor.interrupt();
         sessions.shutdown();
         long inFlight = counters.active() + sessions.getQueue().size();
@@ -89,32 +90,45 @@ final class FastAgiEngine implements AutoCloseable {
         }
     }
 
-    private void acceptLoop() {
+    private void serve() {
+        ServerSocket socket = bindWhenPossible();
+        if (socket == null) {
+            return;
+        }
+        Listener listener = new Listener(socket, settings, counters);
+        Server running = new Server(new Dispatcher(applications, listener, settings.idleWarning(), counters), listener);
+        server = running;
+        if (closed) {
+            closeQuietly(socket);
+            return;
+        }
+        LOG.info("FastAGI server listening on {}; allowed peers: {}", socket.getLocalSocketAddress(),
+                settings.allowedPeers());
+        try {
+            running.startup();
+        } catch (IOException e) {
+            LOG.error("FastAGI server stopped: {}", e.getMessage());
+            problem = "stopped: " + e.getMessage();
+        }
+    }
+
+    private ServerSocket bindWhenPossible() {
         while (!closed) {
-            try (ServerSocket socket = new ServerSocket()) {
+            ServerSocket socket = null;
+            try {
+                socket = new ServerSocket();
                 socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), settings.backlog());
-                listener = socket;
                 if (problem != null) {
-                    LOG.info("FastAGI server now listening on {}", socket.getLocalSocketAddress());
-                } else {
-                    LOG.info("FastAGI server listening on {}; allowed peers: {}", socket.getLocalSocketAddress(),
-                            settings.allowedPeers());
+                    LOG.info("FastAGI server can listen on {} now", socket.getLocalSocketAddress());
                 }
                 problem = null;
-                if (closed) {
-                    return; // closed while binding: the listener above was never visible to close()
-                }
-                while (!closed) {
-                    accept(socket.accept());
-                }
+                bound = socket;
+                return socket;
             } catch (IOException e) {
-                listener = null;
-                if (closed) {
-                    return;
-                }
-                String reason = "cannot listen on " + settings.bindAddress().getHostAddress() + ":"
-                        + settings.port() + ": " + e.getMessage();
+                closeQuietly(socket);
+                String reason = "cannot listen on " + settings.bindAddress().getHostAddress() + ":" + settings.port()
+                        + ": " + e.getMessage();
                 if (!reason.equals(problem)) {
                     LOG.error("FastAGI server {}; retrying every {} s", reason, BIND_RETRY_MILLIS / 1000);
                 }
@@ -122,56 +136,20 @@ final class FastAgiEngine implements AutoCloseable {
                 try {
                     Thread.sleep(BIND_RETRY_MILLIS);
                 } catch (InterruptedException interrupted) {
-                    return;
+                    return null;
                 }
             }
         }
+        return null;
     }
 
-    private void accept(Socket connection) {
-        InetAddress peer = connection.getInetAddress();
-        if (!settings.allowedPeers().allows(peer)) {
-            counters.rejected();
-            if (reportedPeers.size() < MAX_REMEMBERED_REJECTED_PEERS && reportedPeers.add(peer)) {
-                LOG.warn("Refused a FastAGI connection from {}: not in allowed.peers ({}); further connections "
-                        + "from it are refused silently", peer.getHostAddress(), settings.allowedPeers());
-            }
-            closeQuietly(connection);
-            return;
-        }
-        try {
-            AgiSocket socket = new AgiSocket(connection, settings.requestTimeout());
-            if (sessions.getActiveCount() >= settings.maxThreads() && !saturationReported) {
-                saturationReported = true;
-                LOG.warn("All {} FastAGI threads are busy; new sessions wait in a queue until one is free "
-                        + "(raise threads.max if this happens at normal load)", settings.maxThreads());
-            }
-            sessions.execute(new AgiSession(socket, applications, settings.idleWarning(), counters));
-        } catch (IOException e) {
-            LOG.info("FastAGI connection from {} lost before its session started: {}", peer.getHostAddress(),
-                    e.getMessage());
-            closeQuietly(connection);
-        } catch (RejectedExecutionException e) {
-            closeQuietly(connection); // accepted just as the server closed
-        }
-    }
-
-    private void closeListener() {
-        ServerSocket socket = listener;
+    private static void closeQuietly(ServerSocket socket) {
         if (socket != null) {
             try {
                 socket.close();
             } catch (IOException e) {
                 LOG.debug("closing the FastAGI listener: {}", e.getMessage());
             }
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            LOG.debug("closing a refused connection: {}", e.getMessage());
         }
     }
 
@@ -182,5 +160,38 @@ final class FastAgiEngine implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** The library's server on our bound socket and our pool. */
+    private final class Server extends DefaultAgiServer {
+
+        private final Listener listener;
+
+        Server(Dispatcher dispatcher, Listener listener) {
+            super(dispatcher);
+            this.listener = listener;
+            setAddress(settings.bindAddress()); // only for the library's own "Listening on" line
+            setPort(settings.port());
+        }
+
+        @Override
+        protected ServerSocketFacade createServerSocket() {
+            return listener;
+        }
+
+        @Override
+        protected ThreadPoolExecutor createPool() {
+            return sessions;
+        }
+
+        @Override
+        protected void execute(Runnable session) {
+            if (sessions.getActiveCount() >= settings.maxThreads() && !saturationReported) {
+                saturationReported = true;
+                LOG.warn("All {} FastAGI threads are busy; new sessions wait for a free one (raise threads.max if "
+                        + "this happens at normal load)", settings.maxThreads());
+            }
+            super.execute(session);
+        }
     }
 }

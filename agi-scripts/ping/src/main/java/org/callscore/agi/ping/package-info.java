@@ -1,0 +1,5 @@
+/** The ping AGI application: a wiring check for administrators. */
+@ModuleSchema("ping")
+package org.callscore.agi.ping;
+
+import org.callscore.storage.ModuleSchema;
