@@ -51,6 +51,7 @@ final class Dispatcher implements MappingStrategy {
             return (r, c) -> {
                 counters.malformed();
                 LOG.warn("Malformed FastAGI request from {}: {}", peer, reason);
+                socket.ifPresent(Dispatcher::closeQuietly); // nothing more for a peer that is not Asterisk
             };
         }
         String name = applicationName(request.getScript());
@@ -125,6 +126,14 @@ final class Dispatcher implements MappingStrategy {
             end--;
         }
         return script.substring(start, end);
+    }
+
+    private static void closeQuietly(AgiSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.trace("closing a malformed request's socket: {}", e.getMessage());
+        }
     }
 
     /** Tells the Asterisk console why, then ends the AGI with AGISTATUS=FAILURE. */
