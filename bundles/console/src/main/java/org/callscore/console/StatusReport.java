@@ -62,7 +62,7 @@ final class StatusReport {
                 : "checked " + Duration.between(status.checkedAt(), Instant.now()).toSeconds() + " s ago";
         line("Database", (status.reachable() ? "reachable" : "UNREACHABLE: " + status.problem()) + " (" + checked + ")");
         if (status.schemas().isEmpty()) {
-            line("  schemas", "(no module with tables is active)");
+            line("  schemas", "(no module with tables has started)");
         }
         for (SchemaStatus schema : status.schemas()) {
             line("  schema " + schema.module(), describe(schema));
@@ -75,7 +75,8 @@ final class StatusReport {
         if (!schema.problem().isEmpty()) {
             return applied + ", MIGRATION STOPPED: " + schema.problem();
         }
-        return applied + (schema.upToDate() ? ", up to date" : ", migration pending");
+        String state = applied + (schema.upToDate() ? ", up to date" : ", migration pending");
+        return schema.bundleActive() ? state : state + " (module stopped)";
     }
 
     private void line(String label, String value) {

@@ -59,8 +59,9 @@ class StatusReportTest {
 
             public DatabaseStatus status() {
                 return new DatabaseStatus(false, "Connection refused", Instant.now(), List.of(
-                        new SchemaStatus("ping", "org.callscore.agi.ping", 1, 1, ""),
-                        new SchemaStatus("survey", "org.callscore.survey", 2, 3, "V3 of module survey failed: x")));
+                        new SchemaStatus("ping", "org.callscore.agi.ping", true, 1, 1, ""),
+                        new SchemaStatus("survey", "org.callscore.survey", true, 2, 3, "V3 of module survey failed: x"),
+                        new SchemaStatus("ivr", "org.callscore.ivr", false, 4, 4, "")));
             }
 
             public boolean isReady(String module) {
@@ -74,11 +75,12 @@ class StatusReportTest {
         String report = new StatusReport("0.1.0", server, database).render();
 
         assertThat(report).contains("listening on 127.0.0.1:4573")
-                .contains("applications       ping, survey")
+                .contains("applications     ping, survey")
                 .contains("active 0, queued 1, completed 2, failed 3")
                 .contains("4 connection(s) from peers not allowed, 5 malformed")
                 .contains("Database           UNREACHABLE: Connection refused (checked 0 s ago)")
-                .contains("schema ping        version 1 of 1, up to date")
-                .contains("schema survey      version 2 of 3, MIGRATION STOPPED: V3 of module survey failed: x");
+                .contains("schema ping      version 1 of 1, up to date")
+                .contains("schema survey    version 2 of 3, MIGRATION STOPPED: V3 of module survey failed: x");
+        assertThat(report).contains("schema ivr       version 4 of 4, up to date (module stopped)");
     }
 }

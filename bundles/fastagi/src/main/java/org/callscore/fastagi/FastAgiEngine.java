@@ -186,6 +186,10 @@ final class FastAgiEngine implements AutoCloseable {
 
         @Override
         protected void execute(Runnable session) {
+            if (isDie()) {
+                listener.closeLastAccepted(); // Asterisk gets a closed socket and goes on in the dialplan
+                return;
+            }
             if (sessions.getActiveCount() >= settings.maxThreads() && !saturationReported) {
                 saturationReported = true;
                 LOG.warn("All {} FastAGI threads are busy; new sessions wait for a free one (raise threads.max if "

@@ -30,6 +30,8 @@ final class Listener implements ServerSocketFacade {
     private final SessionCounters counters;
     private final Map<InetSocketAddress, AgiSocket> live = new ConcurrentHashMap<>();
     private final Set<InetAddress> reportedPeers = ConcurrentHashMap.newKeySet();
+    /** Handed to the library but not yet to a session; only the acceptor thread touches it. */
+    private AgiSocket lastAccepted;
 
     Listener(ServerSocket serverSocket, ServerSettings settings, SessionCounters counters) {
         this.serverSocket = serverSocket;
@@ -49,11 +51,26 @@ final class Listener implements ServerSocketFacade {
             try {
                 AgiSocket socket = new AgiSocket(connection, settings.requestTimeout(), s -> live.remove(s.remote()));
                 live.put(socket.remote(), socket);
+                lastAccepted = socket;
                 return socket;
             } catch (IOException e) {
                 LOG.info("FastAGI connection from {} lost before its session started: {}", peer.getHostAddress(),
                         e.getMessage());
                 connection.close();
+            }
+        }
+    }
+
+    /**
+     * Closes the connection just accepted: the library drops, without closing it, a connection accepted
+     * while it shuts down, which would leave that Asterisk channel waiting forever.
+     */
+    void closeLastAccepted() {
+        if (lastAccepted != null) {
+            try {
+                lastAccepted.close();
+            } catch (IOException e) {
+                LOG.debug("closing a connection accepted during shut-down: {}", e.getMessage());
             }
         }
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param reachable whether MariaDB answered the last check
  * @param problem   why it did not, or an empty string
  * @param checkedAt when the last check ran
- * @param schemas   the schema of each module bundle that is active, by module name
+ * @param schemas   the schema of each module seen since start, by module name
  */
 public record DatabaseStatus(boolean reachable, String problem, Instant checkedAt, List<SchemaStatus> schemas) {
 
@@ -20,7 +20,7 @@ public record DatabaseStatus(boolean reachable, String problem, Instant checkedA
 
     /**
      * @param module a module name
-     * @return that module's schema state, if its bundle is active
+     * @return that module's schema state, if its bundle has been seen
      */
     public Optional<SchemaStatus> schema(String module) {
         return schemas.stream().filter(s -> s.module().equals(module)).findFirst();

@@ -39,14 +39,15 @@ public class PingApplication implements AgiScript {
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+        // taken once: a call in flight keeps its database even if this component is stopped meanwhile
+        Database db = database;
         channel.answer();
         channel.setVariable("CALLSCORE_VERSION", version);
-        boolean recorded = record(request);
+        boolean recorded = record(db, request);
         channel.setVariable("CALLSCORE_DATABASE", recorded ? "UP" : "DOWN");
     }
 
-    private boolean record(AgiRequest request) {
-        Database db = database;
+    private static boolean record(Database db, AgiRequest request) {
         if (db == null || !db.isReady(MODULE)) {
             return false;
         }

@@ -75,7 +75,8 @@ public class DatabaseComponent implements Database {
     @Reference(target = "(dataSourceName=callscore)")
     private DataSource dataSource;
 
-    private final Map<Long, TrackedSchema> schemas = new ConcurrentHashMap<>();
+    /** By module name; a module whose bundle stopped stays, so calls still in flight in it can write. */
+    private final Map<String, TrackedSchema> schemas = new ConcurrentHashMap<>();
     private final AtomicBoolean checkPending = new AtomicBoolean();
     private Jdbi jdbi;
     private MigrationRunner migrations;
@@ -122,8 +123,8 @@ public class DatabaseComponent implements Database {
 
     @Override
     public boolean isReady(String module) {
-        return reachable && schemas.values().stream()
-                .anyMatch(s -> s.module.equals(module) && s.status().upToDate());
+        TrackedSchema schema = schemas.get(module);
+        return reachable && schema != null && schema.status().upToDate();
     }
 
     @Override
@@ -160,7 +161,7 @@ public class DatabaseComponent implements Database {
     }
 
     private void migrate(TrackedSchema schema) {
-        if (schema.status().upToDate()) {
+        if (schema.status().upToDate() || !schema.active()) {
             return;
         }
         try {
@@ -197,7 +198,10 @@ public class DatabaseComponent implements Database {
                         bundle.getSymbolicName(), module, e.getMessage());
                 return null;
             }
-            schemas.put(bundle.getBundleId(), schema);
+            TrackedSchema known = schemas.put(module, schema);
+            if (known != null) {
+                schema.applied(known.status().appliedVersion()); // a restart does not change the database
+            }
             checkNow();
             return schema;
         }
@@ -209,7 +213,7 @@ public class DatabaseComponent implements Database {
 
         @Override
         public void removedBundle(Bundle bundle, BundleEvent event, TrackedSchema schema) {
-            schemas.remove(bundle.getBundleId());
+            schema.stopped();
         }
     }
 

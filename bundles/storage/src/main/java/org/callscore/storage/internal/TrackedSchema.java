@@ -12,6 +12,7 @@ final class TrackedSchema {
     final List<Migration> migrations;
     private volatile int appliedVersion = -1;
     private volatile String problem = "";
+    private volatile boolean active = true;
 
     TrackedSchema(String module, String bundle, List<Migration> migrations) {
         this.module = module;
@@ -21,6 +22,15 @@ final class TrackedSchema {
 
     int latestVersion() {
         return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+    }
+
+    /** The bundle stopped: its migrations are no longer run, what is known of its tables stays. */
+    void stopped() {
+        active = false;
+    }
+
+    boolean active() {
+        return active;
     }
 
     void applied(int version) {
@@ -36,6 +46,6 @@ final class TrackedSchema {
     }
 
     SchemaStatus status() {
-        return new SchemaStatus(module, bundle, appliedVersion, latestVersion(), problem);
+        return new SchemaStatus(module, bundle, active, appliedVersion, latestVersion(), problem);
     }
 }

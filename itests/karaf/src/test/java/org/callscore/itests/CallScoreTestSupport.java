@@ -1,0 +1,159 @@
+package org.callscore.itests;
+
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.callscore.agi.FastAgiServer;
+import org.callscore.storage.Database;
+import org.callscore.testing.asterisk.FastAgiCall;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Boots the CallScore Karaf distribution, as built, against the real MariaDB, and gives tests the FastAGI
+ * port, the services and the console.
+ */
+public abstract class CallScoreTestSupport {
+
+    static final String AGI_PORT = "callscore.itest.agi.port";
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    /** The options every test class needs; {@code dataSourceUrl} lets a class put a proxy in between. */
+    protected static Option[] callScore(String dataSourceUrl) {
+        String version = System.getProperty("callscore.version");
+        String agiPort = String.valueOf(freePort());
+        return options(
+                karafDistributionConfiguration()
+                        .frameworkUrl("file:" + new File(System.getProperty("callscore.distribution")).getAbsolutePath())
+                        .name("CallScore")
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.INFO),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
+                editConfigurationFilePut("etc/org.callscore.fastagi.cfg", "port", agiPort),
+                editConfigurationFilePut("etc/org.callscore.storage.cfg", "health.interval.seconds", "1"),
+                editConfigurationFilePut("etc/org.ops4j.datasource-callscore.cfg", "url", dataSourceUrl),
+                editConfigurationFilePut("etc/org.ops4j.datasource-callscore.cfg", "user",
+                        System.getProperty("callscore.test.db.user")),
+                editConfigurationFilePut("etc/org.ops4j.datasource-callscore.cfg", "password",
+                        System.getProperty("callscore.test.db.password")),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        String.valueOf(freePort())),
+                systemProperty(AGI_PORT).value(agiPort),
+                systemProperty("callscore.test.db.url").value(System.getProperty("callscore.test.db.url")),
+                systemProperty("callscore.test.db.user").value(System.getProperty("callscore.test.db.user")),
+                systemProperty("callscore.test.db.password").value(System.getProperty("callscore.test.db.password")),
+                mavenBundle("org.callscore", "org.callscore.testing.asterisk", version));
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static int agiPort() {
+        return Integer.parseInt(System.getProperty(AGI_PORT));
+    }
+
+    protected FastAgiCall.Builder call(String script) {
+        return FastAgiCall.to("127.0.0.1", agiPort()).script(script);
+    }
+
+    /** The service as registered now: a reconfigured component is a new object. */
+    protected <T> Optional<T> service(Class<T> type) {
+        ServiceReference<T> reference = bundleContext.getServiceReference(type);
+        return reference == null ? Optional.empty() : Optional.ofNullable(bundleContext.getService(reference));
+    }
+
+    protected FastAgiServer server() {
+        return service(FastAgiServer.class).orElseThrow(() -> new AssertionError("no FastAgiServer service"));
+    }
+
+    protected Database database() {
+        return service(Database.class).orElseThrow(() -> new AssertionError("no Database service"));
+    }
+
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    protected static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue("within " + PATIENCE.toSeconds() + " s: " + what, condition.getAsBoolean());
+    }
+
+    protected String console(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            Session session = sessionFactory.create(System.in, out, out);
+            session.execute(command);
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What Karaf logged since the given size of its log file. */
+    protected static String logSince(long offset) throws IOException {
+        byte[] all = Files.readAllBytes(karafLog());
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                StandardCharsets.UTF_8);
+    }
+
+    protected static long logSize() throws IOException {
+        return Files.size(karafLog());
+    }
+
+    private static Path karafLog() {
+        return Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+    }
+}

@@ -1,0 +1,104 @@
+package org.callscore.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+
+import org.callscore.storage.DatabaseStatus;
+import org.callscore.testing.asterisk.Outcome;
+import org.junit.After;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * MariaDB unreachable when Karaf starts, then back, then gone and back again, through a proxy the test
+ * controls: CallScore says so, keeps answering calls, migrates when it can, and recovers without a restart.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DatabaseOutageIT extends CallScoreTestSupport {
+
+    private static final String PROXY_PORT = "callscore.itest.db.proxy.port";
+    private static final Duration CALL = Duration.ofSeconds(20);
+
+    private TcpProxy proxy;
+
+    @Configuration
+    public Option[] configuration() {
+        String port = String.valueOf(freePort());
+        String url = System.getProperty("callscore.test.db.url").replace("127.0.0.1:3306", "127.0.0.1:" + port);
+        Option[] base = callScore(url);
+        Option[] all = java.util.Arrays.copyOf(base, base.length + 1);
+        all[base.length] = org.ops4j.pax.exam.CoreOptions.systemProperty(PROXY_PORT).value(port);
+        return all;
+    }
+
+    @After
+    public void stopProxy() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    private String pingDatabaseVariable(String uniqueId) {
+        Outcome outcome = call("ping").uniqueId(uniqueId).connect().runToEnd(CALL);
+        assertEquals("a database outage never fails the call", "SUCCESS", outcome.agiStatus());
+        return outcome.variable("CALLSCORE_DATABASE");
+    }
+
+    @Test
+    public void unreachableAtStartThenBackThenGoneThenBack() throws Exception {
+        dropPingSchemaBehindTheProxy();
+        proxy = new TcpProxy(Integer.getInteger(PROXY_PORT), 3306);
+        eventually("ping registered", () -> server().applications().contains("ping"));
+        eventually("the first health check ran", () -> !database().status().checkedAt().equals(java.time.Instant.EPOCH));
+
+        DatabaseStatus down = database().status();
+        assertFalse(down.reachable());
+        assertTrue(down.problem(), !down.problem().isEmpty());
+        assertEquals(-1, down.schema("ping").orElseThrow().appliedVersion());
+        assertTrue(console("callscore:status").contains("Database           UNREACHABLE"));
+        assertEquals("DOWN", pingDatabaseVariable("outage.1"));
+
+        proxy.start();
+        eventually("database back and ping's schema migrated", () -> database().isReady("ping"));
+        assertEquals("UP", pingDatabaseVariable("outage.2"));
+
+        proxy.stop();
+        eventually("the outage is seen", () -> !database().status().reachable());
+        assertEquals("DOWN", pingDatabaseVariable("outage.3"));
+        assertTrue(console("callscore:status").contains("Database           UNREACHABLE"));
+
+        proxy.start();
+        eventually("recovered without a restart", () -> database().isReady("ping"));
+        assertEquals("UP", pingDatabaseVariable("outage.4"));
+        int recorded = database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM ping_log WHERE uniqueid IN ('outage.1','outage.2','outage.3','outage.4')")
+                .mapTo(Integer.class).one());
+        assertEquals("only the pings made while the database was up are recorded", 2, recorded);
+    }
+
+    /** So this test sees the migration happen when the database comes back, not find it done already. */
+    private static void dropPingSchemaBehindTheProxy() throws Exception {
+        MariaDbDataSource direct = new MariaDbDataSource(System.getProperty("callscore.test.db.url"));
+        direct.setUser(System.getProperty("callscore.test.db.user"));
+        direct.setPassword(System.getProperty("callscore.test.db.password"));
+        try (java.sql.Connection connection = direct.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS ping_log");
+            statement.execute("CREATE TABLE IF NOT EXISTS callscore_schema_history (module VARCHAR(64) NOT NULL, "
+                    + "version INT NOT NULL, description VARCHAR(200) NOT NULL, checksum CHAR(64) NOT NULL, "
+                    + "installed_on TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), execution_ms BIGINT NOT NULL, "
+                    + "PRIMARY KEY (module, version))");
+            statement.execute("DELETE FROM callscore_schema_history WHERE module = 'ping'");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.callscore.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.EnumSet;
+import java.util.Hashtable;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.callscore.agi.FastAgiServer.Counter;
+import org.callscore.testing.asterisk.FastAgiCall;
+import org.callscore.testing.asterisk.Outcome;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/** The platform in the real distribution: ping end to end, the console, hot swap, refused peers. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FastAgiPlatformIT extends CallScoreTestSupport {
+
+    private static final Duration CALL = Duration.ofSeconds(20);
+    private static final String PING_BUNDLE = "org.callscore.agi.ping";
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private ConfigurationAdmin configurations;
+
+    @Configuration
+    public Option[] configuration() {
+        return callScore(System.getProperty("callscore.test.db.url"));
+    }
+
+    @Before
+    public void pingIsReady() throws Exception {
+        if (!features.isInstalled(features.getFeature("callscore-ping"))) {
+            features.installFeature("callscore-ping", EnumSet.noneOf(FeaturesService.Option.class));
+        }
+        Bundle ping = bundle(PING_BUNDLE);
+        if (ping.getState() != Bundle.ACTIVE) {
+            ping.start(); // a failed test must not take the next ones down with it
+        }
+        eventually("ping registered and its schema migrated",
+                () -> server().applications().contains("ping") && database().isReady("ping"));
+    }
+
+    private Outcome ping(String uniqueId) {
+        return call("ping").uniqueId(uniqueId).connect().runToEnd(CALL);
+    }
+
+    private int pingsRecorded(String uniqueId) {
+        return database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ping_log WHERE uniqueid = :u")
+                .bind("u", uniqueId).mapTo(Integer.class).one());
+    }
+
+    @Test
+    public void pingAnswersSetsTheVersionAndRecordsTheCall() {
+        String uniqueId = "1700000001." + System.nanoTime() % 100000;
+
+        Outcome outcome = ping(uniqueId);
+
+        assertEquals("SUCCESS", outcome.agiStatus());
+        assertEquals("ANSWER", outcome.commands().get(0));
+        assertEquals(bundle(PING_BUNDLE).getVersion().toString(), outcome.variable("CALLSCORE_VERSION"));
+        assertEquals("UP", outcome.variable("CALLSCORE_DATABASE"));
+        assertEquals(1, pingsRecorded(uniqueId));
+    }
+
+    @Test
+    public void statusShowsListenerApplicationsDatabaseAndSchemas() throws Exception {
+        String status = console("callscore:status");
+
+        assertTrue(status, status.contains("listening on 127.0.0.1:" + agiPort()));
+        assertTrue(status, status.contains("applications     ping"));
+        assertTrue(status, status.contains("Database           reachable"));
+        assertTrue(status, status.contains("schema ping      version 1 of 1, up to date"));
+    }
+
+    @Test
+    public void anUnknownApplicationGetsFailureAndOneLogLine() throws Exception {
+        long log = logSize();
+
+        assertEquals("FAILURE", call("nosuchapp").connect().runToEnd(CALL).agiStatus());
+        assertEquals("FAILURE", call("nosuchapp").connect().runToEnd(CALL).agiStatus());
+
+        assertEquals(1, logSince(log).lines().filter(l -> l.contains("No AGI application named 'nosuchapp'")).count());
+    }
+
+    @Test
+    public void aHangUpMidScriptIsNormalAndLogsNoStackTrace() throws Exception {
+        long log = logSize();
+        FastAgiCall call = call("ping").connect();
+        call.respondUntil(c -> c.startsWith("SET VARIABLE"), CALL);
+
+        call.hangup();
+        Outcome outcome = call.runToEnd(CALL);
+
+        assertEquals("HANGUP", outcome.agiStatus());
+        String logged = logSince(log);
+        assertFalse(logged, logged.contains("Exception"));
+        assertFalse(logged, logged.contains("\tat "));
+    }
+
+    @Test
+    public void stoppingStartingAndUpdatingTheModuleKeepsCallsInFlightAndTheServer() throws Exception {
+        Bundle ping = bundle(PING_BUNDLE);
+
+        FastAgiCall inFlight = call("ping").uniqueId("inflight.stop").connect();
+        inFlight.respondUntil("ANSWER"::equals, CALL);
+        ping.stop();
+        assertEquals("new calls see the stopped module at once", "FAILURE", ping("after.stop").agiStatus());
+        Outcome finished = inFlight.runToEnd(CALL);
+        assertEquals("SUCCESS", finished.agiStatus());
+        assertEquals("UP", finished.variable("CALLSCORE_DATABASE"));
+
+        ping.start();
+        eventually("ping back", () -> server().applications().contains("ping"));
+        assertEquals("SUCCESS", ping("after.start").agiStatus());
+
+        FastAgiCall duringUpdate = call("ping").uniqueId("inflight.update").connect();
+        duringUpdate.respondUntil("ANSWER"::equals, CALL);
+        ping.update();
+        eventually("ping back after update", () -> server().applications().contains("ping"));
+        assertEquals("SUCCESS", ping("after.update").agiStatus());
+        assertEquals("SUCCESS", duringUpdate.runToEnd(CALL).agiStatus());
+        assertEquals(1, pingsRecorded("inflight.update"));
+    }
+
+    @Test
+    public void uninstallingAndInstallingTheFeatureWhileCallsRun() throws Exception {
+        FastAgiCall inFlight = call("ping").uniqueId("inflight.feature").connect();
+        inFlight.respondUntil("ANSWER"::equals, CALL);
+
+        features.uninstallFeature("callscore-ping", EnumSet.noneOf(FeaturesService.Option.class));
+        assertEquals("FAILURE", ping("after.uninstall").agiStatus());
+        assertEquals("SUCCESS", inFlight.runToEnd(CALL).agiStatus());
+        assertTrue("the server stays up", server().listeningOn().isPresent());
+
+        features.installFeature("callscore-ping", EnumSet.noneOf(FeaturesService.Option.class));
+        eventually("ping back after feature:install", () -> server().applications().contains("ping"));
+        assertEquals("SUCCESS", ping("after.install").agiStatus());
+    }
+
+    @Test
+    public void aPeerNotInAllowedPeersIsRefused() throws Exception {
+        org.osgi.service.cm.Configuration fastagi = configurations.getConfiguration("org.callscore.fastagi", null);
+        Dictionary<String, Object> original = fastagi.getProperties();
+        Dictionary<String, Object> changed = new Hashtable<>();
+        for (String key : java.util.Collections.list(original.keys())) {
+            changed.put(key, original.get(key));
+        }
+        changed.put("allowed.peers", "192.0.2.1");
+        try {
+            fastagi.update(changed);
+            eventually("calls from 127.0.0.1 refused", this::refused);
+            assertTrue(server().counters().get(Counter.REJECTED_PEERS) >= 1);
+        } finally {
+            fastagi.update(original);
+        }
+        eventually("calls from 127.0.0.1 served again", () -> {
+            try {
+                return "SUCCESS".equals(ping("after.peers").agiStatus());
+            } catch (AssertionError notYet) {
+                return false;
+            }
+        });
+    }
+
+    private boolean refused() {
+        try {
+            FastAgiCall call = call("ping").connect();
+            Outcome outcome = call.runToEnd(CALL);
+            return outcome.commands().isEmpty() && call.serverClosed();
+        } catch (AssertionError rebinding) {
+            return false; // the server is between two configurations
+        }
+    }
+}

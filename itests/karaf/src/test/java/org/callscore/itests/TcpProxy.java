@@ -1,0 +1,96 @@
+package org.callscore.itests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands between Karaf and MariaDB so a test can take the database away (connections reset, new ones
+ * refused) and give it back, without touching the MariaDB other tests use.
+ */
+final class TcpProxy implements AutoCloseable {
+
+    private final int listenPort;
+    private final int targetPort;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private volatile ServerSocket server;
+
+    TcpProxy(int listenPort, int targetPort) {
+        this.listenPort = listenPort;
+        this.targetPort = targetPort;
+    }
+
+    /** The database comes (back). */
+    synchronized void start() throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort));
+        server = socket;
+        Thread acceptor = new Thread(() -> accept(socket), "db-proxy-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** The database goes away: open connections are cut, new ones refused. */
+    synchronized void stop() {
+        closeQuietly(server);
+        server = null;
+        sockets.forEach(TcpProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void accept(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                sockets.add(client);
+                sockets.add(upstream);
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException e) {
+                return; // stopped
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // one side went: close both
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "db-proxy-pump");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+    }
+}
