@@ -1,6 +1,5 @@
 package org.callscore.itests;
 
-import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -123,13 +122,18 @@ public abstract class CallScoreTestSupport {
 
     protected static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
+        String lastError = "";
         while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (AssertionError notYet) {
+                lastError = " (last: " + notYet.getMessage() + ")"; // e.g. a service between two configurations
             }
             Thread.sleep(100);
         }
-        assertTrue("within " + PATIENCE.toSeconds() + " s: " + what, condition.getAsBoolean());
+        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what + lastError);
     }
 
     protected String console(String command) throws Exception {
