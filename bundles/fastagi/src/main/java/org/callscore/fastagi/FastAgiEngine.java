@@ -5,10 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.asteriskjava.fastagi.DefaultAgiServer;
@@ -20,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * asterisk-java's FastAGI server with CallScore's limits instead of the library's defaults.
  * <p>
- * Threads grow up to {@code threads.max}; beyond that sessions wait in an unbounded queue (the library's
- * pool closes the socket of any session it has no thread for, which drops the caller's survey). The port is
+ * Sessions run on a {@link SessionPool}, which grows up to {@code threads.max} and queues beyond it (the
+ * library's pool closes the socket of any session it has no thread for, which drops the caller's survey). The port is
  * bound here, retried while it is taken, so the library's accept loop only starts on a bound socket.
  */
 final class FastAgiEngine implements AutoCloseable {
@@ -33,7 +31,7 @@ final class FastAgiEngine implements AutoCloseable {
     private final ServerSettings settings;
     private final ApplicationRegistry applications;
     private final SessionCounters counters = new SessionCounters();
-    private final ThreadPoolExecutor sessions;
+    private final SessionPool sessions;
     private final Thread acceptor;
 
     private volatile boolean closed;
@@ -45,9 +43,7 @@ final class FastAgiEngine implements AutoCloseable {
     FastAgiEngine(ServerSettings settings, ApplicationRegistry applications) {
         this.settings = settings;
         this.applications = applications;
-        this.sessions = new ThreadPoolExecutor(settings.maxThreads(), settings.maxThreads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads("callscore-agi-" + settings.port() + "-"));
-        this.sessions.allowCoreThreadTimeOut(true); // idle threads go; "core" here only means "grow up to"
+        this.sessions = new SessionPool(settings.maxThreads(), threads("callscore-agi-" + settings.port() + "-"));
         this.acceptor = threads("callscore-fastagi-acceptor-").newThread(this::serve);
     }
 

@@ -1,9 +1,7 @@
 package org.callscore.fastagi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ConnectException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -256,11 +254,23 @@ class FastAgiEngineTest {
         engine.close();
 
         assertThat(engine.listeningOn()).isEmpty();
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+        // refused, or (in the instant the JDK defers the kernel's close) accepted and closed unserved
+        assertThat(newCallIsNotServed()).isTrue();
         inFlight.reply("200 result=5");
         Outcome outcome = inFlight.runToEnd(TIMEOUT);
         assertThat(outcome.agiStatus()).isEqualTo("SUCCESS");
         assertThat(outcome.variable("ANSWER")).isEqualTo("5");
+    }
+
+    private boolean newCallIsNotServed() {
+        FastAgiCall call;
+        try {
+            call = call("question").connect();
+        } catch (AssertionError refused) {
+            return true;
+        }
+        Outcome outcome = call.runToEnd(TIMEOUT);
+        return outcome.commands().isEmpty() && call.serverClosed();
     }
 
     private static int freePortBelowEphemeralRange() {
