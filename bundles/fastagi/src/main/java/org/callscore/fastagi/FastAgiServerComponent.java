@@ -106,7 +106,11 @@ public class FastAgiServerComponent implements FastAgiServer {
         Object name = properties.get(AgiApplication.PROPERTY);
         if (name instanceof String) {
             applications.remove((String) name, (Long) properties.get(Constants.SERVICE_ID));
-            LOG.info("AGI application '{}' unregistered; calls in flight finish, new calls get FAILURE", name);
+            if (applications.registrationsOf((String) name) == 0) {
+                LOG.info("AGI application '{}' unregistered; calls in flight finish, new calls get FAILURE", name);
+            } else {
+                LOG.info("AGI application '{}': one service unregistered, another serves new calls", name);
+            }
         }
     }
 
