@@ -1,0 +1,29 @@
+package org.callscore.survey;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A survey as its file defines it.
+ *
+ * @param name          the survey's name, from its file name; what the dialplan asks for
+ * @param queues        the queues it runs for (empty: only when asked for by name)
+ * @param intro         sound played first
+ * @param consent       optional sound asking whether the caller takes the survey (1 = yes)
+ * @param invalidKey    sound played after an invalid key or silence, before the question is asked again
+ * @param questions     the questions, in the order asked
+ * @param commentPrompt optional sound inviting a voice comment at the end
+ * @param commentSeconds longest voice comment recorded
+ * @param thanks        sound played at the end
+ * @param text          the file's text, kept so old answers still point at the questions they answered
+ */
+public record SurveyDefinition(String name, Set<String> queues, String intro, Optional<String> consent,
+        String invalidKey, List<Question> questions, Optional<String> commentPrompt, int commentSeconds,
+        String thanks, String text) {
+
+    public SurveyDefinition {
+        queues = Set.copyOf(queues);
+        questions = List.copyOf(questions);
+    }
+}

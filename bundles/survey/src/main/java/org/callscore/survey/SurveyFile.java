@@ -1,0 +1,193 @@
+package org.callscore.survey;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+
+/**
+ * Reads a survey file ({@code etc/callscore/surveys/NAME.survey}, Java properties syntax). Every mistake is
+ * reported as a {@link SurveyFileException} naming the survey and the key, and unknown keys are mistakes
+ * too: a misspelt key silently ignored would change what callers hear.
+ */
+public final class SurveyFile {
+
+    public static final String EXTENSION = ".survey";
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    /** Asterisk sound names: no extension, no absolute path, no way out of the sounds folder. */
+    private static final Pattern SOUND = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern QUEUE = Pattern.compile("[^,\\s]{1,128}");
+    private static final Pattern QUESTION_KEY = Pattern.compile("question\\.([0-9]{1,3})\\.(.+)");
+    private static final Set<String> QUESTION_FIELDS = Set.of("id", "prompt", "scale", "dimension", "retries",
+            "timeout.seconds", "complaint.on.lowest");
+    private static final Set<String> SURVEY_FIELDS = Set.of("queues", "intro", "consent", "invalid.key",
+            "comment.prompt", "comment.max.seconds", "thanks");
+
+    private SurveyFile() {
+    }
+
+    /**
+     * @param name the survey's name (its file name without {@value #EXTENSION})
+     * @param text the file's content
+     * @throws SurveyFileException naming the survey and the offending key
+     */
+    public static SurveyDefinition parse(String name, String text) {
+        if (!NAME.matcher(name).matches()) {
+            throw new SurveyFileException(name, "name", "must be lower-case letters, digits, '-' and '_'");
+        }
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SurveyFileException(name, "(file)", "is not in properties syntax: " + e.getMessage());
+        }
+        Reader reader = new Reader(name, properties);
+        for (String key : properties.stringPropertyNames()) {
+            var question = QUESTION_KEY.matcher(key);
+            boolean known = question.matches() ? QUESTION_FIELDS.contains(question.group(2)) : SURVEY_FIELDS.contains(key);
+            if (!known) {
+                throw new SurveyFileException(name, key, "is not a survey setting (misspelt?)");
+            }
+        }
+        List<Question> questions = reader.questions();
+        return new SurveyDefinition(name, reader.queues(), reader.sound("intro", null),
+                reader.optionalSound("consent"), reader.sound("invalid.key", "invalid"), questions,
+                reader.optionalSound("comment.prompt"), reader.integer("comment.max.seconds", 60, 5, 600),
+                reader.sound("thanks", null), text);
+    }
+
+    private static final class Reader {
+
+        private final String survey;
+        private final Properties properties;
+
+        Reader(String survey, Properties properties) {
+            this.survey = survey;
+            this.properties = properties;
+        }
+
+        String value(String key) {
+            String value = properties.getProperty(key);
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+
+        String sound(String key, String fallback) {
+            String value = value(key);
+            if (value == null) {
+                if (fallback == null) {
+                    throw new SurveyFileException(survey, key, "is required (an Asterisk sound name)");
+                }
+                return fallback;
+            }
+            if (!SOUND.matcher(value).matches()) {
+                throw new SurveyFileException(survey, key, "'" + value + "' is not an Asterisk sound name "
+                        + "(letters, digits, '-', '_', folders separated by '/', no extension)");
+            }
+            return value;
+        }
+
+        Optional<String> optionalSound(String key) {
+            return value(key) == null ? Optional.empty() : Optional.of(sound(key, null));
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            String value = value(key);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int number = Integer.parseInt(value);
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new SurveyFileException(survey, key, "'" + value + "' is not a whole number in " + min + ".." + max);
+        }
+
+        boolean bool(String key) {
+            String value = value(key);
+            if (value == null || value.equalsIgnoreCase("false")) {
+                return false;
+            }
+            if (value.equalsIgnoreCase("true")) {
+                return true;
+            }
+            throw new SurveyFileException(survey, key, "'" + value + "' is neither true nor false");
+        }
+
+        Set<String> queues() {
+            String value = value("queues");
+            Set<String> queues = new LinkedHashSet<>();
+            if (value != null) {
+                for (String queue : value.split("[,\\s]+")) {
+                    if (!QUEUE.matcher(queue).matches()) {
+                        throw new SurveyFileException(survey, "queues", "'" + queue + "' is not a queue name");
+                    }
+                    queues.add(queue);
+                }
+            }
+            return queues;
+        }
+
+        List<Question> questions() {
+            TreeSet<Integer> numbers = new TreeSet<>();
+            for (String key : properties.stringPropertyNames()) {
+                var matcher = QUESTION_KEY.matcher(key);
+                if (matcher.matches()) {
+                    numbers.add(Integer.parseInt(matcher.group(1)));
+                }
+            }
+            if (numbers.isEmpty()) {
+                throw new SurveyFileException(survey, "question.1.prompt", "is required: a survey needs a question");
+            }
+            List<Question> questions = new ArrayList<>();
+            Set<String> ids = new LinkedHashSet<>();
+            int expected = 1;
+            for (int number : numbers) {
+                if (number != expected) {
+                    throw new SurveyFileException(survey, "question." + expected + ".prompt",
+                            "is missing: questions are numbered 1, 2, 3... without gaps");
+                }
+                String prefix = "question." + number + ".";
+                String id = value(prefix + "id") == null ? "q" + number : value(prefix + "id");
+                if (!ID.matcher(id).matches()) {
+                    throw new SurveyFileException(survey, prefix + "id", "'" + id + "' must be lower-case "
+                            + "letters, digits, '-' and '_'");
+                }
+                if (!ids.add(id)) {
+                    throw new SurveyFileException(survey, prefix + "id", "'" + id + "' is used by two questions");
+                }
+                questions.add(new Question(id, sound(prefix + "prompt", null), scale(prefix + "scale"),
+                        value(prefix + "dimension") == null ? "" : value(prefix + "dimension").toLowerCase(),
+                        integer(prefix + "retries", 2, 0, 5), integer(prefix + "timeout.seconds", 5, 1, 30),
+                        bool(prefix + "complaint.on.lowest")));
+                expected++;
+            }
+            return questions;
+        }
+
+        Scale scale(String key) {
+            String value = value(key);
+            if (value == null || value.equals("1-5")) {
+                return Scale.FIVE_POINT;
+            }
+            if (value.equals("0-10")) {
+                return Scale.ZERO_TO_TEN;
+            }
+            if (value.equals("yes-no")) {
+                return Scale.YES_NO;
+            }
+            throw new SurveyFileException(survey, key, "'" + value + "' is not a scale: use 1-5, 0-10 or yes-no");
+        }
+    }
+}
