@@ -1,0 +1,27 @@
+package org.callscore.survey;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The surveys administrators have defined, as they stand now: a changed file is used by the next call. */
+@ProviderType
+public interface SurveyCatalog {
+
+    /** @return the survey of that name, if its file exists and has been read without error at least once */
+    Optional<SurveyDefinition> byName(String name);
+
+    /** @return the survey that runs for a queue (the first by name when several list it) */
+    Optional<SurveyDefinition> forQueue(String queue);
+
+    /** @return the names of the surveys available */
+    SortedSet<String> names();
+
+    /**
+     * @return file name to what is wrong with it, for files that could not be used; a survey whose new version
+     *         is broken keeps its last good version meanwhile
+     */
+    Map<String, String> problems();
+}

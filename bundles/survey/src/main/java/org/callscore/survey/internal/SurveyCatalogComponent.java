@@ -1,0 +1,81 @@
+package org.callscore.survey.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.callscore.survey.SurveyCatalog;
+import org.callscore.survey.SurveyDefinition;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The {@link SurveyCatalog} of {@code etc/callscore/surveys}, checked for changes every few seconds. */
+@Component(configurationPid = "org.callscore.survey", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SurveyCatalogComponent.Config.class)
+public class SurveyCatalogComponent implements SurveyCatalog {
+
+    @ObjectClassDefinition(name = "CallScore survey definitions", description = "Where survey files live")
+    @interface Config {
+
+        @AttributeDefinition(name = "Folder",
+                description = "Folder of NAME.survey files; relative paths are taken from Karaf's etc/")
+        String folder() default "callscore/surveys";
+
+        @AttributeDefinition(name = "Check interval (s)", description = "How often changed files are re-read")
+        int scan_interval_seconds() default 2;
+    }
+
+    private SurveyFolder surveys;
+    private ScheduledExecutorService scanner;
+
+    @Activate
+    void activate(Config config) {
+        Path folder = Path.of(config.folder());
+        if (!folder.isAbsolute()) {
+            folder = Path.of(System.getProperty("karaf.etc", "etc")).resolve(folder);
+        }
+        surveys = new SurveyFolder(folder);
+        surveys.scan();
+        scanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "callscore-survey-files");
+            thread.setDaemon(true);
+            return thread;
+        });
+        int interval = Math.max(1, config.scan_interval_seconds());
+        scanner.scheduleWithFixedDelay(surveys::scan, interval, interval, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        scanner.shutdownNow();
+    }
+
+    @Override
+    public Optional<SurveyDefinition> byName(String name) {
+        return surveys.byName(name);
+    }
+
+    @Override
+    public Optional<SurveyDefinition> forQueue(String queue) {
+        return surveys.forQueue(queue);
+    }
+
+    @Override
+    public SortedSet<String> names() {
+        return surveys.names();
+    }
+
+    @Override
+    public Map<String, String> problems() {
+        return surveys.problems();
+    }
+}
