@@ -56,6 +56,8 @@ public class FastAgiPlatformIT extends CallScoreTestSupport {
         }
         eventually("ping registered and its schema migrated",
                 () -> server().applications().contains("ping") && database().isReady("ping"));
+        // a test that reconfigured the server leaves it rebinding for a moment
+        eventually("the server serving calls", () -> "SUCCESS".equals(ping("ready.check").agiStatus()));
     }
 
     private Outcome ping(String uniqueId) {

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -223,7 +223,7 @@ public class DatabaseComponent implements Database {
         if (entries == null) {
             return files;
         }
-        for (URL entry : List.copyOf(java.util.Collections.list(entries))) {
+        for (URL entry : Collections.list(entries)) {
             String path = entry.getPath();
             try (InputStream in = entry.openStream()) {
                 files.put(path.substring(path.lastIndexOf('/') + 1), new String(in.readAllBytes(),

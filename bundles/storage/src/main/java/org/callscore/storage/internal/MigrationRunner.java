@@ -47,14 +47,6 @@ final class MigrationRunner {
         });
     }
 
-    /** @return the highest version applied for the module, 0 when none */
-    int appliedVersion(String module) {
-        return jdbi.withHandle(handle -> {
-            createHistoryTable(handle);
-            return applied(handle, module).keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-        });
-    }
-
     private int applyPending(Handle handle, String module, List<Migration> migrations) {
         Map<Integer, String> applied = applied(handle, module);
         int version = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
