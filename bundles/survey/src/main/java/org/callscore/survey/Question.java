@@ -11,7 +11,14 @@ package org.callscore.survey;
  * @param retries           how many more times it is asked after an invalid key or silence
  * @param timeoutSeconds    how long the caller has to press a key after the prompt
  * @param complaintOnLowest whether the lowest score on this question flags the call as a complaint
+ * @param complaintOnYes    whether "yes" on this yes/no question flags the call as a complaint (an explicit
+ *                          "do you wish to complain?" question)
  */
 public record Question(String id, String prompt, Scale scale, String dimension, int retries, int timeoutSeconds,
-        boolean complaintOnLowest) {
+        boolean complaintOnLowest, boolean complaintOnYes) {
+
+    /** @return whether this score on this question makes the call a complaint */
+    public boolean isComplaint(int score) {
+        return (complaintOnLowest && score == scale.min()) || (complaintOnYes && score == 1);
+    }
 }

@@ -27,7 +27,7 @@ public final class SurveyFile {
     private static final Pattern QUEUE = Pattern.compile("[^,\\s]{1,128}");
     private static final Pattern QUESTION_KEY = Pattern.compile("question\\.([0-9]{1,3})\\.(.+)");
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "prompt", "scale", "dimension", "retries",
-            "timeout.seconds", "complaint.on.lowest");
+            "timeout.seconds", "complaint.on.lowest", "complaint.on.yes");
     private static final Set<String> SURVEY_FIELDS = Set.of("queues", "intro", "consent", "invalid.key",
             "comment.prompt", "comment.max.seconds", "thanks");
 
@@ -167,10 +167,15 @@ public final class SurveyFile {
                 if (!ids.add(id)) {
                     throw new SurveyFileException(survey, prefix + "id", "'" + id + "' is used by two questions");
                 }
-                questions.add(new Question(id, sound(prefix + "prompt", null), scale(prefix + "scale"),
+                Scale scale = scale(prefix + "scale");
+                boolean complaintOnYes = bool(prefix + "complaint.on.yes");
+                if (complaintOnYes && scale != Scale.YES_NO) {
+                    throw new SurveyFileException(survey, prefix + "complaint.on.yes", "needs scale = yes-no");
+                }
+                questions.add(new Question(id, sound(prefix + "prompt", null), scale,
                         value(prefix + "dimension") == null ? "" : value(prefix + "dimension").toLowerCase(),
                         integer(prefix + "retries", 2, 0, 5), integer(prefix + "timeout.seconds", 5, 1, 30),
-                        bool(prefix + "complaint.on.lowest")));
+                        bool(prefix + "complaint.on.lowest"), complaintOnYes));
                 expected++;
             }
             return questions;

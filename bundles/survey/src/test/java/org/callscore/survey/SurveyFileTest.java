@@ -43,9 +43,9 @@ class SurveyFileTest {
         assertThat(survey.commentPrompt()).contains("callscore/survey-comment");
         assertThat(survey.commentSeconds()).isEqualTo(45);
         assertThat(survey.questions()).containsExactly(
-                new Question("attitude", "callscore/q-attitude", Scale.FIVE_POINT, "empathy", 2, 5, true),
-                new Question("solved", "callscore/q-solved", Scale.YES_NO, "resolution", 1, 5, false),
-                new Question("q3", "callscore/q-recommend", Scale.ZERO_TO_TEN, "", 2, 8, false));
+                new Question("attitude", "callscore/q-attitude", Scale.FIVE_POINT, "empathy", 2, 5, true, false),
+                new Question("solved", "callscore/q-solved", Scale.YES_NO, "resolution", 1, 5, false, false),
+                new Question("q3", "callscore/q-recommend", Scale.ZERO_TO_TEN, "", 2, 8, false, false));
         assertThat(survey.text()).isEqualTo(AFTER_CALL);
     }
 
@@ -75,6 +75,31 @@ class SurveyFileTest {
                 .hasMessage("survey s: question.2.id 'x' is used by two questions");
         assertThatThrownBy(() -> SurveyFile.parse("s", "intro = i\nthanks = t\n"))
                 .hasMessageContaining("question.1.prompt is required");
+    }
+
+    @Test
+    void complaintsAreTheLowestScoreOrAnExplicitYes() {
+        SurveyDefinition survey = SurveyFile.parse("s", "intro = i\nthanks = t\nquestion.1.prompt = a\n"
+                + "question.1.complaint.on.lowest = true\nquestion.2.prompt = b\nquestion.2.scale = yes-no\n"
+                + "question.2.complaint.on.yes = true\nquestion.3.prompt = c\n");
+        Question lowest = survey.questions().get(0);
+        Question explicit = survey.questions().get(1);
+        assertThat(lowest.isComplaint(1)).isTrue();
+        assertThat(lowest.isComplaint(2)).isFalse();
+        assertThat(explicit.isComplaint(1)).isTrue();
+        assertThat(explicit.isComplaint(0)).isFalse();
+        assertThat(survey.questions().get(2).isComplaint(1)).isFalse();
+        assertThatThrownBy(() -> SurveyFile.parse("s", "intro = i\nthanks = t\nquestion.1.prompt = a\n"
+                + "question.1.complaint.on.yes = true\n"))
+                .hasMessage("survey s: question.1.complaint.on.yes needs scale = yes-no");
+    }
+
+    @Test
+    void theVersionChangesWithTheTextOnly() {
+        String text = "intro = i\nthanks = t\nquestion.1.prompt = a\n";
+        assertThat(SurveyFile.parse("s", text).version()).hasSize(64)
+                .isEqualTo(SurveyFile.parse("s", text).version())
+                .isNotEqualTo(SurveyFile.parse("s", text + "# edited\n").version());
     }
 
     @Test

@@ -147,8 +147,13 @@ public abstract class CallScoreTestSupport {
     }
 
     /** What Karaf logged since the given size of its log file. */
-    protected static String logSince(long offset) throws IOException {
-        byte[] all = Files.readAllBytes(karafLog());
+    protected static String logSince(long offset) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(karafLog());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
                 StandardCharsets.UTF_8);
     }

@@ -1,7 +1,10 @@
-package org.callscore.fastagi;
+package org.callscore.agi;
 
-/** Makes text that came over the wire safe for a single log line. */
-final class LogText {
+/**
+ * Makes text that came from Asterisk (channel names, caller IDs, arguments) safe for a single log line: a
+ * caller must not be able to forge log lines with a CR or LF in a caller ID.
+ */
+public final class LogText {
 
     private static final int MAX = 200;
 
@@ -9,7 +12,7 @@ final class LogText {
     }
 
     /** Control characters (CR, LF, ...) are shown as escapes so a peer cannot forge log lines. */
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return "(none)";
         }

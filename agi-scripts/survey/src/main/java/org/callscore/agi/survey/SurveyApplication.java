@@ -1,0 +1,116 @@
+package org.callscore.agi.survey;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.callscore.agi.AgiApplication;
+import org.callscore.agi.LogText;
+import org.callscore.survey.ResponseStatus;
+import org.callscore.survey.SurveyCatalog;
+import org.callscore.survey.SurveyDefinition;
+import org.callscore.survey.SurveyOffer;
+import org.callscore.survey.SurveyResponses;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code AGI(agi://127.0.0.1:4573/survey?queue=...&agent=...&survey=...)}: the post-call survey. The contract
+ * (parameters, variables read and set, behaviour on every error) is in docs/dialplan-contract.md.
+ */
+@Component(service = AgiScript.class, configurationPid = "org.callscore.agi.survey",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@AgiApplication("survey")
+@Designate(ocd = SurveyApplication.Config.class)
+public class SurveyApplication implements AgiScript {
+
+    @ObjectClassDefinition(name = "CallScore survey application", description = "The survey AGI application")
+    @interface Config {
+
+        @AttributeDefinition(name = "Voice comment folder",
+                description = "Folder on the Asterisk host where callers' voice comments are recorded; it must "
+                        + "exist and be writable by Asterisk")
+        String comment_folder() default "/var/spool/asterisk/monitor";
+
+        @AttributeDefinition(name = "Voice comment format", description = "Asterisk's format name: wav, gsm, ...")
+        String comment_format() default "wav";
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SurveyApplication.class);
+
+    @Reference
+    private SurveyCatalog catalog;
+
+    @Reference
+    private SurveyResponses responses;
+
+    private String commentFolder;
+    private String commentFormat;
+
+    @Activate
+    void activate(Config config) {
+        commentFolder = config.comment_folder().replaceAll("/+$", "");
+        commentFormat = config.comment_format().trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+        CallIdentity call = CallIdentity.of(request, channel);
+        SurveyDefinition survey = choose(call);
+        String responseId = UUID.randomUUID().toString();
+        responses.offered(new SurveyOffer(responseId, survey, call.uniqueId(), call.linkedId(), call.queue(),
+                call.agent(), Instant.now()));
+        channel.setVariable("SURVEY_RESPONSE_ID", responseId);
+        SurveyCall surveyCall = new SurveyCall(channel, survey, responses, responseId);
+        boolean reachedEnd = false;
+        try {
+            channel.answer();
+            surveyCall.run(commentFolder + "/callscore-comment-" + responseId, commentFormat);
+            reachedEnd = true;
+        } finally {
+            ResponseStatus status = surveyCall.status();
+            responses.ended(responseId, status, Instant.now(), surveyCall.comment());
+            LOG.info("Survey {} on {} (queue {}, agent {}): {}{}, {} answers", survey.name(),
+                    LogText.of(request.getChannel()), call.queue().orElse("-"), call.agent().orElse("-"),
+                    status.code(), reachedEnd ? "" : " (caller gone)", surveyCall.answers());
+            if (reachedEnd) {
+                tellDialplan(channel, survey, surveyCall, status);
+            }
+        }
+    }
+
+    private SurveyDefinition choose(CallIdentity call) throws AgiException {
+        Optional<SurveyDefinition> survey = call.survey().isPresent() ? catalog.byName(call.survey().get())
+                : call.queue().flatMap(catalog::forQueue);
+        if (survey.isPresent()) {
+            return survey.get();
+        }
+        String asked = call.survey().map(name -> "no survey named '" + name + "'")
+                .orElseGet(() -> call.queue().map(queue -> "no survey lists queue '" + queue + "'")
+                        .orElse("neither a survey= parameter nor a queue to choose a survey by"));
+        throw new AgiException(asked + " (surveys: " + catalog.names() + "; problems: " + catalog.problems().keySet()
+                + ")");
+    }
+
+    private static void tellDialplan(AgiChannel channel, SurveyDefinition survey, SurveyCall surveyCall,
+            ResponseStatus status) throws AgiException {
+        channel.setVariable("SURVEY_NAME", survey.name());
+        channel.setVariable("SURVEY_STATUS", status.code());
+        channel.setVariable("SURVEY_ANSWERS", String.valueOf(surveyCall.answers()));
+        channel.setVariable("SURVEY_MEAN", surveyCall.fivePointMean().isPresent()
+                ? String.format(Locale.ROOT, "%.2f", surveyCall.fivePointMean().getAsDouble()) : "");
+        channel.setVariable("SURVEY_COMPLAINT", surveyCall.complaint() ? "1" : "0");
+    }
+}

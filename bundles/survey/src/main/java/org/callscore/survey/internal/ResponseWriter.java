@@ -1,0 +1,39 @@
+package org.callscore.survey.internal;
+
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes events to the survey tables. Every statement can run twice with the same effect as once: an event
+ * replayed from the journal after a crash between the write and the journal's truncation is not doubled.
+ */
+final class ResponseWriter {
+
+    private ResponseWriter() {
+    }
+
+    static void write(Jdbi jdbi, ResponseEvent event) {
+        if (event instanceof ResponseEvent.Offered offered) {
+            jdbi.useTransaction(handle -> {
+                handle.createUpdate("INSERT INTO survey_version (survey, sha256, definition) "
+                        + "VALUES (:survey, :version, :definition) ON DUPLICATE KEY UPDATE survey = survey")
+                        .bindMethods(offered).execute();
+                handle.createUpdate("INSERT INTO survey_response (id, survey, survey_sha256, uniqueid, linkedid, "
+                        + "queue, agent, started_at, status, questions) VALUES (:responseId, :survey, :version, "
+                        + ":uniqueId, :linkedId, :queue, :agent, :at, 'in_progress', :questions) "
+                        + "ON DUPLICATE KEY UPDATE id = id")
+                        .bindMethods(offered).execute();
+            });
+        } else if (event instanceof ResponseEvent.Answered answered) {
+            jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO survey_answer (response_id, question_id, "
+                    + "position, scale, dimension, score, complaint, attempts, answered_at) VALUES (:responseId, "
+                    + ":questionId, :position, :scale, :dimension, :score, :complaint, :attempts, :at) "
+                    + "ON DUPLICATE KEY UPDATE response_id = response_id")
+                    .bindMethods(answered).execute());
+        } else if (event instanceof ResponseEvent.Ended ended) {
+            jdbi.useHandle(handle -> handle.createUpdate("UPDATE survey_response SET status = :status, "
+                    + "ended_at = :at, comment_path = :comment WHERE id = :id")
+                    .bind("status", ended.status().code()).bind("at", ended.at()).bind("comment", ended.comment())
+                    .bind("id", ended.responseId()).execute());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.callscore.survey.internal;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.callscore.storage.Database;
+import org.callscore.survey.ResponseStatus;
+import org.callscore.survey.SurveyAnswer;
+import org.callscore.survey.SurveyOffer;
+import org.callscore.survey.SurveyResponses;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The {@link SurveyResponses} service: MariaDB when it answers, the journal in Karaf's data folder when it
+ * does not, replayed every few seconds. The database is optional so that answers are journalled even while
+ * no DataSource is configured.
+ */
+@Component(configurationPid = "org.callscore.survey.responses", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SurveyResponsesComponent.Config.class)
+public class SurveyResponsesComponent implements SurveyResponses {
+
+    @ObjectClassDefinition(name = "CallScore survey responses",
+            description = "Where survey answers wait while MariaDB is down")
+    @interface Config {
+
+        @AttributeDefinition(name = "Journal file",
+                description = "Relative paths are taken from Karaf's data folder. Keep it on a local disk.")
+        String journal_file() default "callscore/survey-journal.log";
+
+        @AttributeDefinition(name = "Replay interval (s)",
+                description = "How often journalled answers are offered to MariaDB again")
+        int replay_interval_seconds() default 2;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Database database;
+
+    private ResponseRecorder recorder;
+    private ScheduledExecutorService replayer;
+
+    @Activate
+    void activate(Config config) {
+        Path file = Path.of(config.journal_file());
+        if (!file.isAbsolute()) {
+            file = Path.of(System.getProperty("karaf.data", "data")).resolve(file);
+        }
+        recorder = new ResponseRecorder(new ResponseJournal(file), () -> database);
+        replayer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "callscore-survey-journal");
+            thread.setDaemon(true);
+            return thread;
+        });
+        int interval = Math.max(1, config.replay_interval_seconds());
+        replayer.scheduleWithFixedDelay(recorder::replay, 0, interval, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        replayer.shutdown();
+        replayer.awaitTermination(10, TimeUnit.SECONDS); // a replay in progress finishes its write
+    }
+
+    @Override
+    public void offered(SurveyOffer offer) {
+        recorder.offered(offer);
+    }
+
+    @Override
+    public void answered(SurveyAnswer answer) {
+        recorder.answered(answer);
+    }
+
+    @Override
+    public void ended(String responseId, ResponseStatus status, Instant at, Optional<String> comment) {
+        recorder.ended(responseId, status, at, comment);
+    }
+
+    @Override
+    public int pending() {
+        return recorder.pending();
+    }
+}

@@ -1,0 +1,246 @@
+package org.callscore.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.callscore.survey.SurveyCatalog;
+import org.callscore.testing.asterisk.FastAgiCall;
+import org.callscore.testing.asterisk.Outcome;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+/** The survey application in the real distribution, driven as Asterisk drives it, against the real MariaDB. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SurveyIT extends CallScoreTestSupport {
+
+    private static final Duration CALL = Duration.ofSeconds(20);
+    private static final String QUEUE = "itest-sales";
+    private static final String APPLICATION_BUNDLE = "org.callscore.agi.survey";
+
+    @Configuration
+    public Option[] configuration() {
+        return callScore(System.getProperty("callscore.test.db.url"));
+    }
+
+    @Before
+    public void surveyIsReady() throws Exception {
+        Bundle application = bundle(APPLICATION_BUNDLE);
+        if (application.getState() != Bundle.ACTIVE) {
+            application.start(); // a failed test must not take the next ones down with it
+        }
+        SurveyFixture.write("itest", "queues = " + QUEUE + "\n" + SurveyFixture.THREE_QUESTIONS);
+        eventually("survey registered, its schema migrated and the itest survey loaded",
+                () -> server().applications().contains("survey") && database().isReady("survey")
+                        && service(SurveyCatalog.class).flatMap(c -> c.byName("itest")).isPresent());
+    }
+
+    private static String uniqueId(String test) {
+        return "survey." + test + "." + System.nanoTime() % 10_000_000;
+    }
+
+    private FastAgiCall.Builder surveyCall(String uniqueId) {
+        return call("survey?queue=" + QUEUE + "&agent=agent1").uniqueId(uniqueId)
+                .variable("CHANNEL(linkedid)", uniqueId + "0");
+    }
+
+    @Test
+    public void aCompletedSurveyIsStoredWithTheCallQueueAndAgentAndToldToTheDialplan() {
+        String id = uniqueId("complete");
+
+        Outcome outcome = surveyCall(id).digits("4", "1", "1", "0").connect().runToEnd(CALL);
+
+        assertEquals("SUCCESS", outcome.agiStatus());
+        assertEquals("completed", outcome.variable("SURVEY_STATUS"));
+        assertEquals("itest", outcome.variable("SURVEY_NAME"));
+        assertEquals("3", outcome.variable("SURVEY_ANSWERS"));
+        assertEquals("4.00", outcome.variable("SURVEY_MEAN"));
+        assertEquals("0", outcome.variable("SURVEY_COMPLAINT"));
+        Map<String, Object> response = SurveyFixture.response(database(), id);
+        assertEquals(outcome.variable("SURVEY_RESPONSE_ID"), response.get("id"));
+        assertEquals("completed", response.get("status"));
+        assertEquals(id + "0", response.get("linkedid"));
+        assertEquals(QUEUE, response.get("queue"));
+        assertEquals("agent1", response.get("agent"));
+        assertEquals(List.of("attitude=4@1", "solved=1@1", "recommend=10@1"), SurveyFixture.answers(database(), id));
+        assertTrue(outcome.commands().contains("STREAM FILE \"itest/intro\" \"\""));
+        assertTrue(outcome.commands().contains("STREAM FILE \"itest/thanks\" \"\""));
+    }
+
+    @Test
+    public void invalidKeysAndSilenceAreAskedAgainThenTheQuestionIsLeft() {
+        String id = uniqueId("invalid");
+
+        // attitude (2 retries): 9, silence, then 1, a complaint; solved (1 retry): * then silence, left;
+        // recommend: 8
+        Outcome outcome = surveyCall(id).digits("9", FastAgiCall.TIMEOUT, "1", "*", FastAgiCall.TIMEOUT, "8")
+                .connect().runToEnd(CALL);
+
+        assertEquals("partial", outcome.variable("SURVEY_STATUS"));
+        assertEquals("1", outcome.variable("SURVEY_COMPLAINT"));
+        assertEquals(List.of("attitude=1!@3", "recommend=8@1"), SurveyFixture.answers(database(), id));
+        long invalidPrompts = outcome.commands().stream().filter(c -> c.startsWith("STREAM FILE \"itest/invalid\"")).count();
+        assertEquals("2 re-asks of attitude, 1 of solved", 3, invalidPrompts);
+    }
+
+    @Test
+    public void aCallerWhoHangsUpAtEachQuestionLeavesEveryAnswerGiven() {
+        String[][] keysBeforeHangup = {{}, {"5"}, {"5", "2"}};
+        String[] expectedStatus = {"unanswered", "partial", "partial"};
+        for (int question = 0; question < 3; question++) {
+            String id = uniqueId("hangup" + question);
+            String[] keys = java.util.Arrays.copyOf(keysBeforeHangup[question], question + 1);
+            keys[question] = FastAgiCall.CALLER_HANGS_UP;
+
+            Outcome outcome = surveyCall(id).digits(keys).connect().runToEnd(CALL);
+
+            assertFalse(outcome.commands().stream().anyMatch(c -> c.startsWith("FAILURE")));
+            Map<String, Object> response = SurveyFixture.response(database(), id);
+            assertEquals("hang-up at question " + (question + 1), expectedStatus[question], response.get("status"));
+            assertEquals(1L, ((Number) response.get("ended")).longValue());
+            assertEquals(question, SurveyFixture.answers(database(), id).size());
+        }
+    }
+
+    @Test
+    public void aCallerWhoNeverAnswersLeavesAnUnansweredRecord() {
+        String id = uniqueId("silent");
+
+        Outcome outcome = surveyCall(id).connect().runToEnd(CALL);
+
+        assertEquals("SUCCESS", outcome.agiStatus());
+        assertEquals("unanswered", outcome.variable("SURVEY_STATUS"));
+        assertEquals("", outcome.variable("SURVEY_MEAN"));
+        assertEquals("unanswered", SurveyFixture.response(database(), id).get("status"));
+    }
+
+    @Test
+    public void consentDeclinedPlaysThanksAndStoresNoAnswer() throws Exception {
+        SurveyFixture.write("itest-consent", "consent = itest/consent\n" + SurveyFixture.THREE_QUESTIONS);
+        eventually("consent survey loaded",
+                () -> service(SurveyCatalog.class).flatMap(c -> c.byName("itest-consent")).isPresent());
+        String id = uniqueId("declined");
+
+        Outcome outcome = call("survey?survey=itest-consent").uniqueId(id).digits("2").connect().runToEnd(CALL);
+
+        assertEquals("declined", outcome.variable("SURVEY_STATUS"));
+        assertEquals("declined", SurveyFixture.response(database(), id).get("status"));
+        assertNull(SurveyFixture.response(database(), id).get("queue"));
+        assertTrue(SurveyFixture.answers(database(), id).isEmpty());
+        assertFalse(outcome.commands().stream().anyMatch(c -> c.contains("q-attitude")));
+    }
+
+    @Test
+    public void anUnknownSurveyFailsTheAgiWithOneLogLineAndTheCallGoesOn() throws Exception {
+        long logStart = logSize();
+        String id = uniqueId("unknown");
+
+        Outcome outcome = call("survey?survey=no-such-survey").uniqueId(id).connect().runToEnd(CALL);
+
+        assertEquals("FAILURE", outcome.agiStatus());
+        assertEquals(0, SurveyFixture.responses(database(), id));
+        eventually("the failure is logged", () -> logSince(logStart).contains("no survey named 'no-such-survey'"));
+        assertEquals(1, logSince(logStart).split("no survey named 'no-such-survey'", -1).length - 1);
+    }
+
+    @Test
+    public void theApplicationStoppedBetweenTwoCallsFailsTheSecondAndServesTheThirdWhenStarted() throws Exception {
+        bundle(APPLICATION_BUNDLE).stop();
+        eventually("survey unregistered", () -> !server().applications().contains("survey"));
+        String stopped = uniqueId("stopped");
+
+        assertEquals("FAILURE", surveyCall(stopped).connect().runToEnd(CALL).agiStatus());
+        assertEquals(0, SurveyFixture.responses(database(), stopped));
+
+        bundle(APPLICATION_BUNDLE).start();
+        eventually("survey registered again", () -> server().applications().contains("survey"));
+        String started = uniqueId("started");
+        assertEquals("completed", surveyCall(started).digits("3", "2", "5").connect().runToEnd(CALL)
+                .variable("SURVEY_STATUS"));
+    }
+
+    @Test
+    public void theSurveyModuleStoppedMidCallLosesNoAnswer() throws Exception {
+        String id = uniqueId("midcall");
+        FastAgiCall call = surveyCall(id).digits("2", "1", "7").connect();
+        // run until the second question is asked: the first answer is stored by then
+        call.respondUntil(command -> command.startsWith("GET DATA \"itest/q-solved\""), CALL);
+
+        Bundle module = bundle("org.callscore.survey");
+        module.stop();
+        Outcome outcome = call.runToEnd(CALL);
+        java.nio.file.Path journal = java.nio.file.Path.of(System.getProperty("karaf.data"), "callscore",
+                "survey-journal.log");
+        assertEquals("while the module is stopped, the call's later events wait in the journal", 3,
+                java.nio.file.Files.readAllLines(journal).stream().filter(l -> l.contains(outcome.variable(
+                        "SURVEY_RESPONSE_ID"))).count());
+        assertEquals(1, SurveyFixture.answers(database(), id).size());
+        module.start();
+
+        assertEquals("completed", outcome.variable("SURVEY_STATUS"));
+        eventually("every answer written, the later ones through the journal",
+                () -> SurveyFixture.answers(database(), id).size() == 3
+                        && "completed".equals(SurveyFixture.response(database(), id).get("status")));
+        assertEquals(List.of("attitude=2@1", "solved=1@1", "recommend=7@1"), SurveyFixture.answers(database(), id));
+    }
+
+    @Test
+    public void aChangedSurveyFileIsUsedByTheNextCallWithoutARestart() throws Exception {
+        SurveyFixture.write("itest-edit", "intro = itest/intro\nthanks = itest/thanks\nquestion.1.prompt = itest/old\n");
+        eventually("first version loaded", () -> service(SurveyCatalog.class)
+                .flatMap(c -> c.byName("itest-edit")).map(s -> s.questions().size() == 1).orElse(false));
+        String before = uniqueId("edit1");
+        assertTrue(call("survey?survey=itest-edit").uniqueId(before).digits("5").connect().runToEnd(CALL)
+                .commands().contains("GET DATA \"itest/old\" 5000 1"));
+
+        SurveyFixture.write("itest-edit", "intro = itest/intro\nthanks = itest/thanks\nquestion.1.prompt = itest/new\n"
+                + "question.2.prompt = itest/new2\n");
+        eventually("edit picked up", () -> service(SurveyCatalog.class)
+                .flatMap(c -> c.byName("itest-edit")).map(s -> s.questions().size() == 2).orElse(false));
+        String after = uniqueId("edit2");
+        Outcome outcome = call("survey?survey=itest-edit").uniqueId(after).digits("5", "4").connect().runToEnd(CALL);
+
+        assertTrue(outcome.commands().contains("GET DATA \"itest/new2\" 5000 1"));
+        int versions = database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT survey_sha256) FROM "
+                + "survey_response WHERE uniqueid IN (:a, :b)").bind("a", before).bind("b", after)
+                .mapTo(Integer.class).one());
+        assertEquals("each response points at the version it answered", 2, versions);
+    }
+
+    @Test
+    public void hostileCallerIdsAndArgumentsReachNoCommandNoRowAndNoLogLineUnescaped() throws Exception {
+        long logStart = logSize();
+        String id = uniqueId("hostile");
+        // a lone CR can arrive in a caller ID (a CR LF would end Asterisk's own environment line)
+        String evilName = "Evil\", x\rEXEC System rm -rf /\r";
+
+        Outcome outcome = call("survey?queue=" + QUEUE + "&agent=a,b%0D%0AVERBOSE").uniqueId(id)
+                .callerId("100\rEXEC System x,y", evilName).channel("PJSIP/evil\rINJECTED-00000001")
+                .digits("5", "1", "9").connect().runToEnd(CALL);
+
+        assertEquals("completed", outcome.variable("SURVEY_STATUS"));
+        for (String command : outcome.commands()) {
+            assertFalse(command, command.contains("Evil") || command.contains("EXEC") || command.contains("100\r"));
+        }
+        Map<String, Object> response = SurveyFixture.response(database(), id);
+        assertNull("an agent value with separators is no agent", response.get("agent"));
+        eventually("the survey's log line written", () -> logSince(logStart).contains("Survey itest on"));
+        String log = logSince(logStart);
+        assertFalse(log.contains("\rINJECTED"));
+        assertFalse(log.contains("Evil"));
+        assertTrue(log.contains("PJSIP/evil\\x0dINJECTED-00000001"));
+    }
+}
