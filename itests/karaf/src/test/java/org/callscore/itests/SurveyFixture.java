@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.callscore.storage.Database;
+import org.jdbi.v3.core.Jdbi;
 
 /** Survey files in the running Karaf's etc/, and the rows the survey module wrote. */
 final class SurveyFixture {
@@ -47,22 +47,22 @@ final class SurveyFixture {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static Map<String, Object> response(Database database, String uniqueId) {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT id, survey, status, uniqueid, linkedid, queue, "
+    static Map<String, Object> response(Jdbi jdbi, String uniqueId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, survey, status, uniqueid, linkedid, queue, "
                 + "agent, questions, comment_path, ended_at IS NOT NULL AS ended FROM survey_response "
                 + "WHERE uniqueid = :u").bind("u", uniqueId).mapToMap().one());
     }
 
     /** question id = score, in question order */
-    static List<String> answers(Database database, String uniqueId) {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT CONCAT(a.question_id, '=', a.score, "
+    static List<String> answers(Jdbi jdbi, String uniqueId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT CONCAT(a.question_id, '=', a.score, "
                 + "IF(a.complaint, '!', ''), '@', a.attempts) FROM survey_answer a JOIN survey_response r "
                 + "ON r.id = a.response_id WHERE r.uniqueid = :u ORDER BY a.position").bind("u", uniqueId)
                 .mapTo(String.class).list());
     }
 
-    static int responses(Database database, String uniqueId) {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM survey_response WHERE uniqueid = :u")
+    static int responses(Jdbi jdbi, String uniqueId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM survey_response WHERE uniqueid = :u")
                 .bind("u", uniqueId).mapTo(Integer.class).one());
     }
 }

@@ -69,15 +69,32 @@ public class SurveyIT extends CallScoreTestSupport {
         assertEquals("3", outcome.variable("SURVEY_ANSWERS"));
         assertEquals("4.00", outcome.variable("SURVEY_MEAN"));
         assertEquals("0", outcome.variable("SURVEY_COMPLAINT"));
-        Map<String, Object> response = SurveyFixture.response(database(), id);
+        Map<String, Object> response = SurveyFixture.response(database().jdbi(), id);
         assertEquals(outcome.variable("SURVEY_RESPONSE_ID"), response.get("id"));
         assertEquals("completed", response.get("status"));
         assertEquals(id + "0", response.get("linkedid"));
         assertEquals(QUEUE, response.get("queue"));
         assertEquals("agent1", response.get("agent"));
-        assertEquals(List.of("attitude=4@1", "solved=1@1", "recommend=10@1"), SurveyFixture.answers(database(), id));
+        assertEquals(List.of("attitude=4@1", "solved=1@1", "recommend=10@1"), SurveyFixture.answers(database().jdbi(), id));
         assertTrue(outcome.commands().contains("STREAM FILE \"itest/intro\" \"\""));
         assertTrue(outcome.commands().contains("STREAM FILE \"itest/thanks\" \"\""));
+    }
+
+    @Test
+    public void surveyResultsShowsTheScoresOfTheCallsJustMade() throws Exception {
+        String queue = "itest-results-" + System.nanoTime() % 100_000;
+        // 5, yes, 10: satisfied, a promoter; 1, no, 0: a complaint, a detractor
+        for (String[] keys : new String[][] {{"5", "1", "1", "0"}, {"1", "2", "0"}}) {
+            assertEquals("completed", call("survey?survey=itest&queue=" + queue + "&agent=agent7")
+                    .uniqueId(uniqueId("results")).digits(keys).connect().runToEnd(CALL).variable("SURVEY_STATUS"));
+        }
+
+        String table = console("survey:results --queue " + queue + " --by agent --from 2020-01-01");
+
+        // offered 2, completed 2, response rate 100 %, mean (5+1)/2, satisfaction 1/2, CSAT 1/2,
+        // NPS 50 - 50 = 0, complaint rate 1/2
+        assertTrue(table, table.matches("(?s).*\\nagent7 +2 +2 +100\\.0 +3\\.00 +50\\.0 +50\\.0 +0\\.0 +50\\.0\\n.*"));
+        assertTrue(table, table.matches("(?s).*agent7 +empathy +50\\.0.*"));
     }
 
     @Test
@@ -91,7 +108,7 @@ public class SurveyIT extends CallScoreTestSupport {
 
         assertEquals("partial", outcome.variable("SURVEY_STATUS"));
         assertEquals("1", outcome.variable("SURVEY_COMPLAINT"));
-        assertEquals(List.of("attitude=1!@3", "recommend=8@1"), SurveyFixture.answers(database(), id));
+        assertEquals(List.of("attitude=1!@3", "recommend=8@1"), SurveyFixture.answers(database().jdbi(), id));
         long invalidPrompts = outcome.commands().stream().filter(c -> c.startsWith("STREAM FILE \"itest/invalid\"")).count();
         assertEquals("2 re-asks of attitude, 1 of solved", 3, invalidPrompts);
     }
@@ -108,10 +125,10 @@ public class SurveyIT extends CallScoreTestSupport {
             Outcome outcome = surveyCall(id).digits(keys).connect().runToEnd(CALL);
 
             assertFalse(outcome.commands().stream().anyMatch(c -> c.startsWith("FAILURE")));
-            Map<String, Object> response = SurveyFixture.response(database(), id);
+            Map<String, Object> response = SurveyFixture.response(database().jdbi(), id);
             assertEquals("hang-up at question " + (question + 1), expectedStatus[question], response.get("status"));
             assertEquals(1L, ((Number) response.get("ended")).longValue());
-            assertEquals(question, SurveyFixture.answers(database(), id).size());
+            assertEquals(question, SurveyFixture.answers(database().jdbi(), id).size());
         }
     }
 
@@ -124,7 +141,7 @@ public class SurveyIT extends CallScoreTestSupport {
         assertEquals("SUCCESS", outcome.agiStatus());
         assertEquals("unanswered", outcome.variable("SURVEY_STATUS"));
         assertEquals("", outcome.variable("SURVEY_MEAN"));
-        assertEquals("unanswered", SurveyFixture.response(database(), id).get("status"));
+        assertEquals("unanswered", SurveyFixture.response(database().jdbi(), id).get("status"));
     }
 
     @Test
@@ -137,9 +154,9 @@ public class SurveyIT extends CallScoreTestSupport {
         Outcome outcome = call("survey?survey=itest-consent").uniqueId(id).digits("2").connect().runToEnd(CALL);
 
         assertEquals("declined", outcome.variable("SURVEY_STATUS"));
-        assertEquals("declined", SurveyFixture.response(database(), id).get("status"));
-        assertNull(SurveyFixture.response(database(), id).get("queue"));
-        assertTrue(SurveyFixture.answers(database(), id).isEmpty());
+        assertEquals("declined", SurveyFixture.response(database().jdbi(), id).get("status"));
+        assertNull(SurveyFixture.response(database().jdbi(), id).get("queue"));
+        assertTrue(SurveyFixture.answers(database().jdbi(), id).isEmpty());
         assertFalse(outcome.commands().stream().anyMatch(c -> c.contains("q-attitude")));
     }
 
@@ -151,7 +168,7 @@ public class SurveyIT extends CallScoreTestSupport {
         Outcome outcome = call("survey?survey=no-such-survey").uniqueId(id).connect().runToEnd(CALL);
 
         assertEquals("FAILURE", outcome.agiStatus());
-        assertEquals(0, SurveyFixture.responses(database(), id));
+        assertEquals(0, SurveyFixture.responses(database().jdbi(), id));
         eventually("the failure is logged", () -> logSince(logStart).contains("no survey named 'no-such-survey'"));
         assertEquals(1, logSince(logStart).split("no survey named 'no-such-survey'", -1).length - 1);
     }
@@ -163,7 +180,7 @@ public class SurveyIT extends CallScoreTestSupport {
         String stopped = uniqueId("stopped");
 
         assertEquals("FAILURE", surveyCall(stopped).connect().runToEnd(CALL).agiStatus());
-        assertEquals(0, SurveyFixture.responses(database(), stopped));
+        assertEquals(0, SurveyFixture.responses(database().jdbi(), stopped));
 
         bundle(APPLICATION_BUNDLE).start();
         eventually("survey registered again", () -> server().applications().contains("survey"));
@@ -187,14 +204,14 @@ public class SurveyIT extends CallScoreTestSupport {
         assertEquals("while the module is stopped, the call's later events wait in the journal", 3,
                 java.nio.file.Files.readAllLines(journal).stream().filter(l -> l.contains(outcome.variable(
                         "SURVEY_RESPONSE_ID"))).count());
-        assertEquals(1, SurveyFixture.answers(database(), id).size());
+        assertEquals(1, SurveyFixture.answers(database().jdbi(), id).size());
         module.start();
 
         assertEquals("completed", outcome.variable("SURVEY_STATUS"));
         eventually("every answer written, the later ones through the journal",
-                () -> SurveyFixture.answers(database(), id).size() == 3
-                        && "completed".equals(SurveyFixture.response(database(), id).get("status")));
-        assertEquals(List.of("attitude=2@1", "solved=1@1", "recommend=7@1"), SurveyFixture.answers(database(), id));
+                () -> SurveyFixture.answers(database().jdbi(), id).size() == 3
+                        && "completed".equals(SurveyFixture.response(database().jdbi(), id).get("status")));
+        assertEquals(List.of("attitude=2@1", "solved=1@1", "recommend=7@1"), SurveyFixture.answers(database().jdbi(), id));
     }
 
     @Test
@@ -235,7 +252,7 @@ public class SurveyIT extends CallScoreTestSupport {
         for (String command : outcome.commands()) {
             assertFalse(command, command.contains("Evil") || command.contains("EXEC") || command.contains("100\r"));
         }
-        Map<String, Object> response = SurveyFixture.response(database(), id);
+        Map<String, Object> response = SurveyFixture.response(database().jdbi(), id);
         assertNull("an agent value with separators is no agent", response.get("agent"));
         eventually("the survey's log line written", () -> logSince(logStart).contains("Survey itest on"));
         String log = logSince(logStart);

@@ -1,0 +1,12 @@
+/**
+ * Scores of the post-call surveys for managers' reports: response rate, mean score, the literature's
+ * satisfaction, CSAT (top-2-box), NPS, complaint rate and a 0-100 index per questionnaire dimension,
+ * per queue, agent, survey, question, dimension or calendar period. {@link org.callscore.scoring.ScoreSummary}
+ * defines every figure.
+ */
+@Export
+@Version("1.0.0")
+package org.callscore.scoring;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
