@@ -183,16 +183,8 @@ public final class SurveyFile {
 
         Scale scale(String key) {
             String value = value(key);
-            if (value == null || value.equals("1-5")) {
-                return Scale.FIVE_POINT;
-            }
-            if (value.equals("0-10")) {
-                return Scale.ZERO_TO_TEN;
-            }
-            if (value.equals("yes-no")) {
-                return Scale.YES_NO;
-            }
-            throw new SurveyFileException(survey, key, "'" + value + "' is not a scale: use 1-5, 0-10 or yes-no");
+            return value == null ? Scale.FIVE_POINT : Scale.ofLabel(value).orElseThrow(() -> new SurveyFileException(
+                    survey, key, "'" + value + "' is not a scale: use 1-5, 0-10 or yes-no"));
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.callscore.agi.FastAgiServer;
@@ -47,6 +48,10 @@ public abstract class CallScoreTestSupport {
 
     @Inject
     protected SessionFactory sessionFactory;
+
+    /** Injected once Karaf has installed the boot features: before that, bundle operations may be refused. */
+    @Inject
+    protected BootFinished bootFinished;
 
     /** The options every test class needs; {@code dataSourceUrl} lets a class put a proxy in between. */
     protected static Option[] callScore(String dataSourceUrl) {
@@ -79,6 +84,38 @@ public abstract class CallScoreTestSupport {
                 systemProperty("callscore.test.db.user").value(System.getProperty("callscore.test.db.user")),
                 systemProperty("callscore.test.db.password").value(System.getProperty("callscore.test.db.password")),
                 mavenBundle("org.callscore", "org.callscore.testing.asterisk", version));
+    }
+
+    static final String PROXY_PORT = "callscore.itest.db.proxy.port";
+
+    /**
+     * Like {@link #callScore(String)}, with CallScore's DataSource pointed at a free port where a test can put
+     * a {@link TcpProxy} to MariaDB ({@link #proxyPort()}), to take the database away and give it back.
+     */
+    protected static Option[] callScoreBehindProxy() {
+        String port = String.valueOf(freePort());
+        String url = System.getProperty("callscore.test.db.url").replace("127.0.0.1:3306", "127.0.0.1:" + port);
+        Option[] base = callScore(url);
+        Option[] all = java.util.Arrays.copyOf(base, base.length + 1);
+        all[base.length] = systemProperty(PROXY_PORT).value(port);
+        return all;
+    }
+
+    protected static int proxyPort() {
+        return Integer.getInteger(PROXY_PORT);
+    }
+
+    /** MariaDB reached directly, not through CallScore's DataSource (nor a proxy in front of it). */
+    protected static org.jdbi.v3.core.Jdbi mariaDbDirect() {
+        org.mariadb.jdbc.MariaDbDataSource source = new org.mariadb.jdbc.MariaDbDataSource();
+        try {
+            source.setUrl(System.getProperty("callscore.test.db.url"));
+            source.setUser(System.getProperty("callscore.test.db.user"));
+            source.setPassword(System.getProperty("callscore.test.db.password"));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return org.jdbi.v3.core.Jdbi.create(source);
     }
 
     static int freePort() {

@@ -11,7 +11,6 @@ import org.callscore.testing.asterisk.Outcome;
 import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.mariadb.jdbc.MariaDbDataSource;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -26,19 +25,13 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class DatabaseOutageIT extends CallScoreTestSupport {
 
-    private static final String PROXY_PORT = "callscore.itest.db.proxy.port";
     private static final Duration CALL = Duration.ofSeconds(20);
 
     private TcpProxy proxy;
 
     @Configuration
     public Option[] configuration() {
-        String port = String.valueOf(freePort());
-        String url = System.getProperty("callscore.test.db.url").replace("127.0.0.1:3306", "127.0.0.1:" + port);
-        Option[] base = callScore(url);
-        Option[] all = java.util.Arrays.copyOf(base, base.length + 1);
-        all[base.length] = org.ops4j.pax.exam.CoreOptions.systemProperty(PROXY_PORT).value(port);
-        return all;
+        return callScoreBehindProxy();
     }
 
     @After
@@ -57,7 +50,7 @@ public class DatabaseOutageIT extends CallScoreTestSupport {
     @Test
     public void unreachableAtStartThenBackThenGoneThenBack() throws Exception {
         dropPingSchemaBehindTheProxy();
-        proxy = new TcpProxy(Integer.getInteger(PROXY_PORT), 3306);
+        proxy = new TcpProxy(proxyPort(), 3306);
         eventually("ping registered", () -> server().applications().contains("ping"));
         eventually("the first health check ran", () -> !database().status().checkedAt().equals(java.time.Instant.EPOCH));
 
@@ -87,18 +80,14 @@ public class DatabaseOutageIT extends CallScoreTestSupport {
     }
 
     /** So this test sees the migration happen when the database comes back, not find it done already. */
-    private static void dropPingSchemaBehindTheProxy() throws Exception {
-        MariaDbDataSource direct = new MariaDbDataSource(System.getProperty("callscore.test.db.url"));
-        direct.setUser(System.getProperty("callscore.test.db.user"));
-        direct.setPassword(System.getProperty("callscore.test.db.password"));
-        try (java.sql.Connection connection = direct.getConnection();
-                java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS ping_log");
-            statement.execute("CREATE TABLE IF NOT EXISTS callscore_schema_history (module VARCHAR(64) NOT NULL, "
+    private static void dropPingSchemaBehindTheProxy() {
+        mariaDbDirect().useHandle(h -> {
+            h.execute("DROP TABLE IF EXISTS ping_log");
+            h.execute("CREATE TABLE IF NOT EXISTS callscore_schema_history (module VARCHAR(64) NOT NULL, "
                     + "version INT NOT NULL, description VARCHAR(200) NOT NULL, checksum CHAR(64) NOT NULL, "
                     + "installed_on TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), execution_ms BIGINT NOT NULL, "
                     + "PRIMARY KEY (module, version))");
-            statement.execute("DELETE FROM callscore_schema_history WHERE module = 'ping'");
-        }
+            h.execute("DELETE FROM callscore_schema_history WHERE module = 'ping'");
+        });
     }
 }

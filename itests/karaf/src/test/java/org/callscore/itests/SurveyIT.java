@@ -98,6 +98,22 @@ public class SurveyIT extends CallScoreTestSupport {
     }
 
     @Test
+    public void surveyListShowsTheSurveysInUseAndTheFilesRefused() throws Exception {
+        SurveyFixture.write("itest-broken", "intro = ../../etc/passwd\nthanks = t\nquestion.1.prompt = q\n");
+        eventually("broken file seen", () -> service(SurveyCatalog.class)
+                .map(c -> c.problems().containsKey("itest-broken.survey")).orElse(false));
+
+        String listing = console("survey:list");
+
+        assertTrue(listing, listing.matches("(?s).*\\nitest +itest-sales +3 .*"));
+        assertTrue(listing, listing.contains("  recommend        0-10"));
+        assertTrue(listing, listing.contains("itest-broken.survey: survey itest-broken: intro '../../etc/passwd' is "
+                + "not an Asterisk sound name"));
+        assertTrue(listing, listing.contains("Survey journal: empty"));
+        java.nio.file.Files.delete(SurveyFixture.folder().resolve("itest-broken.survey"));
+    }
+
+    @Test
     public void invalidKeysAndSilenceAreAskedAgainThenTheQuestionIsLeft() {
         String id = uniqueId("invalid");
 

@@ -4,20 +4,16 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyResponses;
 import org.callscore.testing.asterisk.FastAgiCall;
 import org.callscore.testing.asterisk.Outcome;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.mariadb.jdbc.MariaDbDataSource;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -31,19 +27,13 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class SurveyOutageIT extends CallScoreTestSupport {
 
-    private static final String PROXY_PORT = "callscore.itest.db.proxy.port";
     private static final Duration CALL = Duration.ofSeconds(30);
 
     private TcpProxy proxy;
 
     @Configuration
     public Option[] configuration() {
-        String port = String.valueOf(freePort());
-        String url = System.getProperty("callscore.test.db.url").replace("127.0.0.1:3306", "127.0.0.1:" + port);
-        Option[] base = callScore(url);
-        Option[] all = Arrays.copyOf(base, base.length + 1);
-        all[base.length] = CoreOptions.systemProperty(PROXY_PORT).value(port);
-        return all;
+        return callScoreBehindProxy();
     }
 
     @After
@@ -53,26 +43,13 @@ public class SurveyOutageIT extends CallScoreTestSupport {
         }
     }
 
-    /** Reads behind the proxy's back, so the test sees what is in MariaDB whatever the proxy does. */
-    private static Jdbi direct() {
-        MariaDbDataSource source = new MariaDbDataSource();
-        try {
-            source.setUrl(System.getProperty("callscore.test.db.url"));
-            source.setUser(System.getProperty("callscore.test.db.user"));
-            source.setPassword(System.getProperty("callscore.test.db.password"));
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return Jdbi.create(source);
-    }
-
     private SurveyResponses responses() {
         return service(SurveyResponses.class).orElseThrow(() -> new AssertionError("no SurveyResponses service"));
     }
 
     @Test
     public void answersGivenWhileMariaDbIsDownAreWrittenOnceWhenItIsBack() throws Exception {
-        proxy = new TcpProxy(Integer.getInteger(PROXY_PORT), 3306);
+        proxy = new TcpProxy(proxyPort(), 3306);
         proxy.start();
         SurveyFixture.write("itest-outage", SurveyFixture.THREE_QUESTIONS);
         eventually("survey ready", () -> server().applications().contains("survey") && database().isReady("survey")
@@ -88,16 +65,16 @@ public class SurveyOutageIT extends CallScoreTestSupport {
         assertEquals("the caller noticed nothing", "completed", outcome.variable("SURVEY_STATUS"));
         assertEquals("SUCCESS", outcome.agiStatus());
         assertEquals("only the answer given before the outage is in MariaDB", List.of("attitude=3@1"),
-                SurveyFixture.answers(direct(), id));
+                SurveyFixture.answers(mariaDbDirect(), id));
         assertTrue("the later answers and the end wait in the journal", responses().pending() >= 3);
 
         proxy.start();
         eventually("the journal written to MariaDB", () -> responses().pending() == 0);
 
-        assertEquals(List.of("attitude=3@1", "solved=1@1", "recommend=10@1"), SurveyFixture.answers(direct(), id));
-        assertEquals("completed", SurveyFixture.response(direct(), id).get("status"));
+        assertEquals(List.of("attitude=3@1", "solved=1@1", "recommend=10@1"), SurveyFixture.answers(mariaDbDirect(), id));
+        assertEquals("completed", SurveyFixture.response(mariaDbDirect(), id).get("status"));
         Thread.sleep(3000); // two more replay rounds: nothing may be written twice
-        assertEquals(3, SurveyFixture.answers(direct(), id).size());
-        assertEquals(1, SurveyFixture.responses(direct(), id));
+        assertEquals(3, SurveyFixture.answers(mariaDbDirect(), id).size());
+        assertEquals(1, SurveyFixture.responses(mariaDbDirect(), id));
     }
 }

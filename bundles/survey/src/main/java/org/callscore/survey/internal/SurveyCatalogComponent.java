@@ -1,10 +1,8 @@
 package org.callscore.survey.internal;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -39,17 +37,9 @@ public class SurveyCatalogComponent implements SurveyCatalog {
 
     @Activate
     void activate(Config config) {
-        Path folder = Path.of(config.folder());
-        if (!folder.isAbsolute()) {
-            folder = Path.of(System.getProperty("karaf.etc", "etc")).resolve(folder);
-        }
-        surveys = new SurveyFolder(folder);
+        surveys = new SurveyFolder(KarafFolders.resolve("karaf.etc", "etc", config.folder()));
         surveys.scan();
-        scanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "callscore-survey-files");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scanner = KarafFolders.backgroundThread("callscore-survey-files");
         int interval = Math.max(1, config.scan_interval_seconds());
         scanner.scheduleWithFixedDelay(surveys::scan, interval, interval, TimeUnit.SECONDS);
     }

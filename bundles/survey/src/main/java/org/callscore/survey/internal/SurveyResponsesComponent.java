@@ -1,9 +1,7 @@
 package org.callscore.survey.internal;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -53,16 +51,9 @@ public class SurveyResponsesComponent implements SurveyResponses {
 
     @Activate
     void activate(Config config) {
-        Path file = Path.of(config.journal_file());
-        if (!file.isAbsolute()) {
-            file = Path.of(System.getProperty("karaf.data", "data")).resolve(file);
-        }
-        recorder = new ResponseRecorder(new ResponseJournal(file), () -> database);
-        replayer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "callscore-survey-journal");
-            thread.setDaemon(true);
-            return thread;
-        });
+        recorder = new ResponseRecorder(new ResponseJournal(KarafFolders.resolve("karaf.data", "data",
+                config.journal_file())), () -> database);
+        replayer = KarafFolders.backgroundThread("callscore-survey-journal");
         int interval = Math.max(1, config.replay_interval_seconds());
         replayer.scheduleWithFixedDelay(recorder::replay, 0, interval, TimeUnit.SECONDS);
     }

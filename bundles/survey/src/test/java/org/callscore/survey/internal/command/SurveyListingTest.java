@@ -1,0 +1,60 @@
+package org.callscore.survey.internal.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import org.callscore.survey.SurveyCatalog;
+import org.callscore.survey.SurveyDefinition;
+import org.callscore.survey.SurveyFile;
+import org.junit.jupiter.api.Test;
+
+class SurveyListingTest {
+
+    private static SurveyCatalog catalog(SurveyDefinition survey, Map<String, String> problems) {
+        return new SurveyCatalog() {
+            @Override
+            public Optional<SurveyDefinition> byName(String name) {
+                return Optional.of(survey).filter(s -> s.name().equals(name));
+            }
+
+            @Override
+            public Optional<SurveyDefinition> forQueue(String queue) {
+                return Optional.empty();
+            }
+
+            @Override
+            public SortedSet<String> names() {
+                return new TreeSet<>(java.util.Set.of(survey.name()));
+            }
+
+            @Override
+            public Map<String, String> problems() {
+                return problems;
+            }
+        };
+    }
+
+
+    @Test
+    void listsSurveysQuestionsRefusedFilesAndTheJournal() {
+        SurveyDefinition survey = SurveyFile.parse("after-call", "queues = support, sales\nintro = i\nthanks = t\n"
+                + "question.1.id = attitude\nquestion.1.prompt = q/attitude\nquestion.1.dimension = empathy\n"
+                + "question.1.complaint.on.lowest = true\nquestion.2.prompt = q/nps\nquestion.2.scale = 0-10\n");
+
+        String text = SurveyListing.render(catalog(survey, Map.of("broken.survey", "survey broken: intro is required")),
+                4);
+
+        assertThat(text).contains(String.format("%-20s %-24s %-9s %-12s%n", "after-call", "sales,support", 2,
+                survey.version().substring(0, 12)))
+                .contains("  attitude         1-5       empathy          q/attitude, complaint on lowest\n")
+                .contains("  q2               0-10      -                q/nps\n")
+                .contains("  broken.survey: survey broken: intro is required\n")
+                .endsWith("Survey journal: 4 events wait for MariaDB\n");
+        assertThat(SurveyListing.render(catalog(survey, Map.of()), -1))
+                .doesNotContain("refused").endsWith("Survey responses: not running (answers cannot be taken)\n");
+    }
+}
