@@ -1,0 +1,253 @@
+package org.callscore.itests.asterisk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Real calls through a real Asterisk 22 into CallScore: sipp callers dial the hotline, wait in a real Queue(),
+ * are answered by sipp agents, and take the survey by pressing keys (SIP INFO) after the agent hangs up. Each
+ * scenario checks what landed in MariaDB: the survey rows CallScore wrote, tied to the uniqueid, linkedid,
+ * queue and agent of the queue_log and CDR rows Asterisk wrote for the same call.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndIT {
+
+    /** Every question of the test survey: 4 s to answer, asked twice at most, so a silent caller is done soon. */
+    private static final String SURVEY = String.join("\n",
+            "queues = sales, support",
+            "intro = beep",
+            "invalid.key = beep",
+            "thanks = beep",
+            "question.1.id = attitude",
+            "question.1.prompt = beep",
+            "question.1.dimension = empathy",
+            "question.1.complaint.on.lowest = true",
+            "question.1.timeout.seconds = 4",
+            "question.1.retries = 1",
+            "question.2.id = solved",
+            "question.2.prompt = beep",
+            "question.2.scale = yes-no",
+            "question.2.timeout.seconds = 4",
+            "question.2.retries = 1",
+            "question.3.id = overall",
+            "question.3.prompt = beep",
+            "question.3.timeout.seconds = 4",
+            "question.3.retries = 1",
+            "");
+    /** Agents of the sales queue that answer after 2 s and hang up after 3 s of talk. */
+    private static final String[] SALES_AGENTS = {"-a", "1:answer:2000:3000", "-a", "2:answer:2000:3000"};
+    /** The survey's first question is asked about 5.5 s after the answer (2 s ring, 3 s talk, the intro). */
+    private static final int FIRST_KEY_MS = 7000;
+    private static final int KEY_GAP_MS = 1500;
+
+    private TestSite site;
+
+    @BeforeAll
+    void startTheCallCentre() {
+        site = TestSite.start(SURVEY);
+    }
+
+    @AfterAll
+    void stopTheCallCentre() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    /** A caller number of this run only: rows of earlier runs stay in the database. */
+    private static String newCaller() {
+        return "07" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    }
+
+    private void call(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("itests/asterisk/call", "-t", "150"));
+        command.addAll(List.of(arguments));
+        Shell.Result result = site.shell().run(Duration.ofMinutes(4), command);
+        assertThat(result.exitCode()).as("sipp followed its scenarios:\n%s", Shell.tail(result.output())).isZero();
+    }
+
+    /** The caller's channel uniqueid, from the CDR Asterisk wrote (it is also the call's linkedid). */
+    private String uniqueIdOf(String caller) {
+        TestSite.eventually("the CDR of " + caller, Duration.ofSeconds(20),
+                () -> !site.query("SELECT uniqueid FROM cdr WHERE src = ?", caller).isEmpty());
+        List<Map<String, Object>> rows = site.query("SELECT DISTINCT uniqueid, linkedid FROM cdr WHERE src = ? "
+                + "AND channel LIKE 'PJSIP/caller-%'", caller);
+        assertThat(rows).as("the caller's CDR rows share one uniqueid").hasSize(1);
+        assertThat(rows.get(0).get("linkedid")).isEqualTo(rows.get(0).get("uniqueid"));
+        return (String) rows.get(0).get("uniqueid");
+    }
+
+    private List<String> queueEvents(String uniqueId) {
+        return site.query("SELECT event FROM queue_log WHERE callid = ? ORDER BY id", uniqueId).stream()
+                .map(row -> (String) row.get("event")).collect(Collectors.toList());
+    }
+
+    private String connectedAgent(String uniqueId) {
+        List<Map<String, Object>> rows = site.query("SELECT agent FROM queue_log WHERE callid = ? AND event = 'CONNECT'",
+                uniqueId);
+        assertThat(rows).hasSize(1);
+        return (String) rows.get(0).get("agent");
+    }
+
+    /** The survey row CallScore wrote for the call, once its end is recorded. */
+    private Map<String, Object> surveyOf(String uniqueId) {
+        TestSite.eventually("the survey of " + uniqueId + " ended", Duration.ofSeconds(30), () -> !site.query(
+                "SELECT id FROM survey_response WHERE uniqueid = ? AND ended_at IS NOT NULL", uniqueId).isEmpty());
+        List<Map<String, Object>> rows = site.query("SELECT id, survey, linkedid, queue, agent, status "
+                + "FROM survey_response WHERE uniqueid = ?", uniqueId);
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    private List<String> answersOf(String uniqueId) {
+        return site.query("SELECT CONCAT(a.question_id, '=', a.score, '@', a.attempts) AS answer FROM survey_answer a "
+                + "JOIN survey_response r ON r.id = a.response_id WHERE r.uniqueid = ? ORDER BY a.position", uniqueId)
+                .stream().map(row -> (String) row.get("answer")).collect(Collectors.toList());
+    }
+
+    private void assertSurveyTiedToTheCall(String uniqueId, Map<String, Object> survey, String queue) {
+        assertThat(survey.get("survey")).isEqualTo(TestSite.SURVEY);
+        assertThat(survey.get("linkedid")).isEqualTo(uniqueId);
+        assertThat(survey.get("queue")).isEqualTo(queue);
+        assertThat(survey.get("agent")).as("the agent queue_log says answered").isEqualTo(connectedAgent(uniqueId));
+    }
+
+    @Test
+    void anAnsweredCallerCompletesTheSurveyAfterTheAgentHangsUp() {
+        String caller = newCaller();
+
+        call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";4;1;5;" + KEY_GAP_MS + ";0"));
+
+        String uniqueId = uniqueIdOf(caller);
+        assertThat(queueEvents(uniqueId)).containsExactly("ENTERQUEUE", "CONNECT", "COMPLETEAGENT");
+        Map<String, Object> survey = surveyOf(uniqueId);
+        assertSurveyTiedToTheCall(uniqueId, survey, "sales");
+        assertThat(survey.get("status")).isEqualTo("completed");
+        assertThat(answersOf(uniqueId)).containsExactly("attitude=4@1", "solved=1@1", "overall=5@1");
+        assertThat(site.query("SELECT disposition FROM cdr WHERE uniqueid = ? AND dstchannel LIKE 'PJSIP/agent%'",
+                uniqueId)).extracting(row -> row.get("disposition")).contains("ANSWERED");
+    }
+
+    @Test
+    void aCallerWhoHangsUpMidSurveyLeavesAPartialResponse() {
+        String caller = newCaller();
+
+        // the first answer, then a hang-up 1.5 s later, while the second question waits for a key
+        call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";2;;;0;1500"));
+
+        String uniqueId = uniqueIdOf(caller);
+        Map<String, Object> survey = surveyOf(uniqueId);
+        assertSurveyTiedToTheCall(uniqueId, survey, "sales");
+        assertThat(survey.get("status")).isEqualTo("partial");
+        assertThat(answersOf(uniqueId)).containsExactly("attitude=2@1");
+    }
+
+    @Test
+    void invalidKeysAreAskedAgainAndSilenceLeavesTheQuestion() {
+        String caller = newCaller();
+
+        // 9 is no answer on 1-5: asked again, 4; yes; then silence on the last question, asked twice
+        call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";9;4;1;" + KEY_GAP_MS + ";0"));
+
+        String uniqueId = uniqueIdOf(caller);
+        Map<String, Object> survey = surveyOf(uniqueId);
+        assertThat(survey.get("status")).isEqualTo("partial");
+        assertThat(answersOf(uniqueId)).containsExactly("attitude=4@2", "solved=1@1");
+    }
+
+    @Test
+    void aCallerWhoAbandonsInTheQueueGetsNoSurvey() {
+        String caller = newCaller();
+
+        call("-a", "1:never", "-a", "2:never", caller + ";0;;;;0;5000");
+
+        String uniqueId = uniqueIdOf(caller);
+        assertThat(queueEvents(uniqueId)).startsWith("ENTERQUEUE").endsWith("ABANDON");
+        assertThat(site.query("SELECT id FROM survey_response WHERE uniqueid = ?", uniqueId)).isEmpty();
+    }
+
+    @Test
+    void aCallerWhoTimesOutOfTheQueueGetsNoSurvey() {
+        String caller = newCaller();
+
+        // 102: the support queue with a 6 s longest wait; its agents only ring
+        call("-s", "102", "-a", "3:never", "-a", "4:never", caller + ";0;;;;0;0");
+
+        String uniqueId = uniqueIdOf(caller);
+        assertThat(queueEvents(uniqueId)).startsWith("ENTERQUEUE").endsWith("EXITWITHTIMEOUT");
+        assertThat(site.query("SELECT id FROM survey_response WHERE uniqueid = ?", uniqueId)).isEmpty();
+    }
+
+    @Test
+    void theSurveyApplicationStoppedBeforeACallAndStartedAgain() {
+        long logStart = site.karafLogSize();
+        site.console("bundle:stop org.callscore.agi.survey");
+        String unserved = newCaller();
+        String served = newCaller();
+        try {
+            // no survey: Asterisk hangs up right after the agent, so this caller presses nothing
+            call(concat(SALES_AGENTS, unserved + ";0;;;;0;0"));
+        } finally {
+            site.console("bundle:start org.callscore.agi.survey");
+        }
+        String unservedId = uniqueIdOf(unserved);
+        assertThat(queueEvents(unservedId)).containsExactly("ENTERQUEUE", "CONNECT", "COMPLETEAGENT");
+        assertThat(site.query("SELECT id FROM survey_response WHERE uniqueid = ?", unservedId)).isEmpty();
+        assertThat(site.karafLog(logStart)).contains("No AGI application named 'survey' is running");
+
+        TestSite.eventually("survey served again", Duration.ofSeconds(30),
+                () -> site.console("callscore:status").matches("(?s).*applications +[^\n]*survey.*"));
+        call(concat(SALES_AGENTS, served + ";" + FIRST_KEY_MS + ";4;1;5;" + KEY_GAP_MS + ";0"));
+        assertThat(surveyOf(uniqueIdOf(served)).get("status")).isEqualTo("completed");
+    }
+
+    @Test
+    void theWiringCheckAnswersFromTheShippedDialplan() {
+        String caller = newCaller();
+
+        call("-s", "7277", caller + ";0;;;;0;0");
+
+        String uniqueId = uniqueIdOf(caller);
+        assertThat(site.query("SELECT asterisk_version FROM ping_log WHERE uniqueid = ?", uniqueId))
+                .extracting(row -> (String) row.get("asterisk_version")).singleElement().asString().startsWith("22.");
+    }
+
+    @Test
+    void tenCallsAtOnceAreEachTiedToTheirOwnQueueAndAgent() {
+        List<String> callers = new ArrayList<>();
+        List<String> arguments = new ArrayList<>(List.of("-a", "1:answer:1000:1000", "-a", "2:answer:1000:1000",
+                "-r", "10"));
+        for (int i = 0; i < 10; i++) {
+            String caller = newCaller();
+            callers.add(caller);
+            arguments.add(caller + ";0;;;;0;0"); // silent callers: every survey ends unanswered
+        }
+
+        call(arguments.toArray(String[]::new));
+
+        for (String caller : callers) {
+            String uniqueId = uniqueIdOf(caller);
+            assertThat(queueEvents(uniqueId)).as(caller).containsExactly("ENTERQUEUE", "CONNECT", "COMPLETEAGENT");
+            Map<String, Object> survey = surveyOf(uniqueId);
+            assertSurveyTiedToTheCall(uniqueId, survey, "sales");
+            assertThat(survey.get("status")).isEqualTo("unanswered");
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+}

@@ -1,0 +1,222 @@
+package org.callscore.itests.asterisk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A call centre for the tests, started with the project's own scripts: CallScore's Karaf distribution as built
+ * ({@code ./callscore start}, its own runtime folder and ports), the test PBX ({@code itests/asterisk/pbx}: Debian's
+ * Asterisk 22, queue_log and CDR into MariaDB over ODBC, the shipped dialplan include) and the database both write
+ * to. {@link #close()} stops both and unmounts what the PBX mounted, whatever happened before.
+ */
+final class TestSite implements AutoCloseable {
+
+    static final Duration SCRIPT = Duration.ofMinutes(10);
+    static final String SURVEY = "e2e";
+
+    private final Path repository = Path.of(System.getProperty("callscore.repository")).toAbsolutePath().normalize();
+    private final Path work = Path.of(System.getProperty("callscore.e2e.work")).toAbsolutePath();
+    private final String database = System.getProperty("callscore.e2e.db", "callscore_e2e");
+    private final Path runtime = work.resolve("runtime");
+    private final Thread stopOnExit = new Thread(this::stop, "callscore-e2e-stop");
+    private Shell shell;
+    private String dbUser;
+    private String dbPassword;
+
+    /** Starts CallScore and the PBX; on any failure stops what was started and rethrows. */
+    static TestSite start(String surveyFile) {
+        TestSite site = new TestSite();
+        try {
+            site.startAll(surveyFile);
+            return site;
+        } catch (RuntimeException | Error e) {
+            site.close();
+            throw e;
+        }
+    }
+
+    private void startAll(String surveyFile) {
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("CALLSCORE_RUNTIME", runtime.toString());
+        env.put("CALLSCORE_DB_NAME", database);
+        env.put("CALLSCORE_DB_USER", database);
+        env.put("CALLSCORE_AGI_PORT", String.valueOf(freePort()));
+        env.put("CALLSCORE_SSH_PORT", String.valueOf(freePort()));
+        env.put("CALLSCORE_RMI_REGISTRY_PORT", String.valueOf(freePort()));
+        env.put("CALLSCORE_RMI_SERVER_PORT", String.valueOf(freePort()));
+        shell = new Shell(repository, work.resolve("e2e.log"), env);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+
+        long logStart = 0;
+        shell.ok(SCRIPT, "./callscore", "stop"); // a runtime left by an earlier run that was killed
+        shell.ok(SCRIPT, "itests/asterisk/pbx", "stop");
+        deleteRuntime();
+        shell.ok(SCRIPT, "./callscore", "start");
+        Properties dataSource = properties(runtime.resolve("etc/org.ops4j.datasource-callscore.cfg"));
+        dbUser = dataSource.getProperty("user");
+        dbPassword = dataSource.getProperty("password");
+        writeSurvey(surveyFile);
+        eventually("survey " + SURVEY + " loaded by CallScore", Duration.ofSeconds(60),
+                () -> karafLog(logStart).contains("Survey " + SURVEY + " loaded"));
+
+        env.put("CALLSCORE_PBX_DB", database);
+        env.put("CALLSCORE_PBX_DB_USER", dbUser);
+        env.put("CALLSCORE_PBX_DB_PASSWORD", dbPassword);
+        shell = new Shell(repository, shell.log(), env);
+        shell.ok(SCRIPT, "itests/asterisk/pbx", "build");
+        shell.ok(SCRIPT, "itests/asterisk/pbx", "db-setup");
+        shell.ok(SCRIPT, "itests/asterisk/pbx", "start");
+    }
+
+    private void deleteRuntime() {
+        if (Files.exists(runtime)) {
+            shell.ok(Duration.ofMinutes(1), "rm", "-rf", runtime.toString());
+        }
+    }
+
+    void writeSurvey(String text) {
+        try {
+            Path folder = runtime.resolve("etc/callscore/surveys");
+            Files.createDirectories(folder);
+            Path temporary = folder.resolve(SURVEY + ".tmp");
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, folder.resolve(SURVEY + ".survey"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Shell shell() {
+        return shell;
+    }
+
+    /** A command in CallScore's Karaf console, through {@code ./callscore shell}. */
+    String console(String command) {
+        return shell.ok(Duration.ofMinutes(1), "./callscore", "shell", command);
+    }
+
+    long karafLogSize() {
+        try {
+            return Files.size(runtime.resolve("data/log/karaf.log"));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    String karafLog(long from) {
+        try {
+            byte[] all = Files.readAllBytes(runtime.resolve("data/log/karaf.log"));
+            int start = (int) Math.min(from, all.length);
+            return new String(all, start, all.length - start, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Rows of a query on the database CallScore and the PBX write to, every value bound. */
+    List<Map<String, Object>> query(String sql, Object... arguments) {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + database, dbUser,
+                dbPassword); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setObject(i + 1, arguments[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                ResultSetMetaData meta = result.getMetaData();
+                while (result.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        row.put(meta.getColumnLabel(c), result.getObject(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new AssertionError("query failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void eventually(String what, Duration patience, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("not within " + patience.toSeconds() + " s: " + what);
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+    }
+
+    private synchronized void stop() {
+        if (shell == null) {
+            return;
+        }
+        // each step on its own: a failing one must not leave the other running
+        for (String[] command : new String[][] {{"itests/asterisk/pbx", "stop"}, {"./callscore", "stop"}}) {
+            try {
+                shell.run(Duration.ofMinutes(2), List.of(command));
+            } catch (RuntimeException | AssertionError e) {
+                System.err.println("e2e: " + String.join(" ", command) + ": " + e.getMessage());
+            }
+        }
+        shell = null;
+    }
+
+    private static Properties properties(Path file) {
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
