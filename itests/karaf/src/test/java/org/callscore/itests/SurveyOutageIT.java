@@ -60,6 +60,7 @@ public class SurveyOutageIT extends CallScoreTestSupport {
         call.respondUntil(command -> command.startsWith("GET DATA \"itest/q-solved\""), CALL);
 
         proxy.stop();
+        eventually("the outage is seen", () -> !database().status().reachable());
         Outcome outcome = call.runToEnd(CALL);
 
         assertEquals("the caller noticed nothing", "completed", outcome.variable("SURVEY_STATUS"));

@@ -54,8 +54,16 @@ final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
+                synchronized (this) {
+                    if (server != socket) {
+                        // stop() ran while this connection was being made: it must not outlive the outage
+                        closeQuietly(client);
+                        closeQuietly(upstream);
+                        return;
+                    }
+                    sockets.add(client);
+                    sockets.add(upstream);
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
