@@ -86,25 +86,6 @@ public abstract class CallScoreTestSupport {
                 mavenBundle("org.callscore", "org.callscore.testing.asterisk", version));
     }
 
-    static final String PROXY_PORT = "callscore.itest.db.proxy.port";
-
-    /**
-     * Like {@link #callScore(String)}, with CallScore's DataSource pointed at a free port where a test can put
-     * a {@link TcpProxy} to MariaDB ({@link #proxyPort()}), to take the database away and give it back.
-     */
-    protected static Option[] callScoreBehindProxy() {
-        String port = String.valueOf(freePort());
-        String url = System.getProperty("callscore.test.db.url").replace("127.0.0.1:3306", "127.0.0.1:" + port);
-        Option[] base = callScore(url);
-        Option[] all = java.util.Arrays.copyOf(base, base.length + 1);
-        all[base.length] = systemProperty(PROXY_PORT).value(port);
-        return all;
-    }
-
-    protected static int proxyPort() {
-        return Integer.getInteger(PROXY_PORT);
-    }
-
     /** MariaDB reached directly, not through CallScore's DataSource (nor a proxy in front of it). */
     protected static org.jdbi.v3.core.Jdbi mariaDbDirect() {
         org.mariadb.jdbc.MariaDbDataSource source = new org.mariadb.jdbc.MariaDbDataSource();

@@ -8,11 +8,8 @@ import java.time.Duration;
 
 import org.callscore.storage.DatabaseStatus;
 import org.callscore.testing.asterisk.Outcome;
-import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -23,23 +20,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class DatabaseOutageIT extends CallScoreTestSupport {
+public class DatabaseOutageIT extends DatabaseOutageTestSupport {
 
     private static final Duration CALL = Duration.ofSeconds(20);
-
-    private TcpProxy proxy;
-
-    @Configuration
-    public Option[] configuration() {
-        return callScoreBehindProxy();
-    }
-
-    @After
-    public void stopProxy() {
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
 
     private String pingDatabaseVariable(String uniqueId) {
         Outcome outcome = call("ping").uniqueId(uniqueId).connect().runToEnd(CALL);
@@ -50,7 +33,6 @@ public class DatabaseOutageIT extends CallScoreTestSupport {
     @Test
     public void unreachableAtStartThenBackThenGoneThenBack() throws Exception {
         dropPingSchemaBehindTheProxy();
-        proxy = new TcpProxy(proxyPort(), 3306);
         eventually("ping registered", () -> server().applications().contains("ping"));
         eventually("the first health check ran", () -> !database().status().checkedAt().equals(java.time.Instant.EPOCH));
 

@@ -10,11 +10,8 @@ import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyResponses;
 import org.callscore.testing.asterisk.FastAgiCall;
 import org.callscore.testing.asterisk.Outcome;
-import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -25,23 +22,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SurveyOutageIT extends CallScoreTestSupport {
+public class SurveyOutageIT extends DatabaseOutageTestSupport {
 
     private static final Duration CALL = Duration.ofSeconds(30);
-
-    private TcpProxy proxy;
-
-    @Configuration
-    public Option[] configuration() {
-        return callScoreBehindProxy();
-    }
-
-    @After
-    public void stopProxy() {
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
 
     private SurveyResponses responses() {
         return service(SurveyResponses.class).orElseThrow(() -> new AssertionError("no SurveyResponses service"));
@@ -49,7 +32,6 @@ public class SurveyOutageIT extends CallScoreTestSupport {
 
     @Test
     public void answersGivenWhileMariaDbIsDownAreWrittenOnceWhenItIsBack() throws Exception {
-        proxy = new TcpProxy(proxyPort(), 3306);
         proxy.start();
         SurveyFixture.write("itest-outage", SurveyFixture.THREE_QUESTIONS);
         eventually("survey ready", () -> server().applications().contains("survey") && database().isReady("survey")
