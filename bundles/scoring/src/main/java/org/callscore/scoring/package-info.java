@@ -5,7 +5,7 @@
  * defines every figure.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.callscore.scoring;
 
 import org.osgi.annotation.bundle.Export;

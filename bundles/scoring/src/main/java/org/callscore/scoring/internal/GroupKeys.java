@@ -1,12 +1,9 @@
 package org.callscore.scoring.internal;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
-import java.util.Locale;
 
+import org.callscore.scoring.CalendarPeriod;
 import org.callscore.scoring.GroupBy;
 import org.callscore.scoring.ScoreQuery;
 
@@ -44,15 +41,7 @@ final class GroupKeys {
 
     /** @return the calendar period in {@code zone} that contains {@code instant} */
     static String period(Instant instant, GroupBy by, ZoneId zone) {
-        LocalDate date = instant.atZone(zone).toLocalDate();
-        return switch (by) {
-            case DAY -> date.toString();
-            case WEEK -> String.format(Locale.ROOT, "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
-                    date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTH -> YearMonth.from(date).toString();
-            case YEAR -> String.valueOf(date.getYear());
-            default -> throw new IllegalArgumentException(by + " is not a period");
-        };
+        return CalendarPeriod.valueOf(by.name()).key(instant.atZone(zone).toLocalDate());
     }
 
     private static String orNone(String value) {

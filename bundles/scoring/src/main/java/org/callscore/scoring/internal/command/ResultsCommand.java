@@ -1,9 +1,7 @@
 package org.callscore.scoring.internal.command;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,6 +10,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.callscore.console.options.CommandOptions;
 import org.callscore.scoring.GroupBy;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.SurveyScores;
@@ -55,7 +54,7 @@ public class ResultsCommand implements Action {
                     + "database; see callscore:status and scr:list)");
             return null;
         }
-        ZoneId zoneId = zone == null ? ZoneId.systemDefault() : zoneId(zone);
+        ZoneId zoneId = zone == null ? ZoneId.systemDefault() : CommandOptions.zone("--zone", zone);
         ScoreQuery query = query(LocalDate.now(zoneId), zoneId);
         System.out.print(ResultsTable.render(title(query), scores.scores(query)));
         return null;
@@ -63,14 +62,14 @@ public class ResultsCommand implements Action {
 
     /** @return the query the options ask for, with the defaults relative to {@code today} */
     ScoreQuery query(LocalDate today, ZoneId zoneId) {
-        LocalDate first = from == null ? today.withDayOfMonth(1) : date("--from", from);
-        LocalDate end = to == null ? today.plusDays(1) : date("--to", to);
+        LocalDate first = from == null ? today.withDayOfMonth(1) : CommandOptions.date("--from", from);
+        LocalDate end = to == null ? today.plusDays(1) : CommandOptions.date("--to", to);
         if (!first.isBefore(end)) {
             throw new IllegalArgumentException("--from " + first + " must be before --to " + end
                     + " (--to is the first day not included)");
         }
         return new ScoreQuery(first.atStartOfDay(zoneId).toInstant(), end.atStartOfDay(zoneId).toInstant(),
-                Optional.ofNullable(queue), Optional.ofNullable(agent), Optional.ofNullable(survey), groupBy(by),
+                Optional.ofNullable(queue), Optional.ofNullable(agent), Optional.ofNullable(survey), CommandOptions.choice("--by", by, GroupBy.class),
                 zoneId);
     }
 
@@ -83,30 +82,5 @@ public class ResultsCommand implements Action {
         query.agent().ifPresent(a -> title.append(", agent ").append(a));
         query.survey().ifPresent(s -> title.append(", survey ").append(s));
         return title.append(", by ").append(query.groupBy().name().toLowerCase(Locale.ROOT)).toString();
-    }
-
-    private static LocalDate date(String option, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " " + value + ": not a date as yyyy-MM-dd");
-        }
-    }
-
-    private static GroupBy groupBy(String value) {
-        try {
-            return GroupBy.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--by " + value + ": expected all, queue, agent, survey, question, "
-                    + "dimension, day, week, month or year");
-        }
-    }
-
-    private static ZoneId zoneId(String value) {
-        try {
-            return ZoneId.of(value);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--zone " + value + ": not a time zone (e.g. Europe/Berlin, UTC)");
-        }
     }
 }

@@ -55,7 +55,7 @@ class ResultsCommandTest {
     void explainsBadOptions() {
         ResultsCommand command = new ResultsCommand();
         command.by = "shift";
-        assertThatThrownBy(() -> command.query(TODAY, BERLIN)).hasMessageStartingWith("--by shift: expected all,");
+        assertThatThrownBy(() -> command.query(TODAY, BERLIN)).hasMessageStartingWith("--by shift: expected one of all, queue, agent,");
 
         command.by = "day";
         command.from = "24.11.2026";

@@ -1,0 +1,265 @@
+package org.callscore.reports.internal;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleConsumer;
+import java.util.stream.Collectors;
+
+import org.callscore.reports.CallRecord;
+import org.callscore.reports.IngestionStatus;
+import org.callscore.reports.LowScoredCall;
+import org.callscore.reports.ReportGroup;
+import org.callscore.reports.ReportQuery;
+import org.callscore.reports.ReportRow;
+import org.callscore.reports.ServiceReports;
+import org.callscore.scoring.SurveyScores;
+import org.callscore.storage.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ServiceReports} service: ingests queue_log every few seconds on its own thread (and a followed
+ * queue_log file before it), rebuilds when the settings the sums depend on have changed, and answers reports
+ * from the hourly sums.
+ */
+@Component(configurationPid = "org.callscore.reports", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ServiceReportsComponent.Config.class)
+public class ServiceReportsComponent implements ServiceReports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceReportsComponent.class);
+    static final String MODULE = "reports";
+
+    @ObjectClassDefinition(name = "CallScore reports", description = "Service-level reports from queue_log and the CDR")
+    @interface Config {
+        @AttributeDefinition(description = "Asterisk's queue_log table in the CallScore database")
+        String queue__log_table() default "queue_log";
+
+        @AttributeDefinition(description = "A queue_log file to import and follow instead (Asterisk's "
+                + "pipe-separated file log); empty: read the table. Relative paths are taken from Karaf's home")
+        String queue__log_file() default "";
+
+        @AttributeDefinition(description = "How often new queue_log rows are ingested (s)")
+        int ingest_interval_seconds() default 5;
+
+        @AttributeDefinition(description = "Time zone days, weeks, months and years are cut in; empty: the server's")
+        String site_zone() default "";
+
+        @AttributeDefinition(description = "Time zone of the times Asterisk writes into queue_log and cdr; empty: "
+                + "the server's")
+        String pbx_zone() default "";
+
+        @AttributeDefinition(description = "Service level: answered within this many seconds")
+        int service_level_seconds() default 20;
+
+        @AttributeDefinition(description = "Per-queue service-level seconds, e.g. sales:15,support:30")
+        String service_level_queues() default "";
+
+        @AttributeDefinition(description = "Abandons after a shorter wait (s) are short abandons, outside the "
+                + "abandon rate; 0: none")
+        int short_abandon_seconds() default 0;
+
+        @AttributeDefinition(description = "A caller calling again within this many hours makes the earlier call "
+                + "unresolved (first-call resolution)")
+        int fcr_window_hours() default 168;
+
+        @AttributeDefinition(description = "Wrap-up seconds added to each answered call for the handle time "
+                + "(queues.conf wrapuptime)")
+        int wrapup_seconds() default 0;
+
+        @AttributeDefinition(description = "Per-queue wrap-up seconds, e.g. sales:10")
+        String wrapup_queues() default "";
+
+        @AttributeDefinition(description = "CDR dst numbers of the hotline, comma-separated; empty: every call")
+        String hotline_numbers() default "";
+
+        @AttributeDefinition(description = "Survey question id (yes-no) that asks whether the problem was solved")
+        String fcr_survey_question() default "solved";
+    }
+
+    private final Database database;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SurveyScores surveyScores;
+
+    private Settings settings;
+    private Ingestion ingestion;
+    private QueueLogFile file;
+    private ScheduledExecutorService worker;
+    private final Object lock = new Object();
+    private volatile Instant lastRun;
+    private volatile String problem;
+    private volatile Double rebuildProgress;
+
+    @Activate
+    public ServiceReportsComponent(@Reference(name = "database") Database database, Config config) {
+        this.database = database;
+        this.settings = settings(config);
+        String path = config.queue__log_file().trim();
+        if (!path.isEmpty()) {
+            Path resolved = Path.of(path).isAbsolute() ? Path.of(path)
+                    : Path.of(System.getProperty("karaf.home", ".")).resolve(path);
+            file = new QueueLogFile(database.jdbi(), resolved, settings.pbxZone());
+        }
+        ingestion = new Ingestion(database.jdbi(), file == null ? config.queue__log_table() : QueueLogFile.TABLE,
+                settings, 20_000);
+        worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "callscore-reports-ingestion");
+            thread.setDaemon(true);
+            return thread;
+        });
+        worker.scheduleWithFixedDelay(this::ingestNow, 1, Math.max(1, config.ingest_interval_seconds()),
+                TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    static Settings settings(Config config) {
+        return new Settings(zone("site.zone", config.site_zone()), zone("pbx.zone", config.pbx_zone()),
+                Math.max(0, config.service_level_seconds()),
+                Settings.perQueue("service.level.queues", config.service_level_queues()),
+                Math.max(0, config.short_abandon_seconds()), Duration.ofHours(Math.max(0, config.fcr_window_hours())),
+                Math.max(0, config.wrapup_seconds()), Settings.perQueue("wrapup.queues", config.wrapup_queues()),
+                Arrays.stream(config.hotline_numbers().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .collect(Collectors.toSet()),
+                config.fcr_survey_question().trim());
+    }
+
+    private static ZoneId zone(String key, String value) {
+        try {
+            return value == null || value.isBlank() ? ZoneId.systemDefault() : ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(key + ": '" + value + "' is not a time zone (e.g. Europe/Berlin)");
+        }
+    }
+
+    /** One scheduled run: the file (if any), then the table; a rebuild first when the settings changed. */
+    void ingestNow() {
+        if (!database.isReady(MODULE)) {
+            return;
+        }
+        synchronized (lock) {
+            try {
+                if (file != null) {
+                    file.follow();
+                }
+                String stored = ingestion.storedSettings();
+                if (!stored.isEmpty() && !stored.equals(settings.aggregationKey())) {
+                    LOG.info("Reports: settings changed ({} -> {}); rebuilding the sums", stored,
+                            settings.aggregationKey());
+                    rebuildLocked(progress -> { });
+                } else {
+                    ingestion.run();
+                }
+                lastRun = Instant.now();
+                if (problem != null) {
+                    LOG.info("Reports: ingestion works again");
+                }
+                problem = null;
+            } catch (RuntimeException e) {
+                if (problem == null) {
+                    LOG.warn("Reports: ingestion of {} failed, retrying every interval: {}", ingestion.source(),
+                            e.toString());
+                }
+                problem = e.getMessage();
+            }
+        }
+    }
+
+    @Override
+    public long rebuild(DoubleConsumer progress) {
+        synchronized (lock) {
+            return rebuildLocked(progress);
+        }
+    }
+
+    private long rebuildLocked(DoubleConsumer progress) {
+        LOG.info("Reports: rebuilding from {}", ingestion.source());
+        long started = System.nanoTime();
+        double[] logged = {0};
+        try {
+            long rows = ingestion.rebuild(share -> {
+                rebuildProgress = share;
+                if (share - logged[0] >= 0.1 || share >= 1) {
+                    logged[0] = share;
+                    LOG.info("Reports: rebuild {}% done", Math.round(share * 100));
+                }
+                progress.accept(share);
+            });
+            LOG.info("Reports: rebuilt from {} queue_log rows in {} s", rows,
+                    (System.nanoTime() - started) / 1_000_000_000);
+            return rows;
+        } finally {
+            rebuildProgress = null;
+        }
+    }
+
+    private ReportReader reader() {
+        if (!database.isReady(MODULE)) {
+            throw new IllegalStateException("the reports tables are not ready (see callscore:status)");
+        }
+        return new ReportReader(database.jdbi(), settings, Optional.ofNullable(surveyScores),
+                database.isReady("survey"));
+    }
+
+    @Override
+    public List<ReportRow> report(ReportQuery query) {
+        return reader().report(query);
+    }
+
+    @Override
+    public List<ReportRow> ranking(ReportQuery query, Ranking by) {
+        ReportQuery byAgent = new ReportQuery(query.from(), query.to(), query.zone(), query.queue(), query.agent(),
+                ReportGroup.AGENT);
+        return reader().report(byAgent).stream().filter(row -> !row.group().equals(ReportQuery.NONE_KEY))
+                .filter(row -> row.summary().answered() > 0).sorted(ReportReader.order(by)).toList();
+    }
+
+    @Override
+    public List<CallRecord> abandoned(ReportQuery query, int limit) {
+        return reader().calls(query, "status IN ('abandoned', 'short_abandon')", limit);
+    }
+
+    @Override
+    public List<CallRecord> repeatCallers(ReportQuery query, int limit) {
+        return reader().calls(query, "repeated", limit);
+    }
+
+    @Override
+    public List<LowScoredCall> lowScored(ReportQuery query, double maxMean, int limit) {
+        return reader().lowScored(query, maxMean, limit);
+    }
+
+    @Override
+    public IngestionStatus status() {
+        return new IngestionStatus(file == null ? ingestion.source() : file.source(), ingestion.lastId(),
+                ingestion.openCalls(), Optional.ofNullable(lastRun), Optional.ofNullable(problem),
+                Optional.ofNullable(rebuildProgress));
+    }
+
+    @Override
+    public ZoneId siteZone() {
+        return settings.siteZone();
+    }
+}
