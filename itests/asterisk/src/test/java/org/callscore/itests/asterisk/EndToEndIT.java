@@ -123,6 +123,55 @@ class EndToEndIT {
         assertThat(survey.get("agent")).as("the agent queue_log says answered").isEqualTo(connectedAgent(uniqueId));
     }
 
+    /**
+     * The IVR in front of the queue: key 1 in the menu at 1.5 s (during its WAIT FOR DIGIT) sends the caller to
+     * the sales queue through the shipped [callscore-ivr] and [callscore-queue]; the agent answers after 2 s and
+     * talks 3 s; the survey's first question comes about 7 s after the answer, so the survey's keys start at
+     * 8.8 s.
+     */
+    @Test
+    void aCallerGoesThroughTheIvrIntoTheQueueIsAnsweredAndCompletesTheSurvey() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("callscore.e2e.work"), "runtime", "etc",
+                "callscore", "ivr");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Path temporary = folder.resolve("e2e.tmp");
+        java.nio.file.Files.writeString(temporary, String.join("\n", "agent = support",
+                "menu.main.prompt = beep", "menu.main.timeout.seconds = 8", "menu.main.key.1 = queue:sales",
+                "menu.main.key.2 = queue:support", ""));
+        java.nio.file.Files.move(temporary, folder.resolve("e2e.ivr"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("callscore.e2e.work"), "runtime", "data", "log",
+                "karaf.log");
+        TestSite.eventually("the menu file e2e loaded by CallScore", Duration.ofSeconds(30), () -> {
+            try {
+                return java.nio.file.Files.readString(log).contains("IVR menu file e2e loaded");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        String caller = newCaller();
+
+        call(concat(new String[] {"-s", "103"}, concat(SALES_AGENTS, caller + ";1500;1;4;1;" + KEY_GAP_MS + ";0;5;7300")));
+
+        String uniqueId = uniqueIdOf(caller);
+        TestSite.eventually("the IVR visit of " + uniqueId, Duration.ofSeconds(20),
+                () -> !site.query("SELECT id FROM ivr_visit WHERE uniqueid = ?", uniqueId).isEmpty());
+        Map<String, Object> visit = site.query("SELECT tree, linkedid, path, exit_type, exit_target, status, "
+                + "agent_requested, caller_hung_up FROM ivr_visit WHERE uniqueid = ?", uniqueId).get(0);
+        assertThat(visit.get("tree")).isEqualTo("e2e");
+        assertThat(visit.get("linkedid")).isEqualTo(uniqueId);
+        assertThat(visit.get("path")).isEqualTo("main:1");
+        assertThat(visit.get("exit_type")).isEqualTo("queue");
+        assertThat(visit.get("exit_target")).isEqualTo("sales");
+        assertThat(visit.get("status")).isEqualTo("selected");
+        assertThat(visit.get("caller_hung_up")).isIn(false, 0, Boolean.FALSE);
+        assertThat(queueEvents(uniqueId)).containsExactly("ENTERQUEUE", "CONNECT", "COMPLETEAGENT");
+        Map<String, Object> survey = surveyOf(uniqueId);
+        assertSurveyTiedToTheCall(uniqueId, survey, "sales");
+        assertThat(survey.get("status")).isEqualTo("completed");
+        assertThat(answersOf(uniqueId)).containsExactly("attitude=4@1", "solved=1@1", "overall=5@1");
+    }
+
     @Test
     void anAnsweredCallerCompletesTheSurveyAfterTheAgentHangsUp() {
         String caller = newCaller();

@@ -1,0 +1,105 @@
+package org.callscore.agi.ivr;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.callscore.agi.AgiApplication;
+import org.callscore.agi.LogText;
+import org.callscore.ivr.Action;
+import org.callscore.ivr.IvrCatalog;
+import org.callscore.ivr.IvrVisit;
+import org.callscore.ivr.IvrVisits;
+import org.callscore.ivr.MenuTree;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code AGI(agi://127.0.0.1:4573/ivr?menu=NAME)}: walks the menu file NAME with the caller and returns the
+ * destination in channel variables; the dialplan does the Queue() or Dial(). The contract (parameters,
+ * variables, behaviour on every error) is in docs/dialplan-contract.md. The caller's number and name are
+ * never read: nothing the caller controls reaches a command, a file name, SQL or a log line except the keys,
+ * which are checked one by one.
+ */
+@Component(service = AgiScript.class)
+@AgiApplication("ivr")
+public class IvrApplication implements AgiScript {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IvrApplication.class);
+    private static final Pattern MENU = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern UNIQUE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Reference
+    private IvrCatalog catalog;
+
+    @Reference
+    private IvrVisits visits;
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+        String uniqueId = request.getUniqueId();
+        if (uniqueId == null || !UNIQUE_ID.matcher(uniqueId).matches()) {
+            throw new AgiException("ivr: the channel's uniqueid '" + LogText.of(uniqueId) + "' is not one Asterisk makes");
+        }
+        MenuTree tree = choose(request.getParameter("menu"));
+        String linked = channel.getVariable("CHANNEL(linkedid)");
+        Optional<String> linkedId = linked != null && UNIQUE_ID.matcher(linked).matches() ? Optional.of(linked)
+                : Optional.empty();
+        String visitId = UUID.randomUUID().toString();
+        channel.setVariable("IVR_VISIT_ID", visitId);
+        IvrCall call = new IvrCall(channel, tree, Instant::now);
+        boolean reachedEnd = false;
+        boolean failed = false;
+        try {
+            channel.answer();
+            call.run();
+            reachedEnd = true;
+        } catch (AgiHangupException gone) {
+            throw gone;
+        } catch (AgiException | RuntimeException e) {
+            failed = true;
+            throw e;
+        } finally {
+            IvrVisit visit = call.visit(visitId, uniqueId, linkedId, failed);
+            visits.record(visit);
+            LOG.info("IVR {} on {}: {} -> {} after {} s, path '{}'{}", tree.name(), LogText.of(request.getChannel()),
+                    visit.status(), visit.exit().map(Action::toString).orElse("-"),
+                    Duration.between(visit.startedAt(), visit.endedAt()).toSeconds(), visit.path(),
+                    reachedEnd ? "" : failed ? " (failed)" : " (caller gone)");
+            if (reachedEnd) {
+                tellDialplan(channel, call);
+            }
+        }
+    }
+
+    private MenuTree choose(String menu) throws AgiException {
+        if (menu == null || menu.isBlank()) {
+            throw new AgiException("ivr needs a menu file: agi://HOST/ivr?menu=NAME (menu files: " + catalog.names() + ")");
+        }
+        if (!MENU.matcher(menu).matches()) {
+            throw new AgiException("ivr: '" + LogText.of(menu) + "' is not a menu file name (lower-case letters, "
+                    + "digits, '-' and '_')");
+        }
+        return catalog.byName(menu).orElseThrow(() -> new AgiException("ivr: no menu file named '" + menu
+                + "' (menu files: " + catalog.names() + "; refused: " + catalog.problems().keySet() + ")"));
+    }
+
+    private static void tellDialplan(AgiChannel channel, IvrCall call) throws AgiException {
+        Action exit = call.exit().orElseThrow();
+        channel.setVariable("IVR_DESTINATION_TYPE", exit.type().label());
+        channel.setVariable("IVR_DESTINATION", exit.target());
+        channel.setVariable("IVR_STATUS", call.status());
+        channel.setVariable("IVR_PATH", call.path());
+        channel.setVariable("IVR_MENU", call.exitMenu());
+        channel.setVariable("IVR_AGENT_REQUESTED", call.agentRequested() ? "1" : "0");
+    }
+}

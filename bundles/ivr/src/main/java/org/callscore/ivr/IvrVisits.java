@@ -1,0 +1,16 @@
+package org.callscore.ivr;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The record of IVR visits. {@link #record} returns once the visit is in MariaDB or, while MariaDB does not
+ * take it, in the spool folder on disk, from which it is written later, once.
+ */
+@ProviderType
+public interface IvrVisits {
+
+    void record(IvrVisit visit);
+
+    /** @return visits waiting in the spool for MariaDB */
+    int pending();
+}

@@ -1,0 +1,101 @@
+package org.callscore.ivr.internal;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.callscore.ivr.BusinessHours;
+import org.callscore.ivr.IvrCatalog;
+import org.callscore.ivr.MenuTree;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link IvrCatalog} of {@code etc/callscore/ivr}, checked for changes every few seconds. */
+@Component(configurationPid = "org.callscore.ivr", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = IvrCatalogComponent.Config.class)
+public class IvrCatalogComponent implements IvrCatalog {
+
+    @ObjectClassDefinition(name = "CallScore IVR menus", description = "Where menu files and calendars live")
+    @interface Config {
+
+        @AttributeDefinition(name = "Folder",
+                description = "Folder of NAME.ivr menu files and NAME.ics calendars; relative paths are taken from "
+                        + "Karaf's etc/")
+        String folder() default "callscore/ivr";
+
+        @AttributeDefinition(name = "Check interval (s)", description = "How often changed files are re-read")
+        int scan_interval_seconds() default 2;
+
+        @AttributeDefinition(name = "Site time zone", description = "The zone of the business hours (e.g. "
+                + "Europe/Berlin); empty: the zone of the machine Karaf runs on")
+        String time_zone() default "";
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(IvrCatalogComponent.class);
+
+    private IvrFolder folder;
+    private ScheduledExecutorService scanner;
+
+    @Activate
+    void activate(Config config) {
+        folder = new IvrFolder(Background.karafPath("karaf.etc", "etc", config.folder()), zone(config.time_zone()));
+        folder.scan();
+        scanner = Background.thread("callscore-ivr-files");
+        int interval = Math.max(1, config.scan_interval_seconds());
+        scanner.scheduleWithFixedDelay(folder::scan, interval, interval, TimeUnit.SECONDS);
+    }
+
+    private static ZoneId zone(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(configured.trim());
+        } catch (DateTimeException e) {
+            LOG.error("time.zone '{}' in org.callscore.ivr is not a time zone ({}); using {}", configured,
+                    e.getMessage(), ZoneId.systemDefault());
+            return ZoneId.systemDefault();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        scanner.shutdownNow();
+    }
+
+    @Override
+    public Optional<MenuTree> byName(String name) {
+        return folder.byName(name);
+    }
+
+    @Override
+    public SortedSet<String> names() {
+        return folder.names();
+    }
+
+    @Override
+    public Map<String, BusinessHours.Calendar> calendars() {
+        return folder.calendars();
+    }
+
+    @Override
+    public ZoneId zone() {
+        return folder.zone();
+    }
+
+    @Override
+    public Map<String, String> problems() {
+        return folder.problems();
+    }
+}

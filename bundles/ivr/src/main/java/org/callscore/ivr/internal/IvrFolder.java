@@ -1,0 +1,181 @@
+package org.callscore.ivr.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.callscore.ivr.BusinessHours;
+import org.callscore.ivr.IvrCatalog;
+import org.callscore.ivr.IvrFile;
+import org.callscore.ivr.IvrFileException;
+import org.callscore.ivr.MenuTree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The menu files ({@code NAME.ivr}) and calendars ({@code NAME.ics}) of one folder, re-read when a file
+ * changes. Menu files are checked against the calendars, so when any file changes every menu file is checked
+ * again (a deleted calendar makes the menus that use it a problem). A file that no longer parses keeps its last
+ * good version in use, so a half-saved edit never reaches a caller.
+ */
+final class IvrFolder implements IvrCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IvrFolder.class);
+
+    private final Path folder;
+    private final ZoneId zone;
+    private final Map<String, MenuTree> trees = new ConcurrentHashMap<>();
+    private final Map<String, BusinessHours.Calendar> calendars = new ConcurrentHashMap<>();
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+    /** What each file looked like when last read; the folder is read again only when this changes. */
+    private Map<String, Stamp> seen = Map.of();
+
+    private record Stamp(FileTime modified, long size) {
+    }
+
+    IvrFolder(Path folder, ZoneId zone) {
+        this.folder = folder;
+        this.zone = zone;
+    }
+
+    /** Reads new and changed files and forgets deleted ones; called at start and then every few seconds. */
+    synchronized void scan() {
+        Map<String, Stamp> now = new TreeMap<>();
+        if (Files.isDirectory(folder)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{ivr,ics}")) {
+                for (Path file : files) {
+                    try {
+                        now.put(file.getFileName().toString(), new Stamp(Files.getLastModifiedTime(file), Files.size(file)));
+                    } catch (IOException e) {
+                        // deleted meanwhile: seen as gone
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot list IVR folder {}: {}", folder, e.getMessage());
+                return;
+            }
+        }
+        if (now.equals(seen)) {
+            return;
+        }
+        Map<String, String> texts = new TreeMap<>();
+        for (String fileName : now.keySet()) {
+            try {
+                texts.put(fileName, Files.readString(folder.resolve(fileName), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                problems.put(fileName, "cannot be read: " + e.getMessage());
+            }
+        }
+        Map<String, Stamp> before = seen;
+        seen = now;
+        for (String gone : before.keySet()) {
+            if (!now.containsKey(gone)) {
+                problems.remove(gone);
+                String name = nameOf(gone);
+                if ((gone.endsWith(IvrFile.EXTENSION) ? trees.remove(name) : calendars.remove(name)) != null) {
+                    LOG.info("IVR {} {} removed (its file is gone)", kind(gone), name);
+                }
+            }
+        }
+        texts.forEach((fileName, text) -> {
+            if (fileName.endsWith(IvrFile.CALENDAR_EXTENSION)) {
+                boolean changed = !Objects.equals(before.get(fileName), now.get(fileName));
+                read(fileName, changed, () -> {
+                    BusinessHours.Calendar calendar = BusinessHours.Calendar.parse(nameOf(fileName), text);
+                    calendars.put(nameOf(fileName), calendar);
+                    return calendar;
+                });
+            }
+        });
+        texts.forEach((fileName, text) -> {
+            if (fileName.endsWith(IvrFile.EXTENSION)) {
+                String name = nameOf(fileName);
+                MenuTree old = trees.get(name);
+                read(fileName, old == null || !Objects.equals(before.get(fileName), now.get(fileName)), () -> {
+                    MenuTree tree = IvrFile.parse(name, text, Map.copyOf(calendars), zone);
+                    trees.put(name, tree);
+                    return tree;
+                });
+            }
+        });
+    }
+
+    private interface Parse {
+        Object run();
+    }
+
+    /** Parses one file; logs a change of outcome once, not at every scan. */
+    private void read(String fileName, boolean changed, Parse parse) {
+        String name = nameOf(fileName);
+        boolean known = fileName.endsWith(IvrFile.EXTENSION) ? trees.containsKey(name) : calendars.containsKey(name);
+        try {
+            Object result = parse.run();
+            String previous = problems.remove(fileName);
+            if (changed || previous != null) {
+                LOG.info("IVR {} {} {} from {}{}", kind(fileName), name, known ? "reloaded" : "loaded",
+                        folder.resolve(fileName), describe(result));
+            }
+        } catch (IvrFileException e) {
+            String previous = problems.put(fileName, e.getMessage());
+            if (!e.getMessage().equals(previous)) {
+                LOG.error("IVR file {} not used: {}{}", folder.resolve(fileName), e.getMessage(),
+                        known ? "; its last good version stays in use" : "");
+            }
+        }
+    }
+
+    private static String describe(Object result) {
+        if (result instanceof MenuTree tree) {
+            return " (" + tree.menus().size() + " menus, depth " + tree.depth() + ")";
+        }
+        if (result instanceof BusinessHours.Calendar calendar) {
+            return " (" + calendar.openings() + " opening events, " + calendar.closures() + " closures)";
+        }
+        return "";
+    }
+
+    private static String kind(String fileName) {
+        return fileName.endsWith(IvrFile.EXTENSION) ? "menu file" : "calendar";
+    }
+
+    private static String nameOf(String fileName) {
+        return fileName.substring(0, fileName.lastIndexOf('.'));
+    }
+
+    @Override
+    public Optional<MenuTree> byName(String name) {
+        return Optional.ofNullable(trees.get(name));
+    }
+
+    @Override
+    public SortedSet<String> names() {
+        return new TreeSet<>(trees.keySet());
+    }
+
+    @Override
+    public Map<String, BusinessHours.Calendar> calendars() {
+        return new TreeMap<>(calendars);
+    }
+
+    @Override
+    public ZoneId zone() {
+        return zone;
+    }
+
+    @Override
+    public Map<String, String> problems() {
+        return new HashMap<>(problems);
+    }
+}

@@ -1,0 +1,71 @@
+package org.callscore.ivr.internal;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.callscore.ivr.IvrVisit;
+import org.callscore.ivr.IvrVisits;
+import org.callscore.storage.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The {@link IvrVisits} service: MariaDB when it answers, the spool folder in Karaf's data folder when it does
+ * not, replayed every few seconds. The database is optional so that visits are spooled even while no
+ * DataSource is configured.
+ */
+@Component(configurationPid = "org.callscore.ivr.visits", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = IvrVisitsComponent.Config.class)
+public class IvrVisitsComponent implements IvrVisits {
+
+    @ObjectClassDefinition(name = "CallScore IVR visits", description = "Where IVR visits wait while MariaDB is down")
+    @interface Config {
+
+        @AttributeDefinition(name = "Spool folder",
+                description = "Relative paths are taken from Karaf's data folder. Keep it on a local disk.")
+        String spool_folder() default "callscore/ivr-visits";
+
+        @AttributeDefinition(name = "Replay interval (s)",
+                description = "How often spooled visits are offered to MariaDB again")
+        int replay_interval_seconds() default 2;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Database database;
+
+    private VisitRecorder recorder;
+    private ScheduledExecutorService replayer;
+
+    @Activate
+    void activate(Config config) {
+        recorder = new VisitRecorder(new VisitSpool(Background.karafPath("karaf.data", "data", config.spool_folder())),
+                () -> database);
+        replayer = Background.thread("callscore-ivr-visits");
+        int interval = Math.max(1, config.replay_interval_seconds());
+        replayer.scheduleWithFixedDelay(recorder::replay, 0, interval, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        replayer.shutdown();
+        replayer.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void record(IvrVisit visit) {
+        recorder.record(visit);
+    }
+
+    @Override
+    public int pending() {
+        return recorder.pending();
+    }
+}

@@ -1,0 +1,177 @@
+package org.callscore.ivr.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.callscore.ivr.Action;
+import org.callscore.ivr.IvrVisit;
+
+/**
+ * Visits waiting for MariaDB: one file per visit ({@code ID.visit}, Java properties, so no caller-controlled
+ * character can break it), on disk before {@link #put} returns. A visit is one event, so no order has to be
+ * kept between files and no lock is needed: a file appears whole (written, forced to disk, then renamed into
+ * place), it is deleted only after MariaDB has taken it, and writing a visit twice stores it once. A file
+ * that cannot be read back is renamed {@code .rejected} for an administrator, never silently dropped.
+ */
+final class VisitSpool {
+
+    private static final String SUFFIX = ".visit";
+    private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
+
+    private final Path folder;
+
+    VisitSpool(Path folder) {
+        this.folder = folder;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    void put(IvrVisit visit) {
+        if (!ID.matcher(visit.id()).matches()) {
+            throw new IllegalArgumentException("visit id " + visit.id() + " is not a UUID");
+        }
+        Properties p = new Properties();
+        p.setProperty("id", visit.id());
+        p.setProperty("tree", visit.tree());
+        p.setProperty("version", visit.version());
+        p.setProperty("uniqueid", visit.uniqueId());
+        visit.linkedId().ifPresent(v -> p.setProperty("linkedid", v));
+        p.setProperty("entry", visit.entryMenu());
+        p.setProperty("exit.menu", visit.exitMenu());
+        p.setProperty("path", visit.path());
+        p.setProperty("keys", String.valueOf(visit.keys()));
+        visit.exit().ifPresent(a -> p.setProperty("exit", a.toString()));
+        p.setProperty("status", visit.status());
+        p.setProperty("agent", String.valueOf(visit.agentRequested()));
+        visit.open().ifPresent(o -> p.setProperty("open", String.valueOf(o)));
+        p.setProperty("started", String.valueOf(visit.startedAt().toEpochMilli()));
+        p.setProperty("ended", String.valueOf(visit.endedAt().toEpochMilli()));
+        StringWriter text = new StringWriter();
+        try {
+            p.store(text, null);
+            Files.createDirectories(folder);
+            Path partial = folder.resolve(visit.id() + ".partial");
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(false);
+            }
+            Files.move(partial, folder.resolve(visit.id() + SUFFIX), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("IVR visit spool " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A visit in the spool, and the file to delete once it is written. */
+    record Entry(Path file, IvrVisit visit) {
+    }
+
+    /** @return the visits waiting, oldest file first; unreadable files are moved aside as {@code .rejected} */
+    List<Entry> entries(java.util.function.BiConsumer<Path, String> unreadable) {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+                stream.forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("IVR visit spool " + folder + ": " + e.getMessage(), e);
+            }
+        }
+        files.sort((a, b) -> a.getFileName().compareTo(b.getFileName()));
+        List<Entry> entries = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                entries.add(new Entry(file, read(Files.readString(file, StandardCharsets.UTF_8))));
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // written and deleted by another replayer meanwhile
+            } catch (IOException | RuntimeException e) {
+                reject(file);
+                unreadable.accept(file, e.toString());
+            }
+        }
+        return entries;
+    }
+
+    int size() {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+            int count = 0;
+            for (Path ignored : stream) {
+                count++;
+            }
+            return count;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    void remove(Entry entry) {
+        try {
+            Files.deleteIfExists(entry.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps a file that MariaDB refuses for good (or that cannot be read) beside the spool, for a person. */
+    Path reject(Path file) {
+        Path rejected = file.resolveSibling(file.getFileName() + ".rejected");
+        try {
+            Files.move(file, rejected, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rejected;
+    }
+
+    private static IvrVisit read(String text) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(text));
+        Optional<Action> exit = Optional.ofNullable(p.getProperty("exit")).map(VisitSpool::action);
+        return new IvrVisit(required(p, "id"), required(p, "tree"), required(p, "version"), required(p, "uniqueid"),
+                Optional.ofNullable(p.getProperty("linkedid")), required(p, "entry"), required(p, "exit.menu"),
+                required(p, "path"), Integer.parseInt(required(p, "keys")), exit, required(p, "status"),
+                Boolean.parseBoolean(required(p, "agent")),
+                Optional.ofNullable(p.getProperty("open")).map(Boolean::parseBoolean),
+                Instant.ofEpochMilli(Long.parseLong(required(p, "started"))),
+                Instant.ofEpochMilli(Long.parseLong(required(p, "ended"))));
+    }
+
+    private static Action action(String text) {
+        int colon = text.indexOf(':');
+        String word = colon < 0 ? text : text.substring(0, colon);
+        return new Action(Action.Type.ofLabel(word).orElseThrow(() -> new IllegalArgumentException("exit " + text)),
+                colon < 0 ? "" : text.substring(colon + 1));
+    }
+
+    private static String required(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + key);
+        }
+        return value;
+    }
+}
