@@ -1,14 +1,12 @@
 package org.callscore.ivr.internal;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.util.function.Supplier;
 
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.storage.Database;
+import org.callscore.storage.SqlFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +17,6 @@ import org.slf4j.LoggerFactory;
 final class VisitRecorder implements IvrVisits {
 
     static final String MODULE = "ivr";
-    /** MariaDB errors an administrator fixes (a missing table, a refused login): worth waiting for. */
-    private static final int NO_SUCH_TABLE = 1146;
-    private static final int ACCESS_DENIED = 1045;
     private static final Logger LOG = LoggerFactory.getLogger(VisitRecorder.class);
 
     private final VisitSpool spool;
@@ -42,11 +37,11 @@ final class VisitRecorder implements IvrVisits {
                 VisitWriter.write(db.jdbi(), visit);
                 return;
             } catch (RuntimeException e) {
-                if (permanent(e)) {
-                    LOG.error("MariaDB refused IVR visit {} ({}); it is not stored", visit.id(), reason(e));
+                if (SqlFailures.refusedForGood(e)) {
+                    LOG.error("MariaDB refused IVR visit {} ({}); it is not stored", visit.id(), SqlFailures.reason(e));
                     return;
                 }
-                LOG.warn("MariaDB did not take an IVR visit ({}); it waits in {} until it does", reason(e),
+                LOG.warn("MariaDB did not take an IVR visit ({}); it waits in {} until it does", SqlFailures.reason(e),
                         spool.folder());
                 db.checkNow();
             }
@@ -78,44 +73,19 @@ final class VisitRecorder implements IvrVisits {
                     spool.remove(entry);
                     written++;
                 } catch (RuntimeException e) {
-                    if (!permanent(e)) {
-                        LOG.debug("IVR visit replay paused: {}", reason(e));
+                    if (!SqlFailures.refusedForGood(e)) {
+                        LOG.debug("IVR visit replay paused: {}", SqlFailures.reason(e));
                         db.checkNow();
                         break;
                     }
                     Path kept = spool.reject(entry.file());
                     LOG.error("MariaDB refused IVR visit {} ({}); it is kept in {} for an administrator",
-                            entry.visit().id(), reason(e), kept);
+                            entry.visit().id(), SqlFailures.reason(e), kept);
                 }
             }
             if (written > 0) {
                 LOG.info("{} IVR visits written to MariaDB from the spool; {} still waiting", written, spool.size());
             }
         }
-    }
-
-    private static String reason(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException) {
-                return cause.getMessage();
-            }
-        }
-        return e.toString();
-    }
-
-    /** True when MariaDB refuses the data itself: it will refuse it again, so waiting is pointless. */
-    private static boolean permanent(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-                return false;
-            }
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                boolean connectionOrPool = state.isEmpty() || state.startsWith("08") || state.startsWith("40")
-                        || state.startsWith("HY");
-                return !connectionOrPool && sql.getErrorCode() != NO_SUCH_TABLE && sql.getErrorCode() != ACCESS_DENIED;
-            }
-        }
-        return false;
     }
 }

@@ -1,14 +1,12 @@
 package org.callscore.survey.internal;
 
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.callscore.storage.Database;
+import org.callscore.storage.SqlFailures;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.SurveyAnswer;
 import org.callscore.survey.SurveyOffer;
@@ -24,8 +22,6 @@ import org.slf4j.LoggerFactory;
 final class ResponseRecorder implements SurveyResponses {
 
     static final String MODULE = "survey";
-    private static final int NO_SUCH_TABLE = 1146;
-    private static final int ACCESS_DENIED = 1045;
     private static final Logger LOG = LoggerFactory.getLogger(ResponseRecorder.class);
 
     private final ResponseJournal journal;
@@ -68,12 +64,12 @@ final class ResponseRecorder implements SurveyResponses {
                 ResponseWriter.write(db.jdbi(), event);
                 return;
             } catch (RuntimeException e) {
-                if (refusedForGood(e)) {
+                if (SqlFailures.refusedForGood(e)) {
                     reject(event, e);
                     return;
                 }
                 LOG.warn("MariaDB did not take a survey event ({}); it is kept in the journal until it does",
-                        reason(e));
+                        SqlFailures.reason(e));
                 db.checkNow();
             }
         }
@@ -99,8 +95,8 @@ final class ResponseRecorder implements SurveyResponses {
                     try {
                         ResponseWriter.write(db.jdbi(), event);
                     } catch (RuntimeException e) {
-                        if (!refusedForGood(e)) {
-                            LOG.debug("Survey journal replay paused: {}", reason(e));
+                        if (!SqlFailures.refusedForGood(e)) {
+                            LOG.debug("Survey journal replay paused: {}", SqlFailures.reason(e));
                             db.checkNow();
                             return;
                         }
@@ -121,36 +117,6 @@ final class ResponseRecorder implements SurveyResponses {
     private void reject(ResponseEvent event, RuntimeException e) {
         journal.reject(event);
         LOG.error("MariaDB refused a survey event of response {} ({}); it is kept in {} for an administrator",
-                event.responseId(), reason(e), journal.rejectedFile());
-    }
-
-    /** The database's own words, without the statement and its arguments that Jdbi adds to its messages. */
-    private static String reason(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException) {
-                return cause.getMessage();
-            }
-        }
-        return e.toString();
-    }
-
-    /**
-     * A connection that is down or busy is worth waiting for, and so are a missing table or a refused login,
-     * which an administrator fixes; a statement MariaDB rejects for its data (a value too long, a broken
-     * constraint) will be rejected again, and must not hold up every event behind it.
-     */
-    private static boolean refusedForGood(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-                return false;
-            }
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                // 08: connection exception; 40: transaction rollback (deadlock); HY: pool, driver
-                return state != null && !state.startsWith("08") && !state.startsWith("40") && !state.startsWith("HY")
-                        && sql.getErrorCode() != NO_SUCH_TABLE && sql.getErrorCode() != ACCESS_DENIED;
-            }
-        }
-        return false;
+                event.responseId(), SqlFailures.reason(e), journal.rejectedFile());
     }
 }
