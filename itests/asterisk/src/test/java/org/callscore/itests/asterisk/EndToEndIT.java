@@ -116,6 +116,21 @@ class EndToEndIT {
                 .stream().map(row -> (String) row.get("answer")).collect(Collectors.toList());
     }
 
+    /**
+     * What the reports module made of the call from the queue_log Asterisk wrote: its outcome, the agent who
+     * answered and the wait, which must match what the scenario did within a second.
+     */
+    private void assertReported(String uniqueId, String status, String agent, int waitSeconds) {
+        TestSite.eventually("the reports module ingested the end of " + uniqueId, Duration.ofSeconds(40), () -> !site
+                .query("SELECT status FROM reports_call WHERE callid = ? AND ended_at IS NOT NULL", uniqueId).isEmpty());
+        Map<String, Object> call = site.query("SELECT status, agent, wait_s, queue FROM reports_call WHERE callid = ?",
+                uniqueId).get(0);
+        assertThat(call.get("status")).as("outcome of %s", uniqueId).isEqualTo(status);
+        assertThat(call.get("agent")).as("agent of %s", uniqueId).isEqualTo(agent);
+        assertThat(((Number) call.get("wait_s")).intValue()).as("wait of %s", uniqueId)
+                .isBetween(waitSeconds - 1, waitSeconds + 1);
+    }
+
     private void assertSurveyTiedToTheCall(String uniqueId, Map<String, Object> survey, String queue) {
         assertThat(survey.get("survey")).isEqualTo(TestSite.SURVEY);
         assertThat(survey.get("linkedid")).isEqualTo(uniqueId);
@@ -186,6 +201,7 @@ class EndToEndIT {
         assertThat(answersOf(uniqueId)).containsExactly("attitude=4@1", "solved=1@1", "overall=5@1");
         assertThat(site.query("SELECT disposition FROM cdr WHERE uniqueid = ? AND dstchannel LIKE 'PJSIP/agent%'",
                 uniqueId)).extracting(row -> row.get("disposition")).contains("ANSWERED");
+        assertReported(uniqueId, "answered", connectedAgent(uniqueId), 2);
     }
 
     @Test
@@ -224,6 +240,7 @@ class EndToEndIT {
         String uniqueId = uniqueIdOf(caller);
         assertThat(queueEvents(uniqueId)).startsWith("ENTERQUEUE").endsWith("ABANDON");
         assertThat(site.query("SELECT id FROM survey_response WHERE uniqueid = ?", uniqueId)).isEmpty();
+        assertReported(uniqueId, "abandoned", "", 5);
     }
 
     @Test
@@ -236,6 +253,7 @@ class EndToEndIT {
         String uniqueId = uniqueIdOf(caller);
         assertThat(queueEvents(uniqueId)).startsWith("ENTERQUEUE").endsWith("EXITWITHTIMEOUT");
         assertThat(site.query("SELECT id FROM survey_response WHERE uniqueid = ?", uniqueId)).isEmpty();
+        assertReported(uniqueId, "timeout", "", 6);
     }
 
     @Test
@@ -291,6 +309,11 @@ class EndToEndIT {
             Map<String, Object> survey = surveyOf(uniqueId);
             assertSurveyTiedToTheCall(uniqueId, survey, "sales");
             assertThat(survey.get("status")).isEqualTo("unanswered");
+            // the wait as the clock saw it, from ENTERQUEUE to CONNECT
+            int waited = ((Number) site.query("SELECT TIMESTAMPDIFF(SECOND, e.time, c.time) AS waited FROM queue_log e "
+                    + "JOIN queue_log c ON c.callid = e.callid AND c.event = 'CONNECT' WHERE e.callid = ? "
+                    + "AND e.event = 'ENTERQUEUE'", uniqueId).get(0).get("waited")).intValue();
+            assertReported(uniqueId, "answered", connectedAgent(uniqueId), waited);
         }
     }
 
