@@ -1,0 +1,122 @@
+package org.callscore.reports.web.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpSession;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+
+/**
+ * The login form ({@code GET /login}), the login ({@code POST /login}: user, password and the form's token) and
+ * the logout ({@code POST /logout} with the session's token). A login must come with the token of the form it was
+ * typed into, so another site cannot log a browser in; it is checked by {@link LoginCheck}.
+ */
+@Component(service = Servlet.class, configurationPid = WebConfig.PID, property = {
+        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + WebSession.LOGIN,
+        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + WebSession.LOGOUT,
+        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-reports-login",
+        WebContext.SELECT })
+@Designate(ocd = WebConfig.class)
+public class LoginServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String REFUSED = "Login failed: wrong user name or password, or this user may not see the reports.";
+    static final String EXPIRED = "The login form had expired. Please log in again.";
+
+    private final transient LoginCheck check;
+    private final int timeoutSeconds;
+
+    @Activate
+    public LoginServlet(WebConfig config) {
+        this(new LoginCheck(new JaasAuthenticator(config.realm()), roles(config.roles()),
+                Duration.ofMillis(Math.max(0, config.login_failure_delay_ms())), delay -> Thread.sleep(delay.toMillis())),
+                Math.max(1, config.session_timeout_minutes()) * 60);
+    }
+
+    LoginServlet(LoginCheck check, int timeoutSeconds) {
+        this.check = check;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    static Set<String> roles(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(role -> !role.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!WebSession.LOGIN.equals(request.getServletPath())) {
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        if (WebSession.user(request.getSession(false)).isPresent()) {
+            response.sendRedirect(request.getContextPath() + "/");
+            return;
+        }
+        form(request, response, HttpServletResponse.SC_OK, "");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setCharacterEncoding("UTF-8");
+        HttpSession session = request.getSession(false);
+        boolean validToken = WebSession.validToken(session, request.getParameter(WebSession.CSRF_FIELD));
+        if (WebSession.LOGOUT.equals(request.getServletPath())) {
+            if (!validToken) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, "missing or wrong form token");
+                return;
+            }
+            WebSession.logOut(request);
+            redirect(request, response, WebSession.LOGIN);
+            return;
+        }
+        if (!validToken) {
+            form(request, response, HttpServletResponse.SC_FORBIDDEN, EXPIRED);
+            return;
+        }
+        String user = request.getParameter("user");
+        String password = request.getParameter("password");
+        var allowed = check.check(user == null ? "" : user.trim(),
+                password == null ? new char[0] : password.toCharArray(), request.getRemoteAddr());
+        if (allowed.isEmpty()) {
+            form(request, response, HttpServletResponse.SC_UNAUTHORIZED, REFUSED);
+            return;
+        }
+        WebSession.logIn(request, allowed.get(), timeoutSeconds);
+        redirect(request, response, "/");
+    }
+
+    /** 303: the browser follows with a GET, so reloading the next page does not post the form again. */
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String path) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + path);
+    }
+
+    private static void form(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        HttpSession session = request.getSession(true);
+        String page = Html.fill(Html.text("login.html"), Map.of(
+                "context", request.getContextPath(),
+                "csrf", WebSession.csrfToken(session),
+                "message", message));
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

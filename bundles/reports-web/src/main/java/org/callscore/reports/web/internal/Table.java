@@ -1,0 +1,52 @@
+package org.callscore.reports.web.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A report as the API, the CSV and the XLSX export all show it: named columns and rows of cells. A cell is
+ * {@code null} (no figure: its denominator was zero, or it does not apply), a {@link String}, a {@link Boolean},
+ * a {@link Long} or a {@link Double}; shares are fractions from 0 to 1, as in the reports API.
+ *
+ * @param name    what the table is, e.g. {@code service}; the export's sheet and file name
+ * @param columns the columns, in order
+ * @param rows    the rows, each with one cell per column
+ */
+record Table(String name, List<Column> columns, List<List<Object>> rows) {
+
+    /**
+     * @param key    the column's name in the JSON API
+     * @param header its heading in CSV and XLSX files and the dashboard's tables
+     */
+    record Column(String key, String header) {
+    }
+
+    /** A column and how to read its cell from one item of a report. */
+    record Field<T>(Column column, Function<T, Object> value) {
+
+        static <T> Field<T> of(String key, String header, Function<T, Object> value) {
+            return new Field<>(new Column(key, header), value);
+        }
+    }
+
+    Table {
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
+
+    /** One row per item, one column per field. */
+    static <T> Table of(String name, List<Field<T>> fields, List<T> items) {
+        List<List<Object>> rows = new ArrayList<>(items.size());
+        for (T item : items) {
+            List<Object> row = new ArrayList<>(fields.size());
+            for (Field<T> field : fields) {
+                row.add(field.value().apply(item));
+            }
+            rows.add(java.util.Collections.unmodifiableList(row));
+        }
+        return new Table(name, fields.stream().map(Field::column).toList(), rows);
+    }
+}

@@ -1,0 +1,24 @@
+package org.callscore.reports.web.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The configuration (PID {@code org.callscore.reports.web}); the context path is the whiteboard property. */
+@ObjectClassDefinition(name = "CallScore reports web",
+        description = "The reports dashboard, JSON API and export, and who may log in to them")
+@interface WebConfig {
+
+    String PID = "org.callscore.reports.web";
+
+    @AttributeDefinition(description = "The JAAS realm users log in to (Karaf's own: karaf, users in etc/users.properties)")
+    String realm() default "karaf";
+
+    @AttributeDefinition(description = "Roles that may log in, comma-separated: a user needs one of them")
+    String roles() default "admin,callscore-reports";
+
+    @AttributeDefinition(description = "Minutes without a request after which a session ends")
+    int session_timeout_minutes() default 30;
+
+    @AttributeDefinition(description = "Milliseconds a refused login waits before it is answered")
+    int login_failure_delay_ms() default 1000;
+}

@@ -1,0 +1,67 @@
+package org.callscore.reports.web.internal;
+
+import java.io.IOException;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.context.ServletContextHelper;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+
+/**
+ * The web context of the reports ({@code /callscore} unless configured otherwise with
+ * {@code osgi.http.whiteboard.context.path}): every servlet of this bundle is in it, and it lets a request
+ * through only with a logged-in session (see {@link WebSession#access}). It also sets the headers every answer
+ * carries: no framing, no sniffing, no referrer, and a content security policy allowing only this server's own
+ * scripts and styles.
+ */
+@Component(service = ServletContextHelper.class, configurationPid = WebConfig.PID, property = {
+        HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "=" + WebContext.NAME,
+        HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_PATH + "=" + WebContext.DEFAULT_PATH })
+public class WebContext extends ServletContextHelper {
+
+    static final String NAME = "org.callscore.reports.web";
+    static final String DEFAULT_PATH = "/callscore";
+    /** The property that puts a servlet into this context. */
+    static final String SELECT = HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT + "=("
+            + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "=" + NAME + ")";
+
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    @Activate
+    public WebContext(BundleContext context) {
+        super(context.getBundle());
+    }
+
+    @Override
+    public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Content-Security-Policy", CSP);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+        switch (WebSession.access(path(request), request.getSession(false))) {
+            case ALLOW:
+                return true;
+            case LOGIN_PAGE:
+                response.sendRedirect(request.getContextPath() + WebSession.LOGIN);
+                return false;
+            default:
+                DataServlet.error(response, HttpServletResponse.SC_UNAUTHORIZED, "log in first: POST "
+                        + request.getContextPath() + WebSession.LOGIN, null);
+                return false;
+        }
+    }
+
+    /** @return the path inside the context, decoded and normalised by the server: {@code /api/service} */
+    static String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String path = servletPath + pathInfo;
+        return path.isEmpty() ? "/" : path;
+    }
+}
