@@ -2,19 +2,17 @@ package org.callscore.ivr.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.callscore.ivr.Action;
 import org.callscore.ivr.IvrVisit;
-import org.callscore.storage.Database;
-import org.callscore.storage.DatabaseStatus;
+import org.callscore.testing.database.SwitchableDatabase;
+import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,50 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** Against the real MariaDB named by callscore.test.db.url; "down" is a pool pointed at a closed port. */
 class VisitRecorderTest {
 
-    private static final Jdbi MARIADB = Jdbi.create(System.getProperty("callscore.test.db.url",
-            "jdbc:mariadb://127.0.0.1:3306/callscore_unit"), System.getProperty("callscore.test.db.user", "root"),
-            System.getProperty("callscore.test.db.password", ""));
-    private static final Jdbi NOWHERE = Jdbi.create("jdbc:mariadb://127.0.0.1:1/callscore_unit?connectTimeout=500",
-            "nobody", "");
+    private static final Jdbi MARIADB = UnitDatabase.jdbi();
 
     @TempDir
     Path folder;
 
-    private final AtomicBoolean up = new AtomicBoolean(true);
-    private final AtomicBoolean readyReported = new AtomicBoolean(true);
+    private final SwitchableDatabase database = new SwitchableDatabase(MARIADB);
     private VisitSpool spool;
     private VisitRecorder recorder;
 
-    private final Database database = new Database() {
-        @Override
-        public Jdbi jdbi() {
-            return up.get() ? MARIADB : NOWHERE;
-        }
-
-        @Override
-        public DatabaseStatus status() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isReady(String module) {
-            return readyReported.get();
-        }
-
-        @Override
-        public void checkNow() {
-            readyReported.set(up.get());
-        }
-    };
-
     @BeforeEach
-    void freshTable() throws Exception {
-        String schema = Files.readString(Path.of("src/main/resources/db/migration/V1__create_ivr_visit.sql"),
-                StandardCharsets.UTF_8);
-        MARIADB.useHandle(h -> {
-            h.execute("DROP TABLE IF EXISTS ivr_visit");
-            h.execute(schema.replaceAll("(?m)^--.*$", "").replaceAll(";\\s*$", ""));
-        });
+    void freshTable() {
+        UnitDatabase.recreate(MARIADB, Path.of("src/main/resources/db/migration"), "ivr_visit");
         spool = new VisitSpool(folder.resolve("visits"));
         recorder = new VisitRecorder(spool, () -> database);
     }
@@ -108,15 +74,14 @@ class VisitRecorderTest {
 
     @Test
     void visitsWaitInTheSpoolWhileMariaDbIsDownAndAreWrittenWhenItIsBack() {
-        up.set(false);
+        database.cut();
         recorder.record(visit("1700000000.2", Optional.empty()));
         recorder.record(visit("1700000000.3", Optional.of(new Action(Action.Type.QUEUE, "sales"))));
         assertThat(recorder.pending()).isEqualTo(2);
         recorder.replay();
         assertThat(recorder.pending()).isEqualTo(2);
 
-        up.set(true);
-        readyReported.set(true);
+        database.comeBack();
         recorder.replay();
 
         assertThat(recorder.pending()).isZero();
@@ -128,11 +93,10 @@ class VisitRecorderTest {
 
     @Test
     void anUnreadableSpoolFileIsSetAsideNotLost() throws Exception {
-        up.set(false);
+        database.cut();
         recorder.record(visit("1700000000.4", Optional.empty()));
         Files.writeString(spool.folder().resolve("00000000-0000-0000-0000-000000000000.visit"), "id = x\n");
-        up.set(true);
-        readyReported.set(true);
+        database.comeBack();
 
         recorder.replay();
 

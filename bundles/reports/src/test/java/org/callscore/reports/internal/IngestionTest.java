@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
+import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +24,7 @@ import org.junit.jupiter.api.Test;
 class IngestionTest {
 
     private static final String TABLE = "reports_test_queue_log";
-    private final Jdbi jdbi = Jdbi.create(System.getProperty("callscore.test.db.url",
-            "jdbc:mariadb://127.0.0.1:3306/callscore_unit"), System.getProperty("callscore.test.db.user", "root"),
-            System.getProperty("callscore.test.db.password", ""));
+    private final Jdbi jdbi = UnitDatabase.jdbi();
     private final List<QueueLogRow> rows = QueueLogFixture.rows();
 
     @BeforeEach

@@ -2,8 +2,6 @@ package org.callscore.reports.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +13,7 @@ import java.util.OptionalDouble;
 import org.callscore.reports.LowScoredCall;
 import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
+import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,23 +21,14 @@ import org.junit.jupiter.api.Test;
 /** The low-scored drill-down against the survey module's tables in the real MariaDB (callscore_unit). */
 class LowScoredTest {
 
-    private final Jdbi jdbi = Jdbi.create(System.getProperty("callscore.test.db.url",
-            "jdbc:mariadb://127.0.0.1:3306/callscore_unit"), System.getProperty("callscore.test.db.user", "root"),
-            System.getProperty("callscore.test.db.password", ""));
+    private final Jdbi jdbi = UnitDatabase.jdbi();
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @BeforeEach
-    void surveyTables() throws IOException {
-        String schema = Files.readString(Path.of("../survey/src/main/resources/db/migration/V1__create_survey_tables.sql"));
-        jdbi.useHandle(h -> {
-            h.execute("DROP TABLE IF EXISTS survey_answer, survey_response, survey_version");
-            for (String statement : schema.split(";\\s*\\n")) {
-                if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
-                    h.execute(statement);
-                }
-            }
-            h.execute("INSERT INTO survey_version (survey, sha256, definition) VALUES ('s', 'v', '')");
-        });
+    void surveyTables() {
+        UnitDatabase.recreate(jdbi, Path.of("../survey/src/main/resources/db/migration"), "survey_answer",
+                "survey_response", "survey_version");
+        jdbi.useHandle(h -> h.execute("INSERT INTO survey_version (survey, sha256, definition) VALUES ('s', 'v', '')"));
     }
 
     private void response(String id, String queue, String started, String comment, String... answers) {
