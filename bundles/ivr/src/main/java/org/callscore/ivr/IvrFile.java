@@ -2,12 +2,8 @@ package org.callscore.ivr;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +15,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.callscore.agi.SoundNames;
 import org.callscore.ivr.Action.Type;
+import org.callscore.storage.TextVersion;
 
 /**
  * Reads a menu file ({@code etc/callscore/ivr/NAME.ivr}, Java properties syntax): one tree of menus, checked
@@ -41,7 +39,6 @@ public final class IvrFile {
     public static final String EXTENSION = ".ivr";
     public static final String CALENDAR_EXTENSION = ".ics";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Pattern SOUND = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
     private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern EXTEN = Pattern.compile("[A-Za-z0-9_+*#.-]{1,40}");
     private static final Pattern GOTO = Pattern.compile("([A-Za-z0-9_-]{1,64}),([A-Za-z0-9_+*#.-]{1,40}),([0-9]{1,5}|[A-Za-z][A-Za-z0-9_-]{0,39})");
@@ -183,7 +180,7 @@ public final class IvrFile {
                     closed, dial, dialText));
         }
         int depth = checkGraph(file, start, menus);
-        return new MenuTree(name, start, agentKey, agentQueue, digitTimeout, menus, depth, sha256(text));
+        return new MenuTree(name, start, agentKey, agentQueue, digitTimeout, menus, depth, TextVersion.of(text));
     }
 
     /** The longest digit string a compiled direct-dial pattern accepts. */
@@ -273,15 +270,6 @@ public final class IvrFile {
         return deepest + 1;
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static final class Reader {
 
         private final String file;
@@ -303,9 +291,9 @@ public final class IvrFile {
         }
 
         String checkSound(String key, String value) {
-            if (!SOUND.matcher(value).matches()) {
-                throw new IvrFileException(file, key, "'" + value + "' is not an Asterisk sound name "
-                        + "(letters, digits, '-', '_', folders separated by '/', no extension)");
+            if (!SoundNames.isValid(value)) {
+                throw new IvrFileException(file, key, "'" + value + "' is not an Asterisk sound name ("
+                        + SoundNames.RULE + ")");
             }
             return value;
         }
@@ -381,7 +369,7 @@ public final class IvrFile {
                     }
                     break;
                 case PLAY:
-                    expected = SOUND;
+                    expected = SoundNames.PATTERN;
                     break;
                 case QUEUE:
                     expected = QUEUE;

@@ -1,12 +1,10 @@
 package org.callscore.survey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import org.callscore.storage.TextVersion;
 
 /**
  * A survey as its file defines it.
@@ -33,11 +31,6 @@ public record SurveyDefinition(String name, Set<String> queues, String intro, Op
 
     /** @return the SHA-256 of the file's text: identifies this version of the survey in stored responses */
     public String version() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return TextVersion.of(text);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.callscore.agi.SoundNames;
+
 
 /**
  * Reads a survey file ({@code etc/callscore/surveys/NAME.survey}, Java properties syntax). Every mistake is
@@ -21,8 +23,6 @@ public final class SurveyFile {
 
     public static final String EXTENSION = ".survey";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    /** Asterisk sound names: no extension, no absolute path, no way out of the sounds folder. */
-    private static final Pattern SOUND = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern QUEUE = Pattern.compile("[^,\\s]{1,128}");
     private static final Pattern QUESTION_KEY = Pattern.compile("question\\.([0-9]{1,3})\\.(.+)");
@@ -87,9 +87,9 @@ public final class SurveyFile {
                 }
                 return fallback;
             }
-            if (!SOUND.matcher(value).matches()) {
-                throw new SurveyFileException(survey, key, "'" + value + "' is not an Asterisk sound name "
-                        + "(letters, digits, '-', '_', folders separated by '/', no extension)");
+            if (!SoundNames.isValid(value)) {
+                throw new SurveyFileException(survey, key, "'" + value + "' is not an Asterisk sound name ("
+                        + SoundNames.RULE + ")");
             }
             return value;
         }

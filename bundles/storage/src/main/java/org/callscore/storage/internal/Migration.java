@@ -1,15 +1,13 @@
 package org.callscore.storage.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.callscore.storage.TextVersion;
 
 /** One versioned SQL file of a module, e.g. {@code V2__add_agent_index.sql}. */
 record Migration(int version, String description, String sql) {
@@ -61,11 +59,6 @@ record Migration(int version, String description, String sql) {
     }
 
     String checksum() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return TextVersion.of(sql);
     }
 }
