@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.callscore.agi.SettingsReader;
 import org.callscore.agi.SoundNames;
 import org.callscore.ivr.Action.Type;
 import org.callscore.storage.TextVersion;
@@ -270,48 +271,18 @@ public final class IvrFile {
         return deepest + 1;
     }
 
-    private static final class Reader {
+    private static final class Reader extends SettingsReader {
 
         private final String file;
-        private final Properties properties;
 
         Reader(String file, Properties properties) {
+            super(properties);
             this.file = file;
-            this.properties = properties;
         }
 
-        String value(String key) {
-            String value = properties.getProperty(key);
-            return value == null || value.isBlank() ? null : value.trim();
-        }
-
-        String sound(String key, String fallback) {
-            String value = value(key);
-            return value == null ? fallback : checkSound(key, value);
-        }
-
-        String checkSound(String key, String value) {
-            if (!SoundNames.isValid(value)) {
-                throw new IvrFileException(file, key, "'" + value + "' is not an Asterisk sound name ("
-                        + SoundNames.RULE + ")");
-            }
-            return value;
-        }
-
-        int integer(String key, int fallback, int min, int max) {
-            String value = value(key);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                int number = Integer.parseInt(value);
-                if (number >= min && number <= max) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IvrFileException(file, key, "'" + value + "' is not a whole number in " + min + ".." + max);
+        @Override
+        protected IvrFileException problem(String key, String problem) {
+            return new IvrFileException(file, key, problem);
         }
 
         List<BusinessHours.Calendar> calendars(String key, Map<String, BusinessHours.Calendar> calendars) {

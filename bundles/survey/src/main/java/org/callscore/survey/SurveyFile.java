@@ -5,13 +5,12 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import org.callscore.agi.SoundNames;
+import org.callscore.agi.SettingsReader;
 
 
 /**
@@ -58,71 +57,24 @@ public final class SurveyFile {
             }
         }
         List<Question> questions = reader.questions();
-        return new SurveyDefinition(name, reader.queues(), reader.sound("intro", null),
+        return new SurveyDefinition(name, reader.queues(), reader.requiredSound("intro"),
                 reader.optionalSound("consent"), reader.sound("invalid.key", "invalid"), questions,
                 reader.optionalSound("comment.prompt"), reader.integer("comment.max.seconds", 60, 5, 600),
-                reader.sound("thanks", null), text);
+                reader.requiredSound("thanks"), text);
     }
 
-    private static final class Reader {
+    private static final class Reader extends SettingsReader {
 
         private final String survey;
-        private final Properties properties;
 
         Reader(String survey, Properties properties) {
+            super(properties);
             this.survey = survey;
-            this.properties = properties;
         }
 
-        String value(String key) {
-            String value = properties.getProperty(key);
-            return value == null || value.isBlank() ? null : value.trim();
-        }
-
-        String sound(String key, String fallback) {
-            String value = value(key);
-            if (value == null) {
-                if (fallback == null) {
-                    throw new SurveyFileException(survey, key, "is required (an Asterisk sound name)");
-                }
-                return fallback;
-            }
-            if (!SoundNames.isValid(value)) {
-                throw new SurveyFileException(survey, key, "'" + value + "' is not an Asterisk sound name ("
-                        + SoundNames.RULE + ")");
-            }
-            return value;
-        }
-
-        Optional<String> optionalSound(String key) {
-            return value(key) == null ? Optional.empty() : Optional.of(sound(key, null));
-        }
-
-        int integer(String key, int fallback, int min, int max) {
-            String value = value(key);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                int number = Integer.parseInt(value);
-                if (number >= min && number <= max) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new SurveyFileException(survey, key, "'" + value + "' is not a whole number in " + min + ".." + max);
-        }
-
-        boolean bool(String key) {
-            String value = value(key);
-            if (value == null || value.equalsIgnoreCase("false")) {
-                return false;
-            }
-            if (value.equalsIgnoreCase("true")) {
-                return true;
-            }
-            throw new SurveyFileException(survey, key, "'" + value + "' is neither true nor false");
+        @Override
+        protected SurveyFileException problem(String key, String problem) {
+            return new SurveyFileException(survey, key, problem);
         }
 
         Set<String> queues() {
@@ -141,7 +93,7 @@ public final class SurveyFile {
 
         List<Question> questions() {
             TreeSet<Integer> numbers = new TreeSet<>();
-            for (String key : properties.stringPropertyNames()) {
+            for (String key : keys()) {
                 var matcher = QUESTION_KEY.matcher(key);
                 if (matcher.matches()) {
                     numbers.add(Integer.parseInt(matcher.group(1)));
@@ -172,7 +124,7 @@ public final class SurveyFile {
                 if (complaintOnYes && scale != Scale.YES_NO) {
                     throw new SurveyFileException(survey, prefix + "complaint.on.yes", "needs scale = yes-no");
                 }
-                questions.add(new Question(id, sound(prefix + "prompt", null), scale,
+                questions.add(new Question(id, requiredSound(prefix + "prompt"), scale,
                         value(prefix + "dimension") == null ? "" : value(prefix + "dimension").toLowerCase(),
                         integer(prefix + "retries", 2, 0, 5), integer(prefix + "timeout.seconds", 5, 1, 30),
                         bool(prefix + "complaint.on.lowest"), complaintOnYes));
