@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.callscore.ivr.BusinessHours;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.MenuTree;
+import org.callscore.storage.ModuleFiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -49,9 +50,9 @@ public class IvrCatalogComponent implements IvrCatalog {
 
     @Activate
     void activate(Config config) {
-        folder = new IvrFolder(Background.karafPath("karaf.etc", "etc", config.folder()), zone(config.time_zone()));
+        folder = new IvrFolder(ModuleFiles.resolve("karaf.etc", "etc", config.folder()), zone(config.time_zone()));
         folder.scan();
-        scanner = Background.thread("callscore-ivr-files");
+        scanner = ModuleFiles.backgroundThread("callscore-ivr-files");
         int interval = Math.max(1, config.scan_interval_seconds());
         scanner.scheduleWithFixedDelay(folder::scan, interval, interval, TimeUnit.SECONDS);
     }

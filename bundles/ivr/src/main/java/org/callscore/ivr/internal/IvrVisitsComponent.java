@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.storage.Database;
+import org.callscore.storage.ModuleFiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -46,9 +47,9 @@ public class IvrVisitsComponent implements IvrVisits {
 
     @Activate
     void activate(Config config) {
-        recorder = new VisitRecorder(new VisitSpool(Background.karafPath("karaf.data", "data", config.spool_folder())),
+        recorder = new VisitRecorder(new VisitSpool(ModuleFiles.resolve("karaf.data", "data", config.spool_folder())),
                 () -> database);
-        replayer = Background.thread("callscore-ivr-visits");
+        replayer = ModuleFiles.backgroundThread("callscore-ivr-visits");
         int interval = Math.max(1, config.replay_interval_seconds());
         replayer.scheduleWithFixedDelay(recorder::replay, 0, interval, TimeUnit.SECONDS);
     }

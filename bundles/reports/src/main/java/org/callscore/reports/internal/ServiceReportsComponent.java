@@ -1,6 +1,5 @@
 package org.callscore.reports.internal;
 
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +7,6 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleConsumer;
@@ -23,6 +21,7 @@ import org.callscore.reports.ReportRow;
 import org.callscore.reports.ServiceReports;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.storage.Database;
+import org.callscore.storage.ModuleFiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -114,17 +113,11 @@ public class ServiceReportsComponent implements ServiceReports {
         this.settings = settings(config);
         String path = config.queue__log_file().trim();
         if (!path.isEmpty()) {
-            Path resolved = Path.of(path).isAbsolute() ? Path.of(path)
-                    : Path.of(System.getProperty("karaf.home", ".")).resolve(path);
-            file = new QueueLogFile(database.jdbi(), resolved, settings.pbxZone());
+            file = new QueueLogFile(database.jdbi(), ModuleFiles.resolve("karaf.home", ".", path), settings.pbxZone());
         }
         ingestion = new Ingestion(database.jdbi(), file == null ? config.queue__log_table() : QueueLogFile.TABLE,
                 settings, 20_000);
-        worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "callscore-reports-ingestion");
-            thread.setDaemon(true);
-            return thread;
-        });
+        worker = ModuleFiles.backgroundThread("callscore-reports-ingestion");
         worker.scheduleWithFixedDelay(this::ingestNow, 1, Math.max(1, config.ingest_interval_seconds()),
                 TimeUnit.SECONDS);
     }

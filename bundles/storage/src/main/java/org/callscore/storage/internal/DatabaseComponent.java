@@ -13,7 +13,6 @@ import java.util.Enumeration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.callscore.storage.Database;
 import org.callscore.storage.DatabaseStatus;
+import org.callscore.storage.ModuleFiles;
 import org.callscore.storage.ModuleSchema;
 import org.jdbi.v3.core.Jdbi;
 import org.osgi.annotation.bundle.Capability;
@@ -91,11 +91,7 @@ public class DatabaseComponent implements Database {
     void activate(BundleContext context, Config config) {
         jdbi = Jdbi.create(dataSource);
         migrations = new MigrationRunner(jdbi);
-        monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "callscore-database-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
+        monitor = ModuleFiles.backgroundThread("callscore-database-monitor");
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, new SchemaBundles());
         tracker.open();
         monitor.scheduleWithFixedDelay(this::check, 0, Math.max(1, config.health_interval_seconds()),

@@ -6,6 +6,7 @@ import java.util.SortedSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.callscore.storage.ModuleFiles;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
 import org.osgi.service.component.annotations.Activate;
@@ -37,9 +38,9 @@ public class SurveyCatalogComponent implements SurveyCatalog {
 
     @Activate
     void activate(Config config) {
-        surveys = new SurveyFolder(KarafFolders.resolve("karaf.etc", "etc", config.folder()));
+        surveys = new SurveyFolder(ModuleFiles.resolve("karaf.etc", "etc", config.folder()));
         surveys.scan();
-        scanner = KarafFolders.backgroundThread("callscore-survey-files");
+        scanner = ModuleFiles.backgroundThread("callscore-survey-files");
         int interval = Math.max(1, config.scan_interval_seconds());
         scanner.scheduleWithFixedDelay(surveys::scan, interval, interval, TimeUnit.SECONDS);
     }

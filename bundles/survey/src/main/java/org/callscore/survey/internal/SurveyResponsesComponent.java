@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.callscore.storage.Database;
+import org.callscore.storage.ModuleFiles;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.SurveyAnswer;
 import org.callscore.survey.SurveyOffer;
@@ -51,9 +52,9 @@ public class SurveyResponsesComponent implements SurveyResponses {
 
     @Activate
     void activate(Config config) {
-        recorder = new ResponseRecorder(new ResponseJournal(KarafFolders.resolve("karaf.data", "data",
+        recorder = new ResponseRecorder(new ResponseJournal(ModuleFiles.resolve("karaf.data", "data",
                 config.journal_file())), () -> database);
-        replayer = KarafFolders.backgroundThread("callscore-survey-journal");
+        replayer = ModuleFiles.backgroundThread("callscore-survey-journal");
         int interval = Math.max(1, config.replay_interval_seconds());
         replayer.scheduleWithFixedDelay(recorder::replay, 0, interval, TimeUnit.SECONDS);
     }

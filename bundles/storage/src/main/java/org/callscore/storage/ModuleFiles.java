@@ -1,0 +1,34 @@
+package org.callscore.storage;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What every module that stores needs besides the database: its files under Karaf's folders (definitions in
+ * {@code etc/}, journals in {@code data/}) and one named daemon thread for its scans and replays.
+ */
+public final class ModuleFiles {
+
+    private ModuleFiles() {
+    }
+
+    /**
+     * @param karafFolder the system property naming the folder, e.g. {@code karaf.etc}
+     * @param fallback    the folder when that property is not set (outside Karaf)
+     * @return {@code configured}, taken from that Karaf folder when it is relative
+     */
+    public static Path resolve(String karafFolder, String fallback, String configured) {
+        Path path = Path.of(configured);
+        return path.isAbsolute() ? path : Path.of(System.getProperty(karafFolder, fallback)).resolve(path);
+    }
+
+    /** @return a single daemon thread with a name that says whose it is in a thread dump */
+    public static ScheduledExecutorService backgroundThread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}
