@@ -4,14 +4,22 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import org.callscore.agi.FastAgiServer;
+import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
+import org.callscore.storage.TaskStatus;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 
 /** {@code callscore:status}: is CallScore listening, what does it serve, does the database answer. */
 @Command(scope = "callscore", name = "status",
         description = "Shows where the FastAGI server listens, the AGI applications registered, whether the "
-                + "database answers and each module's schema version")
+                + "database answers, each module's schema version and each background task's last run and error")
 @Service
 public class StatusCommand implements Action {
 
@@ -25,8 +33,26 @@ public class StatusCommand implements Action {
     BundleContext context;
 
     @Override
-    public Object execute() {
-        System.out.print(new StatusReport(context.getBundle().getVersion().toString(), server, database).render());
+    public Object execute() throws InvalidSyntaxException {
+        System.out.print(new StatusReport(context.getBundle().getVersion().toString(), server, database, tasks())
+                .render());
         return null;
+    }
+
+    /** Every module's background tasks, as they are now: a task whose bundle is stopping is left out. */
+    private List<TaskStatus> tasks() throws InvalidSyntaxException {
+        List<TaskStatus> tasks = new ArrayList<>();
+        for (ServiceReference<BackgroundTask> reference : context.getServiceReferences(BackgroundTask.class, null)) {
+            BackgroundTask task = context.getService(reference);
+            if (task != null) {
+                try {
+                    tasks.add(task.status());
+                } finally {
+                    context.ungetService(reference);
+                }
+            }
+        }
+        tasks.sort(Comparator.comparing(TaskStatus::name));
+        return tasks;
     }
 }

@@ -2,6 +2,7 @@ package org.callscore.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.callscore.agi.FastAgiServer;
@@ -9,6 +10,7 @@ import org.callscore.agi.FastAgiServer.Counter;
 import org.callscore.storage.Database;
 import org.callscore.storage.DatabaseStatus;
 import org.callscore.storage.SchemaStatus;
+import org.callscore.storage.TaskStatus;
 
 /** The text of {@code callscore:status}; either service may be missing, and the report then says what to do. */
 final class StatusReport {
@@ -16,18 +18,21 @@ final class StatusReport {
     private final String version;
     private final FastAgiServer server;
     private final Database database;
+    private final List<TaskStatus> tasks;
     private final StringBuilder out = new StringBuilder();
 
-    StatusReport(String version, FastAgiServer server, Database database) {
+    StatusReport(String version, FastAgiServer server, Database database, List<TaskStatus> tasks) {
         this.version = version;
         this.server = server;
         this.database = database;
+        this.tasks = tasks;
     }
 
     String render() {
         line("CallScore", version);
         server();
         database();
+        tasks();
         return out.toString();
     }
 
@@ -66,6 +71,24 @@ final class StatusReport {
         }
         for (SchemaStatus schema : status.schemas()) {
             line("  schema " + schema.module(), describe(schema));
+        }
+    }
+
+    private void tasks() {
+        if (tasks.isEmpty()) {
+            line("Background tasks", "(none running)");
+            return;
+        }
+        line("Background tasks", tasks.size() + " running");
+        Instant now = Instant.now();
+        for (TaskStatus task : tasks) {
+            String last = task.lastRun().map(at -> "last run " + Duration.between(at, now).toSeconds() + " s ago")
+                    .orElse("not run yet");
+            String state = task.failing() ? "FAILING" : "ok";
+            String error = task.lastError().map(at -> ", last error " + Duration.between(at, now).toSeconds()
+                    + " s ago: " + task.lastCause().orElse("")).orElse("");
+            line("  " + task.name(), state + ", " + last + ", every " + task.interval().toSeconds() + " s, "
+                    + task.runs() + " run(s), " + task.failures() + " failed" + error);
         }
     }
 

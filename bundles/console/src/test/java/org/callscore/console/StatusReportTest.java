@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.callscore.agi.FastAgiServer;
 import org.callscore.storage.Database;
 import org.callscore.storage.DatabaseStatus;
 import org.callscore.storage.SchemaStatus;
+import org.callscore.storage.TaskStatus;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +25,11 @@ class StatusReportTest {
 
     @Test
     void saysWhatToDoWhenNothingRuns() {
-        String report = new StatusReport("0.1.0", null, null).render();
+        String report = new StatusReport("0.1.0", null, null, List.of()).render();
 
         assertThat(report).contains("FastAGI server     NOT RUNNING: install the callscore-core feature")
-                .contains("Database           NOT CONFIGURED");
+                .contains("Database           NOT CONFIGURED")
+                .contains("Background tasks   (none running)");
     }
 
     @Test
@@ -72,7 +75,11 @@ class StatusReportTest {
             }
         };
 
-        String report = new StatusReport("0.1.0", server, database).render();
+        String report = new StatusReport("0.1.0", server, database, List.of(
+                new TaskStatus("ivr-menu-scan", Duration.ofSeconds(2), 7, 2, Optional.of(Instant.now()),
+                        Optional.of(Instant.now()), Optional.of("java.lang.IllegalStateException: disk"), true),
+                new TaskStatus("survey-journal-replay", Duration.ofSeconds(2), 3, 0, Optional.of(Instant.now()),
+                        Optional.empty(), Optional.empty(), false))).render();
 
         assertThat(report).contains("listening on 127.0.0.1:4573")
                 .contains("applications     ping, survey")
@@ -81,6 +88,10 @@ class StatusReportTest {
                 .contains("Database           UNREACHABLE: Connection refused (checked 0 s ago)")
                 .contains("schema ping      version 1 of 1, up to date")
                 .contains("schema survey    version 2 of 3, MIGRATION STOPPED: V3 of module survey failed: x");
-        assertThat(report).contains("schema ivr       version 4 of 4, up to date (module stopped)");
+        assertThat(report).contains("schema ivr       version 4 of 4, up to date (module stopped)")
+                .contains("Background tasks   2 running")
+                .contains("ivr-menu-scan    FAILING, last run 0 s ago, every 2 s, 7 run(s), 2 failed, last error 0 s "
+                        + "ago: java.lang.IllegalStateException: disk")
+                .contains("survey-journal-replay ok, last run 0 s ago, every 2 s, 3 run(s), 0 failed\n");
     }
 }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * The FastAGI server as a Declarative Services component: configuration from Config Admin (PID
  * {@value #PID}), AGI applications from the service registry (whiteboard).
  */
-@Component(configurationPid = FastAgiServerComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(configurationPid = FastAgiServerComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true) // the listener serves Asterisk whether or not anything in Karaf uses the service
 @Designate(ocd = FastAgiServerComponent.Config.class)
 public class FastAgiServerComponent implements FastAgiServer {
 

@@ -1,12 +1,10 @@
 package org.callscore.storage;
 
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What every module that stores needs besides the database: its files under Karaf's folders (definitions in
- * {@code etc/}, journals in {@code data/}) and one named daemon thread for its scans and replays.
+ * {@code etc/}, journals in {@code data/}). Its scans and replays run as a {@link PeriodicTask}.
  */
 public final class ModuleFiles {
 
@@ -21,14 +19,5 @@ public final class ModuleFiles {
     public static Path resolve(String karafFolder, String fallback, String configured) {
         Path path = Path.of(configured);
         return path.isAbsolute() ? path : Path.of(System.getProperty(karafFolder, fallback)).resolve(path);
-    }
-
-    /** @return a single daemon thread with a name that says whose it is in a thread dump */
-    public static ScheduledExecutorService backgroundThread(String name) {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 }

@@ -1,17 +1,18 @@
 package org.callscore.ivr.internal;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.callscore.ivr.BusinessHours;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.MenuTree;
 import org.callscore.storage.ModuleFiles;
+import org.callscore.storage.PeriodicTask;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The {@link IvrCatalog} of {@code etc/callscore/ivr}, checked for changes every few seconds. */
-@Component(configurationPid = "org.callscore.ivr", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(configurationPid = "org.callscore.ivr", configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true) // files are checked, and their mistakes logged, before the first call
 @Designate(ocd = IvrCatalogComponent.Config.class)
 public class IvrCatalogComponent implements IvrCatalog {
 
@@ -46,15 +48,13 @@ public class IvrCatalogComponent implements IvrCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(IvrCatalogComponent.class);
 
     private IvrFolder folder;
-    private ScheduledExecutorService scanner;
+    private PeriodicTask scanner;
 
     @Activate
-    void activate(Config config) {
+    void activate(BundleContext context, Config config) {
         folder = new IvrFolder(ModuleFiles.resolve("karaf.etc", "etc", config.folder()), zone(config.time_zone()));
-        folder.scan();
-        scanner = ModuleFiles.backgroundThread("callscore-ivr-files");
-        int interval = Math.max(1, config.scan_interval_seconds());
-        scanner.scheduleWithFixedDelay(folder::scan, interval, interval, TimeUnit.SECONDS);
+        scanner = PeriodicTask.startAfterFirstRun("ivr-menu-scan",
+                Duration.ofSeconds(Math.max(1, config.scan_interval_seconds())), folder::scan, context);
     }
 
     private static ZoneId zone(String configured) {
@@ -72,7 +72,7 @@ public class IvrCatalogComponent implements IvrCatalog {
 
     @Deactivate
     void deactivate() {
-        scanner.shutdownNow();
+        scanner.close();
     }
 
     @Override

@@ -1,12 +1,13 @@
 package org.callscore.ivr.internal;
 
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.storage.Database;
 import org.callscore.storage.ModuleFiles;
+import org.callscore.storage.PeriodicTask;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,7 +24,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * not, replayed every few seconds. The database is optional so that visits are spooled even while no
  * DataSource is configured.
  */
-@Component(configurationPid = "org.callscore.ivr.visits", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(configurationPid = "org.callscore.ivr.visits", configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true) // the replay runs whether or not a call is using the service
 @Designate(ocd = IvrVisitsComponent.Config.class)
 public class IvrVisitsComponent implements IvrVisits {
 
@@ -43,21 +45,19 @@ public class IvrVisitsComponent implements IvrVisits {
     private volatile Database database;
 
     private VisitRecorder recorder;
-    private ScheduledExecutorService replayer;
+    private PeriodicTask replayer;
 
     @Activate
-    void activate(Config config) {
+    void activate(BundleContext context, Config config) {
         recorder = new VisitRecorder(new VisitSpool(ModuleFiles.resolve("karaf.data", "data", config.spool_folder())),
                 () -> database);
-        replayer = ModuleFiles.backgroundThread("callscore-ivr-visits");
-        int interval = Math.max(1, config.replay_interval_seconds());
-        replayer.scheduleWithFixedDelay(recorder::replay, 0, interval, TimeUnit.SECONDS);
+        replayer = PeriodicTask.start("ivr-visit-replay", Duration.ZERO,
+                Duration.ofSeconds(Math.max(1, config.replay_interval_seconds())), recorder::replay, context);
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
-        replayer.shutdown();
-        replayer.awaitTermination(10, TimeUnit.SECONDS);
+    void deactivate() {
+        replayer.close();
     }
 
     @Override

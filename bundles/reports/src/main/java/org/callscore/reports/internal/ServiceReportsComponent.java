@@ -7,8 +7,6 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Collectors;
 
@@ -22,6 +20,8 @@ import org.callscore.reports.ServiceReports;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.storage.Database;
 import org.callscore.storage.ModuleFiles;
+import org.callscore.storage.PeriodicTask;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * queue_log file before it), rebuilds when the settings the sums depend on have changed, and answers reports
  * from the hourly sums.
  */
-@Component(configurationPid = "org.callscore.reports", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(configurationPid = "org.callscore.reports", configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true) // queue_log is ingested whether or not anyone is reading a report
 @Designate(ocd = ServiceReportsComponent.Config.class)
 public class ServiceReportsComponent implements ServiceReports {
 
@@ -101,14 +102,15 @@ public class ServiceReportsComponent implements ServiceReports {
     private Settings settings;
     private Ingestion ingestion;
     private QueueLogFile file;
-    private ScheduledExecutorService worker;
+    private PeriodicTask worker;
     private final Object lock = new Object();
     private volatile Instant lastRun;
     private volatile String problem;
     private volatile Double rebuildProgress;
 
     @Activate
-    public ServiceReportsComponent(@Reference(name = "database") Database database, Config config) {
+    public ServiceReportsComponent(@Reference(name = "database") Database database, Config config,
+            BundleContext context) {
         this.database = database;
         this.settings = settings(config);
         String path = config.queue__log_file().trim();
@@ -117,15 +119,13 @@ public class ServiceReportsComponent implements ServiceReports {
         }
         ingestion = new Ingestion(database.jdbi(), file == null ? config.queue__log_table() : QueueLogFile.TABLE,
                 settings, 20_000);
-        worker = ModuleFiles.backgroundThread("callscore-reports-ingestion");
-        worker.scheduleWithFixedDelay(this::ingestNow, 1, Math.max(1, config.ingest_interval_seconds()),
-                TimeUnit.SECONDS);
+        worker = PeriodicTask.start("reports-ingestion", Duration.ofSeconds(1),
+                Duration.ofSeconds(Math.max(1, config.ingest_interval_seconds())), this::ingestNow, context);
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
-        worker.shutdownNow();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
+    void deactivate() {
+        worker.close();
     }
 
     static Settings settings(Config config) {

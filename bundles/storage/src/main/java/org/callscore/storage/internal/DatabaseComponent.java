@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,16 +14,13 @@ import java.util.Enumeration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.callscore.storage.Database;
 import org.callscore.storage.DatabaseStatus;
-import org.callscore.storage.ModuleFiles;
+import org.callscore.storage.PeriodicTask;
 import org.callscore.storage.ModuleSchema;
 import org.jdbi.v3.core.Jdbi;
 import org.osgi.annotation.bundle.Capability;
@@ -48,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * is down and when it is back, and applies each module bundle's migrations as soon as both the bundle and
  * the database are there.
  */
-@Component(configurationPid = DatabaseComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(configurationPid = DatabaseComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true) // migrations and health checks run whether or not a module is using the service
 @Designate(ocd = DatabaseComponent.Config.class)
 @Capability(namespace = "osgi.extender", name = ModuleSchema.EXTENDER, version = "1.0.0")
 public class DatabaseComponent implements Database {
@@ -77,10 +76,9 @@ public class DatabaseComponent implements Database {
 
     /** By module name; a module whose bundle stopped stays, so calls still in flight in it can write. */
     private final Map<String, TrackedSchema> schemas = new ConcurrentHashMap<>();
-    private final AtomicBoolean checkPending = new AtomicBoolean();
     private Jdbi jdbi;
     private MigrationRunner migrations;
-    private ScheduledExecutorService monitor;
+    private PeriodicTask monitor;
     private BundleTracker<TrackedSchema> tracker;
 
     private volatile boolean reachable;
@@ -91,17 +89,16 @@ public class DatabaseComponent implements Database {
     void activate(BundleContext context, Config config) {
         jdbi = Jdbi.create(dataSource);
         migrations = new MigrationRunner(jdbi);
-        monitor = ModuleFiles.backgroundThread("callscore-database-monitor");
+        monitor = PeriodicTask.start("database-health-check", Duration.ZERO,
+                Duration.ofSeconds(Math.max(1, config.health_interval_seconds())), this::check, context);
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, new SchemaBundles());
         tracker.open();
-        monitor.scheduleWithFixedDelay(this::check, 0, Math.max(1, config.health_interval_seconds()),
-                TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
         tracker.close();
-        monitor.shutdownNow();
+        monitor.close();
     }
 
     @Override
@@ -125,13 +122,10 @@ public class DatabaseComponent implements Database {
 
     @Override
     public void checkNow() {
-        if (checkPending.compareAndSet(false, true)) {
-            monitor.execute(this::check);
-        }
+        monitor.runSoon();
     }
 
     private void check() {
-        checkPending.set(false);
         String why = "";
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {

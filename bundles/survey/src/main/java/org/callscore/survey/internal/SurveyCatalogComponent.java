@@ -1,14 +1,15 @@
 package org.callscore.survey.internal;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.callscore.storage.ModuleFiles;
+import org.callscore.storage.PeriodicTask;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -18,7 +19,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The {@link SurveyCatalog} of {@code etc/callscore/surveys}, checked for changes every few seconds. */
-@Component(configurationPid = "org.callscore.survey", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(configurationPid = "org.callscore.survey", configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true) // files are checked, and their mistakes logged, before the first call
 @Designate(ocd = SurveyCatalogComponent.Config.class)
 public class SurveyCatalogComponent implements SurveyCatalog {
 
@@ -34,20 +36,18 @@ public class SurveyCatalogComponent implements SurveyCatalog {
     }
 
     private SurveyFolder surveys;
-    private ScheduledExecutorService scanner;
+    private PeriodicTask scanner;
 
     @Activate
-    void activate(Config config) {
+    void activate(BundleContext context, Config config) {
         surveys = new SurveyFolder(ModuleFiles.resolve("karaf.etc", "etc", config.folder()));
-        surveys.scan();
-        scanner = ModuleFiles.backgroundThread("callscore-survey-files");
-        int interval = Math.max(1, config.scan_interval_seconds());
-        scanner.scheduleWithFixedDelay(surveys::scan, interval, interval, TimeUnit.SECONDS);
+        scanner = PeriodicTask.startAfterFirstRun("survey-file-scan",
+                Duration.ofSeconds(Math.max(1, config.scan_interval_seconds())), surveys::scan, context);
     }
 
     @Deactivate
     void deactivate() {
-        scanner.shutdownNow();
+        scanner.close();
     }
 
     @Override

@@ -1,16 +1,17 @@
 package org.callscore.survey.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.callscore.storage.Database;
 import org.callscore.storage.ModuleFiles;
+import org.callscore.storage.PeriodicTask;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.SurveyAnswer;
 import org.callscore.survey.SurveyOffer;
 import org.callscore.survey.SurveyResponses;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -27,7 +28,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * does not, replayed every few seconds. The database is optional so that answers are journalled even while
  * no DataSource is configured.
  */
-@Component(configurationPid = "org.callscore.survey.responses", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(configurationPid = "org.callscore.survey.responses", configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        immediate = true) // the replay runs whether or not a call is using the service
 @Designate(ocd = SurveyResponsesComponent.Config.class)
 public class SurveyResponsesComponent implements SurveyResponses {
 
@@ -48,21 +50,19 @@ public class SurveyResponsesComponent implements SurveyResponses {
     private volatile Database database;
 
     private ResponseRecorder recorder;
-    private ScheduledExecutorService replayer;
+    private PeriodicTask replayer;
 
     @Activate
-    void activate(Config config) {
+    void activate(BundleContext context, Config config) {
         recorder = new ResponseRecorder(new ResponseJournal(ModuleFiles.resolve("karaf.data", "data",
                 config.journal_file())), () -> database);
-        replayer = ModuleFiles.backgroundThread("callscore-survey-journal");
-        int interval = Math.max(1, config.replay_interval_seconds());
-        replayer.scheduleWithFixedDelay(recorder::replay, 0, interval, TimeUnit.SECONDS);
+        replayer = PeriodicTask.start("survey-journal-replay", Duration.ZERO,
+                Duration.ofSeconds(Math.max(1, config.replay_interval_seconds())), recorder::replay, context);
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
-        replayer.shutdown();
-        replayer.awaitTermination(10, TimeUnit.SECONDS); // a replay in progress finishes its write
+    void deactivate() {
+        replayer.close(); // a replay in progress finishes its write
     }
 
     @Override

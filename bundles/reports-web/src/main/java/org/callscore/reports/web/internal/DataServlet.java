@@ -27,7 +27,7 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * The JSON API ({@code GET /api/NAME}) and the export ({@code GET /export/NAME.csv}, {@code .xlsx}) of every
  * report in {@link Report}, plus {@code GET /api/status}. Either module may be missing: its reports answer 503.
  */
-@Component(service = Servlet.class, property = {
+@Component(immediate = true, service = Servlet.class, property = {
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/api/*",
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/export/*",
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-reports-data",

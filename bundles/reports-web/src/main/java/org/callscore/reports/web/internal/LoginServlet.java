@@ -24,7 +24,7 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * the logout ({@code POST /logout} with the session's token). A login must come with the token of the form it was
  * typed into, so another site cannot log a browser in; it is checked by {@link LoginCheck}.
  */
-@Component(service = Servlet.class, configurationPid = WebConfig.PID, property = {
+@Component(immediate = true, service = Servlet.class, configurationPid = WebConfig.PID, property = {
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + WebSession.LOGIN,
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + WebSession.LOGOUT,
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-reports-login",

@@ -16,7 +16,7 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * The dashboard's files, from the bundle's {@code web/} folder: the page at {@code /} (with the user's name and
  * the session's form token filled in), its script and style sheets. Only the files listed here are served.
  */
-@Component(service = Servlet.class, property = {
+@Component(immediate = true, service = Servlet.class, property = {
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/",
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-reports-pages",
         WebContext.SELECT })

@@ -18,7 +18,7 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * carries: no framing, no sniffing, no referrer, and a content security policy allowing only this server's own
  * scripts and styles.
  */
-@Component(service = ServletContextHelper.class, configurationPid = WebConfig.PID, property = {
+@Component(immediate = true, service = ServletContextHelper.class, configurationPid = WebConfig.PID, property = {
         HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "=" + WebContext.NAME,
         HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_PATH + "=" + WebContext.DEFAULT_PATH })
 public class WebContext extends ServletContextHelper {
