@@ -39,7 +39,7 @@ public final class BoundedWriter implements AutoCloseable {
     private final AtomicBoolean saturated = new AtomicBoolean();
 
     /**
-     * @param name    the module's writers, for thread names and log lines, e.g. {@code survey}
+     * @param name    what is written, for thread names and log lines, e.g. {@code survey} or {@code ivr}
      * @param bound   the longest a caller waits for one write
      * @param threads how many writes may be in MariaDB at once (each holds a pooled connection)
      * @param queue   how many writes may wait for a writer; more are handed back at once
@@ -79,8 +79,8 @@ public final class BoundedWriter implements AutoCloseable {
             pending = writers.submit(write);
         } catch (RejectedExecutionException busy) {
             if (saturated.compareAndSet(false, true)) {
-                LOG.warn("All {} writers are busy with MariaDB: {} events go to the journal or spool until one is "
-                        + "free", name, name);
+                LOG.warn("All writers of {} events are busy with MariaDB: they go to the journal or spool until "
+                        + "one is free", name);
             }
             return false;
         }
@@ -91,8 +91,8 @@ public final class BoundedWriter implements AutoCloseable {
         } catch (TimeoutException late) {
             pending.cancel(false); // one still waiting for a writer never starts; one started is left to finish
             if (bypassing.compareAndSet(false, true)) {
-                LOG.warn("MariaDB did not finish a {} write within {} ms: {} events go to the journal or spool "
-                        + "without waiting until MariaDB takes a replayed event", name, bound.toMillis(), name);
+                LOG.warn("MariaDB did not finish writing {} events within {} ms: they go to the journal or spool "
+                        + "without waiting until MariaDB takes a replayed one", name, bound.toMillis());
             }
             return false;
         } catch (ExecutionException failed) {
@@ -119,7 +119,7 @@ public final class BoundedWriter implements AutoCloseable {
     /** MariaDB took a write off the call path (a replay): callers' writes go to it again. */
     public void resume() {
         if (bypassing.compareAndSet(true, false)) {
-            LOG.info("MariaDB takes {} writes again: events go straight to it", name);
+            LOG.info("MariaDB takes {} events again: they go straight to it", name);
         }
     }
 
