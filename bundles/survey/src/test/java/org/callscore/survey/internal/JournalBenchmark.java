@@ -31,6 +31,10 @@ public final class JournalBenchmark {
         Path folder = Files.createTempDirectory("callscore-journal-bench");
         try {
             System.out.println("Survey journal, " + events + " events per round, each forced to disk:");
+            ResponseJournal warmUp = new ResponseJournal(folder.resolve("warm-up.log"));
+            for (int i = 0; i < events; i++) {
+                warmUp.append(ResponseJournalTest.answered("w" + i, "q1", 3)); // JIT, page cache, file system
+            }
             appends(folder.resolve("empty.log"), 0, events);
             appends(folder.resolve("full.log"), pending, events);
             frozen(folder.resolve("frozen.log"), events);
