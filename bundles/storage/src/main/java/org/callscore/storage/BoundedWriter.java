@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.jdbi.v3.core.Jdbi;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,6 +110,37 @@ public final class BoundedWriter implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             pending.cancel(false);
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Writes a caller's event to MariaDB within the bound, for a module that keeps what MariaDB does not take.
+     *
+     * @param database the database now
+     * @param write    the statements, on the database's Jdbi (idempotent: a late write may finish after all)
+     * @return true when MariaDB has it; false when the caller must keep it: late (the first late one asks for a
+     *         health check), every writer busy, MariaDB bypassed, or MariaDB down (logged, health check asked)
+     * @throws RuntimeException when MariaDB refused it for its data ({@link SqlFailures#refusedForGood}): keeping
+     *                          it for a retry would only hold up what follows
+     */
+    public boolean write(Database database, Consumer<Jdbi> write) {
+        boolean wasBypassing = bypassing.get();
+        try {
+            if (write(() -> write.accept(database.jdbi()))) {
+                return true;
+            }
+            if (!wasBypassing) {
+                database.checkNow(); // too slow: is it down?
+            }
+            return false;
+        } catch (RuntimeException e) {
+            if (SqlFailures.refusedForGood(e)) {
+                throw e;
+            }
+            LOG.warn("MariaDB did not take a {} event ({}); it is kept in the journal or spool until it does", name,
+                    SqlFailures.reason(e));
+            database.checkNow();
             return false;
         }
     }

@@ -44,7 +44,7 @@ final class VisitRecorder implements IvrVisits {
             if (!written(visit)) {
                 keep(visit);
             }
-        } catch (RuntimeException | Error e) { // NOPMD: the caller has a destination whatever happens here
+        } catch (RuntimeException | LinkageError e) { // LinkageError: classes of a bundle updated mid-call
             LOG.error("IVR visit {} neither written nor spooled ({}): {}", visit.id(), e, visit);
         }
     }
@@ -56,24 +56,11 @@ final class VisitRecorder implements IvrVisits {
             return false;
         }
         try {
-            boolean bypassing = writer.bypassing();
-            if (writer.write(() -> VisitWriter.write(db.jdbi(), visit))) {
-                return true;
-            }
-            if (!bypassing) {
-                db.checkNow(); // too slow: is it down?
-            }
-            return false;
-        } catch (RuntimeException e) {
-            if (SqlFailures.refusedForGood(e)) {
-                LOG.error("MariaDB refused IVR visit {} ({}); it is not stored: {}", visit.id(), SqlFailures.reason(e),
-                        visit);
-                return true;
-            }
-            LOG.warn("MariaDB did not take an IVR visit ({}); it waits in {} until it does", SqlFailures.reason(e),
-                    spool.folder());
-            db.checkNow();
-            return false;
+            return writer.write(db, jdbi -> VisitWriter.write(jdbi, visit));
+        } catch (RuntimeException refused) {
+            LOG.error("MariaDB refused IVR visit {} ({}); it is not stored: {}", visit.id(), SqlFailures.reason(refused),
+                    visit);
+            return true;
         }
     }
 

@@ -67,7 +67,7 @@ final class ResponseRecorder implements SurveyResponses {
             if (!written(event)) {
                 keep(event);
             }
-        } catch (RuntimeException | Error e) { // NOPMD: the caller's survey goes on whatever happens here
+        } catch (RuntimeException | LinkageError e) { // LinkageError: classes of a bundle updated mid-call
             LOG.error("Survey event of response {} neither written nor journalled ({}); the event: {}",
                     event.responseId(), e, event.toLine());
         }
@@ -80,23 +80,10 @@ final class ResponseRecorder implements SurveyResponses {
             return false;
         }
         try {
-            boolean bypassing = writer.bypassing();
-            if (writer.write(() -> ResponseWriter.write(db.jdbi(), event))) {
-                return true;
-            }
-            if (!bypassing) {
-                db.checkNow(); // too slow: is it down?
-            }
-            return false;
-        } catch (RuntimeException e) {
-            if (SqlFailures.refusedForGood(e)) {
-                reject(event, e);
-                return true;
-            }
-            LOG.warn("MariaDB did not take a survey event ({}); it is kept in the journal until it does",
-                    SqlFailures.reason(e));
-            db.checkNow();
-            return false;
+            return writer.write(db, jdbi -> ResponseWriter.write(jdbi, event));
+        } catch (RuntimeException refused) {
+            reject(event, refused);
+            return true;
         }
     }
 
