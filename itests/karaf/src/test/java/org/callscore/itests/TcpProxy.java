@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stands between Karaf and MariaDB so a test can take the database away (connections reset, new ones
- * refused) and give it back, without touching the MariaDB other tests use.
+ * refused) and give it back, or freeze it (nothing forwarded, nothing closed: a hung server or a network
+ * dropping packets), without touching the MariaDB other tests use.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -19,6 +20,7 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private boolean frozen; // guarded by this
 
     TcpProxy(int listenPort, int targetPort) {
         this.listenPort = listenPort;
@@ -44,8 +46,26 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /** MariaDB stops answering: connections stay open and new ones are accepted, but no byte goes through. */
+    synchronized void freeze() {
+        frozen = true;
+    }
+
+    /** What was held goes through, and so does everything after. */
+    synchronized void thaw() {
+        frozen = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitThaw() throws InterruptedException {
+        while (frozen) {
+            wait();
+        }
+    }
+
     @Override
     public void close() {
+        thaw();
         stop();
     }
 
@@ -78,11 +98,14 @@ final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    awaitThaw();
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // one side went: close both
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);

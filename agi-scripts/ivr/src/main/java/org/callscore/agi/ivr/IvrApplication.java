@@ -44,6 +44,15 @@ public class IvrApplication implements AgiScript {
     @Reference
     private IvrVisits visits;
 
+    public IvrApplication() {
+        // for Declarative Services
+    }
+
+    IvrApplication(IvrCatalog catalog, IvrVisits visits) {
+        this.catalog = catalog;
+        this.visits = visits;
+    }
+
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
         String uniqueId = request.getUniqueId();
@@ -70,14 +79,28 @@ public class IvrApplication implements AgiScript {
             throw e;
         } finally {
             IvrVisit visit = call.visit(visitId, uniqueId, linkedId, failed);
-            visits.record(visit);
-            LOG.info("IVR {} on {}: {} -> {} after {} s, path '{}'{}", tree.name(), LogText.of(request.getChannel()),
-                    visit.status(), visit.exit().map(Action::toString).orElse("-"),
-                    Duration.between(visit.startedAt(), visit.endedAt()).toSeconds(), visit.path(),
-                    reachedEnd ? "" : failed ? " (failed)" : " (caller gone)");
-            if (reachedEnd) {
-                tellDialplan(channel, call);
+            try {
+                if (reachedEnd) {
+                    tellDialplan(channel, call); // routing first: recording the visit may wait on MariaDB
+                }
+            } finally {
+                record(visit);
+                LOG.info("IVR {} on {}: {} -> {} after {} s, path '{}'{}", tree.name(),
+                        LogText.of(request.getChannel()), visit.status(),
+                        visit.exit().map(Action::toString).orElse("-"),
+                        Duration.between(visit.startedAt(), visit.endedAt()).toSeconds(), visit.path(),
+                        reachedEnd ? "" : failed ? " (failed)" : " (caller gone)");
             }
+        }
+    }
+
+    /** The caller has a destination already: a visit that cannot be stored is logged, never ends the call. */
+    private void record(IvrVisit visit) {
+        try {
+            visits.record(visit);
+        } catch (RuntimeException e) {
+            LOG.error("IVR visit {} of call {} could not be recorded ({}): {}", visit.id(), visit.uniqueId(), e,
+                    visit);
         }
     }
 

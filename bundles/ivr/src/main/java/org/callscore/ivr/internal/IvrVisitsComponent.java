@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
+import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
 import org.callscore.storage.ModuleFiles;
 import org.callscore.storage.PeriodicTask;
@@ -39,18 +40,34 @@ public class IvrVisitsComponent implements IvrVisits {
         @AttributeDefinition(name = "Replay interval (s)",
                 description = "How often spooled visits are offered to MariaDB again")
         int replay_interval_seconds() default 2;
+
+        @AttributeDefinition(name = "Write time-out (ms)",
+                description = "The longest a caller waits for MariaDB to take an IVR visit (after the destination "
+                        + "is set); a later one goes to the spool, and so do the next ones, without waiting, until "
+                        + "MariaDB takes the spool's visits again")
+        int write_timeout_millis() default 500;
+
+        @AttributeDefinition(name = "Writer threads",
+                description = "How many IVR visits may be written to MariaDB at once, each on a pooled connection")
+        int writer_threads() default 4;
     }
+
+    /** Writes that may wait for a free writer; more go to the spool at once. */
+    private static final int WAITING_WRITES = 1000;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Database database;
 
     private VisitRecorder recorder;
+    private BoundedWriter writer;
     private PeriodicTask replayer;
 
     @Activate
     void activate(BundleContext context, Config config) {
+        writer = new BoundedWriter("ivr", Duration.ofMillis(config.write_timeout_millis()), config.writer_threads(),
+                WAITING_WRITES);
         recorder = new VisitRecorder(new VisitSpool(ModuleFiles.resolve("karaf.data", "data", config.spool_folder())),
-                () -> database);
+                () -> database, writer);
         replayer = PeriodicTask.start("ivr-visit-replay", Duration.ZERO,
                 Duration.ofSeconds(Math.max(1, config.replay_interval_seconds())), recorder::replay, context);
     }
@@ -58,6 +75,7 @@ public class IvrVisitsComponent implements IvrVisits {
     @Deactivate
     void deactivate() {
         replayer.close();
+        writer.close();
     }
 
     @Override

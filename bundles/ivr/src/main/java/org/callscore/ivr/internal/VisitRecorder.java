@@ -1,18 +1,20 @@
 package org.callscore.ivr.internal;
 
-import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
+import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
 import org.callscore.storage.SqlFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes each visit straight to MariaDB when it answers, and to the spool when it does not; the spool is
- * offered to MariaDB again by {@link #replay()}.
+ * Writes each visit straight to MariaDB when it answers within the writer's bound, and to the spool when it
+ * does not; the spool is offered to MariaDB again by {@link #replay()}. Recording never throws: a visit neither
+ * MariaDB nor the spool takes is logged in full.
  */
 final class VisitRecorder implements IvrVisits {
 
@@ -21,68 +23,96 @@ final class VisitRecorder implements IvrVisits {
 
     private final VisitSpool spool;
     private final Supplier<Database> database;
+    private final BoundedWriter writer;
     private final Object replay = new Object();
+    /** Whether visits went to the spool since it was last found empty: the spool is logged once per outage. */
+    private final AtomicBoolean spooling = new AtomicBoolean();
 
-    /** @param database the database now, or null while there is none */
-    VisitRecorder(VisitSpool spool, Supplier<Database> database) {
+    /**
+     * @param database the database now, or null while there is none
+     * @param writer   where callers' writes run, so that none waits on MariaDB longer than its bound
+     */
+    VisitRecorder(VisitSpool spool, Supplier<Database> database, BoundedWriter writer) {
         this.spool = spool;
         this.database = database;
+        this.writer = writer;
     }
 
     @Override
     public void record(IvrVisit visit) {
-        Database db = database.get();
-        if (db != null && db.isReady(MODULE)) {
-            try {
-                VisitWriter.write(db.jdbi(), visit);
-                return;
-            } catch (RuntimeException e) {
-                if (SqlFailures.refusedForGood(e)) {
-                    LOG.error("MariaDB refused IVR visit {} ({}); it is not stored", visit.id(), SqlFailures.reason(e));
-                    return;
-                }
-                LOG.warn("MariaDB did not take an IVR visit ({}); it waits in {} until it does", SqlFailures.reason(e),
-                        spool.folder());
-                db.checkNow();
+        try {
+            if (!written(visit)) {
+                keep(visit);
             }
+        } catch (RuntimeException | LinkageError e) { // LinkageError: classes of a bundle updated mid-call
+            LOG.error("IVR visit {} neither written nor spooled ({}): {}", visit.id(), e, visit);
         }
-        boolean first = spool.size() == 0;
-        spool.put(visit);
-        if (first) {
-            LOG.warn("MariaDB is not ready for IVR visits: they wait in {} and are written when it is", spool.folder());
+    }
+
+    /** @return whether MariaDB has the visit (or refused it for good) */
+    private boolean written(IvrVisit visit) {
+        Database db = database.get();
+        if (db == null || !db.isReady(MODULE)) {
+            return false;
+        }
+        try {
+            return writer.write(db, jdbi -> VisitWriter.write(jdbi, visit));
+        } catch (RuntimeException refused) {
+            LOG.error("MariaDB refused IVR visit {} ({}); it is not stored: {}", visit.id(), SqlFailures.reason(refused),
+                    visit);
+            return true;
+        }
+    }
+
+    private void keep(IvrVisit visit) {
+        try {
+            spool.put(visit);
+            if (spooling.compareAndSet(false, true)) {
+                LOG.warn("MariaDB is not ready for IVR visits: they wait in {} and are written when it is",
+                        spool.folder());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("IVR visit spool {} cannot be written ({}): the caller goes on, and this visit is kept only in "
+                    + "this log line: {}", spool.folder(), e.getMessage(), visit);
         }
     }
 
     @Override
     public int pending() {
-        return spool.size();
+        return Math.max(0, spool.size());
     }
 
     /** Writes the spooled visits, stopping at the first one the database cannot take yet. */
     void replay() {
         synchronized (replay) {
             Database db = database.get();
-            if (db == null || !db.isReady(MODULE) || spool.size() <= 0) {
+            if (db == null || !db.isReady(MODULE)) {
+                return;
+            }
+            if (spool.size() == 0) {
+                spooling.set(false);
+                writer.resume(); // nothing waits and MariaDB answers the health check
                 return;
             }
             int written = 0;
             for (VisitSpool.Entry entry : spool.entries((file, why) -> LOG.error(
-                    "IVR visit spool: unreadable file moved to {}.rejected: {}", file, why))) {
+                    "IVR visit spool: unreadable file {} set aside: {}", file, why))) {
                 try {
                     VisitWriter.write(db.jdbi(), entry.visit());
-                    spool.remove(entry);
-                    written++;
                 } catch (RuntimeException e) {
                     if (!SqlFailures.refusedForGood(e)) {
                         LOG.debug("IVR visit replay paused: {}", SqlFailures.reason(e));
                         db.checkNow();
-                        break;
+                        return;
                     }
-                    Path kept = spool.reject(entry.file());
-                    LOG.error("MariaDB refused IVR visit {} ({}); it is kept in {} for an administrator",
-                            entry.visit().id(), SqlFailures.reason(e), kept);
+                    spool.reject(entry.file()).ifPresent(kept -> LOG.error("MariaDB refused IVR visit {} ({}); it "
+                            + "is kept in {} for an administrator", entry.visit().id(), SqlFailures.reason(e), kept));
+                    continue;
                 }
+                spool.remove(entry);
+                written++;
             }
+            writer.resume();
             if (written > 0) {
                 LOG.info("{} IVR visits written to MariaDB from the spool; {} still waiting", written, spool.size());
             }

@@ -1,19 +1,25 @@
 package org.callscore.ivr.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.callscore.ivr.Action;
+import org.callscore.storage.BoundedWriter;
+import org.callscore.testing.database.FrozenMariaDb;
 import org.callscore.ivr.IvrVisit;
 import org.callscore.testing.database.SwitchableDatabase;
 import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,12 +35,18 @@ class VisitRecorderTest {
     private final SwitchableDatabase database = new SwitchableDatabase(MARIADB);
     private VisitSpool spool;
     private VisitRecorder recorder;
+    private final BoundedWriter writer = new BoundedWriter("ivr", Duration.ofMillis(200), 2, 100);
 
     @BeforeEach
     void freshTable() {
         UnitDatabase.recreate(MARIADB, Path.of("src/main/resources/db/migration"), "ivr_visit");
         spool = new VisitSpool(folder.resolve("visits"));
-        recorder = new VisitRecorder(spool, () -> database);
+        recorder = new VisitRecorder(spool, () -> database, writer);
+    }
+
+    @AfterEach
+    void stopWriters() {
+        writer.close();
     }
 
     static IvrVisit visit(String uniqueId, Optional<Action> exit) {
@@ -102,5 +114,65 @@ class VisitRecorderTest {
 
         assertThat(rows()).isEqualTo(1);
         assertThat(Files.exists(spool.folder().resolve("00000000-0000-0000-0000-000000000000.visit.rejected"))).isTrue();
+    }
+
+    /** MariaDB stops answering: one visit waits the bound, the next ones go to the spool untried. */
+    @Test
+    void aFrozenMariaDbCostsOneBoundAndVisitsWaitInTheSpool() {
+        FrozenMariaDb frozen = database.freeze();
+        // a guard against hanging, not a speed figure: without a bound each write waits for the driver
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            for (int i = 0; i < 5; i++) {
+                recorder.record(visit("1700000001." + i, Optional.of(new Action(Action.Type.QUEUE, "sales"))));
+            }
+        });
+
+        assertThat(frozen.connections()).as("writes tried on the frozen MariaDB").isEqualTo(1);
+        assertThat(recorder.pending()).isEqualTo(5);
+        database.comeBack();
+        recorder.replay();
+
+        assertThat(rows()).isEqualTo(5);
+        assertThat(recorder.pending()).isZero();
+        recorder.record(visit("1700000001.9", Optional.empty())); // MariaDB took the replay: straight to it again
+        assertThat(recorder.pending()).isZero();
+        assertThat(rows()).isEqualTo(6);
+    }
+
+    /** A spool that cannot be written (here: a file where its folder should be) is logged; nothing throws. */
+    @Test
+    void aSpoolThatCannotBeWrittenDoesNotThrow() throws Exception {
+        Path notAFolder = folder.resolve("not-a-folder");
+        Files.writeString(notAFolder, "x");
+        VisitRecorder broken = new VisitRecorder(new VisitSpool(notAFolder), () -> database, writer);
+        database.goDown();
+
+        broken.record(visit("1700000002.1", Optional.empty()));
+
+        assertThat(broken.pending()).isZero();
+    }
+
+    /** A hand-edited file (Latin-1), and one that cannot even be moved aside: the others are still written. */
+    @Test
+    void spoolFilesThatCannotBeReadOrSetAsideDoNotStopTheReplay() throws Exception {
+        database.cut();
+        recorder.record(visit("1700000003.1", Optional.empty()));
+        Path latin1 = spool.folder().resolve("00000000-0000-0000-0000-000000000001.visit");
+        Files.write(latin1, "id = 00000000-0000-0000-0000-000000000001\ntree = m\u00e9nu\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Path stuck = spool.folder().resolve("00000000-0000-0000-0000-000000000002.visit");
+        Files.writeString(stuck, "garbage");
+        // its .rejected name is taken by a folder with something in it: moving the file there fails
+        Files.createDirectories(spool.folder().resolve(stuck.getFileName() + ".rejected"));
+        Files.writeString(spool.folder().resolve(stuck.getFileName() + ".rejected").resolve("x"), "x");
+        recorder.record(visit("1700000003.2", Optional.empty()));
+        database.comeBack();
+
+        recorder.replay();
+        recorder.replay();
+
+        assertThat(rows()).isEqualTo(2);
+        assertThat(Files.exists(spool.folder().resolve(latin1.getFileName() + ".rejected"))).isTrue();
+        assertThat(stuck).exists(); // kept where it is, for an administrator
     }
 }

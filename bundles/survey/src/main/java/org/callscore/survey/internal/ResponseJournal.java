@@ -1,28 +1,49 @@
 package org.callscore.survey.internal;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Survey events waiting for MariaDB, one line each, in the order they happened, on disk before
- * {@link #append} returns. The file is the only state: a call still running in a stopped or updated bundle
- * appends to the same file that the bundle's new instance replays, each step under a file lock. A line that
- * cannot be read back (a write cut short by a power cut, a hand edit) is moved to a {@code .rejected} file
- * beside it and logged, never silently dropped.
+ * {@link #append} returns. The file is the shared state: a call still running in a stopped or updated bundle
+ * appends to the same file that the bundle's new instance replays, each step under a file lock.
+ * <p>
+ * Appending costs the same whatever the journal holds: each instance remembers how many events of each
+ * response the file holds and the file's identity, size and time as it last saw them. Only when another
+ * instance changed the file does it read what changed (the new lines, or the whole file after a rewrite).
+ * <p>
+ * Lines are read as bytes and decoded strictly as UTF-8 one by one. A line that cannot be read back (not UTF-8
+ * after a hand edit, not an event, cut short by a power cut) is moved, byte for byte, to a {@code .rejected}
+ * file beside it and logged with its line number, never silently dropped, and never stops the others.
  */
 final class ResponseJournal {
 
@@ -30,6 +51,16 @@ final class ResponseJournal {
 
     private final Path file;
     private final Path lockFile;
+    /** This instance's threads queue here, not on the file lock (which only tells JVMs or instances apart). */
+    private final Object local = new Object();
+
+    // what this instance knows of the file, guarded by local
+    private final Map<String, Integer> eventsByResponse = new HashMap<>();
+    private int count;
+    private Object knownKey;
+    private long knownLength = -1; // not read yet
+    private FileTime knownModified;
+    private long fileReads;
 
     ResponseJournal(Path file) {
         this.file = file;
@@ -39,16 +70,44 @@ final class ResponseJournal {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of the survey journal " + file, e);
         }
+        try {
+            locked(() -> {
+                catchUp(); // what waits from before a restart, with unreadable lines set aside
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Survey journal {} cannot be read now ({}); it is read again at its next use", file,
+                    e.getMessage());
+        }
     }
 
-    /** @return where events that MariaDB refuses for good are kept for the administrator */
+    Path file() {
+        return file;
+    }
+
+    /** @return where events that MariaDB refuses for good, and lines that cannot be read, are kept */
     Path rejectedFile() {
         return file.resolveSibling(file.getFileName() + ".rejected");
     }
 
+    /** Adds an event at the end, on disk when it returns. */
     void append(ResponseEvent event) {
+        byte[] line = (event.toLine() + "\n").getBytes(StandardCharsets.UTF_8);
         locked(() -> {
-            writeDurably(file, event.toLine() + "\n", StandardOpenOption.APPEND);
+            catchUp();
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                try {
+                    writeAll(channel, line);
+                    channel.force(false);
+                } catch (IOException e) {
+                    channel.truncate(knownLength); // no half line for the next append to be glued to
+                    throw e;
+                }
+            }
+            knownLength += line.length;
+            remember(Files.readAttributes(file, BasicFileAttributes.class));
+            add(event.responseId(), 1);
             return null;
         });
     }
@@ -56,21 +115,48 @@ final class ResponseJournal {
     /** Keeps an event MariaDB refuses for good out of the way, for a person to look at. */
     void reject(ResponseEvent event) {
         locked(() -> {
-            writeDurably(rejectedFile(), event.toLine() + "\n", StandardOpenOption.APPEND);
+            appendDurably(rejectedFile(), (event.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
             return null;
         });
     }
 
+    /** @return every event waiting, in order (read from the file: for the replay, not the call path) */
     List<ResponseEvent> events() {
-        return Files.exists(file) ? locked(this::read) : List.of();
+        return locked(() -> {
+            catchUp();
+            return Files.exists(file) ? scan(readAll()).events : List.of();
+        });
     }
 
+    /**
+     * @return whether an event of the response waits, as this instance knows (no file access): a response's
+     *         events are all recorded by one call, in one instance, so its own appends are always known here
+     */
     boolean holds(String responseId) {
-        return events().stream().anyMatch(e -> e.responseId().equals(responseId));
+        synchronized (local) {
+            return eventsByResponse.containsKey(responseId);
+        }
     }
 
+    /** @return how many events wait, with what other instances appended (a look at the file's size, no read) */
     int size() {
-        return events().size();
+        try {
+            return locked(() -> {
+                catchUp();
+                return count;
+            });
+        } catch (RuntimeException unreadable) {
+            synchronized (local) {
+                return count; // what this instance knows is the best answer left
+            }
+        }
+    }
+
+    /** @return how many times the whole file was read (to show that appending does not) */
+    long fileReads() {
+        synchronized (local) {
+            return fileReads;
+        }
     }
 
     /**
@@ -78,68 +164,200 @@ final class ResponseJournal {
      * appended meanwhile stay, and a second replayer's copy of the same events removes nothing more.
      */
     void remove(List<ResponseEvent> written) {
+        if (written.isEmpty()) {
+            return;
+        }
         locked(() -> {
-            List<ResponseEvent> events = new ArrayList<>(read());
-            int count = 0;
-            while (count < written.size() && count < events.size()
-                    && events.get(count).toLine().equals(written.get(count).toLine())) {
-                count++;
+            catchUp();
+            if (!Files.exists(file)) {
+                return null;
             }
-            events.subList(0, count).clear();
-            rewrite(events);
+            byte[] bytes = readAll();
+            int offset = 0;
+            int removed = 0;
+            for (ResponseEvent event : written) {
+                byte[] line = (event.toLine() + "\n").getBytes(StandardCharsets.UTF_8);
+                if (offset + line.length > bytes.length
+                        || !Arrays.equals(bytes, offset, offset + line.length, line, 0, line.length)) {
+                    break;
+                }
+                offset += line.length;
+                removed++;
+            }
+            if (removed > 0) {
+                rewrite(bytes, offset);
+                written.subList(0, removed).forEach(e -> add(e.responseId(), -1));
+            }
             return null;
         });
     }
 
-    private List<ResponseEvent> read() throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        List<ResponseEvent> events = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
-        int start = 0;
-        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-            String line = text.substring(start, end);
-            start = end + 1;
-            try {
-                events.add(ResponseEvent.parse(line));
-            } catch (IllegalArgumentException e) {
-                unreadable.add(line);
-                LOG.error("Survey journal {}: unreadable line moved to {}: {}", file, rejectedFile(), e.getMessage());
-            }
-        }
-        if (start < text.length()) {
-            unreadable.add(text.substring(start));
-            LOG.error("Survey journal {}: incomplete last line (a cut-off write) moved to {}", file, rejectedFile());
-        }
-        if (!unreadable.isEmpty()) {
-            writeDurably(rejectedFile(), String.join("\n", unreadable) + "\n", StandardOpenOption.APPEND);
-            rewrite(events);
-        }
-        return events;
-    }
-
-    /** Replaces the file in one step, so a crash leaves either the old or the new journal. */
-    private void rewrite(List<ResponseEvent> events) throws IOException {
-        if (events.isEmpty()) {
-            Files.deleteIfExists(file);
+    /** Brings what this instance knows up to the file, reading only what another instance changed. */
+    private void catchUp() throws IOException {
+        BasicFileAttributes now;
+        try {
+            now = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException none) {
+            forget();
+            knownLength = 0;
             return;
         }
-        StringBuilder text = new StringBuilder();
-        events.forEach(e -> text.append(e.toLine()).append('\n'));
-        Path next = file.resolveSibling(file.getFileName() + ".next");
-        writeDurably(next, text.toString(), StandardOpenOption.TRUNCATE_EXISTING);
-        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        boolean sameFile = knownLength >= 0 && Objects.equals(knownKey, key(now));
+        if (sameFile && now.size() == knownLength && now.lastModifiedTime().equals(knownModified)) {
+            return;
+        }
+        if (sameFile && now.size() > knownLength) {
+            Scan tail = scan(readFrom(knownLength));
+            if (tail.unreadable.isEmpty() && tail.events.size() == tail.lines) {
+                tail.events.forEach(e -> add(e.responseId(), 1));
+                knownLength = now.size();
+                remember(now);
+                return;
+            }
+        }
+        reload();
     }
 
-    /** Returns once the text is on the disk, not only in the page cache. */
-    private static void writeDurably(Path path, String text, StandardOpenOption mode) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
-            ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    /** Reads the whole file, sets unreadable lines aside, and counts what waits. */
+    private void reload() throws IOException {
+        fileReads++;
+        forget();
+        byte[] bytes = readAll();
+        Scan scan = scan(bytes);
+        if (!scan.unreadable.isEmpty()) {
+            ByteArrayOutputStream rejected = new ByteArrayOutputStream();
+            for (Unreadable line : scan.unreadable) {
+                rejected.write(line.bytes);
+                rejected.write('\n');
+                LOG.error("Survey journal {}, line {}: {}; the line is moved to {}", file, line.number, line.why,
+                        rejectedFile());
+            }
+            appendDurably(rejectedFile(), rejected.toByteArray());
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            for (ResponseEvent event : scan.events) {
+                kept.write((event.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            bytes = kept.toByteArray();
+            rewrite(bytes, 0);
+        } else {
+            knownLength = bytes.length;
+            remember(Files.readAttributes(file, BasicFileAttributes.class));
+        }
+        scan.events.forEach(e -> add(e.responseId(), 1));
+    }
+
+    private record Unreadable(int number, byte[] bytes, String why) {
+    }
+
+    private static final class Scan {
+        final List<ResponseEvent> events = new ArrayList<>();
+        final List<Unreadable> unreadable = new ArrayList<>();
+        int lines;
+    }
+
+    /** Splits bytes into lines and decodes each on its own, so one bad line spoils nothing else. */
+    private static Scan scan(byte[] bytes) {
+        Scan scan = new Scan();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        int start = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            scan.lines++;
+            byte[] raw = Arrays.copyOfRange(bytes, start, end);
+            if (end == bytes.length) {
+                scan.unreadable.add(new Unreadable(scan.lines, raw, "incomplete last line (a write cut short)"));
+                break;
+            }
+            try {
+                CharBuffer text = utf8.reset().decode(ByteBuffer.wrap(raw));
+                scan.events.add(ResponseEvent.parse(text.toString()));
+            } catch (CharacterCodingException e) {
+                scan.unreadable.add(new Unreadable(scan.lines, raw, "not UTF-8 (edited by hand?)"));
+            } catch (IllegalArgumentException e) {
+                scan.unreadable.add(new Unreadable(scan.lines, raw, "not a survey event: " + e.getMessage()));
+            }
+            start = end + 1;
+        }
+        return scan;
+    }
+
+    /** Replaces the file with its bytes from {@code from} in one step: a crash leaves the old or the new one. */
+    private void rewrite(byte[] bytes, int from) throws IOException {
+        if (from >= bytes.length) {
+            Files.deleteIfExists(file);
+            knownLength = 0;
+            knownKey = null;
+            knownModified = null;
+            return;
+        }
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, from, bytes.length - from);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
+            channel.force(false);
+        }
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        knownLength = bytes.length - from;
+        remember(Files.readAttributes(file, BasicFileAttributes.class));
+    }
+
+    private void remember(BasicFileAttributes attributes) {
+        knownKey = key(attributes);
+        knownModified = attributes.lastModifiedTime();
+    }
+
+    /** The file's identity (device and inode on Linux): a rewrite by rename is a new file. */
+    private static Object key(BasicFileAttributes attributes) {
+        return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
+    }
+
+    private void forget() {
+        eventsByResponse.clear();
+        count = 0;
+        knownKey = null;
+        knownModified = null;
+        knownLength = -1;
+    }
+
+    private void add(String responseId, int events) {
+        count += events;
+        eventsByResponse.merge(responseId, events, (a, b) -> a + b <= 0 ? null : a + b);
+    }
+
+    private byte[] readAll() throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException none) {
+            return new byte[0];
+        }
+    }
+
+    private byte[] readFrom(long offset) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                InputStream in = new BufferedInputStream(Channels.newInputStream(channel.position(offset)))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void writeAll(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    /** Returns once the bytes are on the disk, not only in the page cache. */
+    private static void appendDurably(Path path, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            writeAll(channel, bytes);
             channel.force(false);
         }
     }
@@ -153,19 +371,23 @@ final class ResponseJournal {
      * bundle, still finishing a call) gets OverlappingFileLockException rather than waiting: it retries.
      */
     private <T> T locked(Step<T> step) {
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            while (true) {
-                try (FileLock lock = channel.lock()) {
-                    return step.run();
-                } catch (OverlappingFileLockException held) {
-                    Thread.sleep(1);
+        synchronized (local) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
+                while (true) {
+                    try (FileLock lock = channel.lock()) {
+                        return step.run();
+                    } catch (OverlappingFileLockException held) {
+                        Thread.sleep(1);
+                    }
                 }
+            } catch (IOException e) {
+                knownLength = -1; // read it again next time: what failed may have left it changed
+                throw new UncheckedIOException("survey journal " + file + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the survey journal " + file, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("survey journal " + file + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the survey journal " + file, e);
         }
     }
 }

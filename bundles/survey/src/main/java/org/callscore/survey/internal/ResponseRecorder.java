@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
 import org.callscore.storage.SqlFailures;
 import org.callscore.survey.ResponseStatus;
@@ -15,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes each event straight to MariaDB when it answers, and to the journal when it does not. Once one event
- * of a response is in the journal, the response's later events follow it there, so they reach the database
- * in the order they happened.
+ * Writes each event straight to MariaDB when it answers within the writer's bound, and to the journal when it
+ * does not. Once one event of a response is in the journal, the response's later events follow it there, so
+ * they reach the database in the order they happened. Recording never fails a call: what neither MariaDB nor
+ * the journal takes is logged in full.
  */
 final class ResponseRecorder implements SurveyResponses {
 
@@ -26,15 +28,18 @@ final class ResponseRecorder implements SurveyResponses {
 
     private final ResponseJournal journal;
     private final Supplier<Database> database;
+    private final BoundedWriter writer;
     /** One replay at a time, so events leave the journal in order. */
     private final Object replay = new Object();
 
     /**
      * @param database the database now, or null while there is none
+     * @param writer   where callers' writes run, so that none waits on MariaDB longer than its bound
      */
-    ResponseRecorder(ResponseJournal journal, Supplier<Database> database) {
+    ResponseRecorder(ResponseJournal journal, Supplier<Database> database, BoundedWriter writer) {
         this.journal = journal;
         this.database = database;
+        this.writer = writer;
     }
 
     @Override
@@ -58,26 +63,41 @@ final class ResponseRecorder implements SurveyResponses {
     }
 
     void record(ResponseEvent event) {
-        Database db = database.get();
-        if (db != null && db.isReady(MODULE) && !journal.holds(event.responseId())) {
-            try {
-                ResponseWriter.write(db.jdbi(), event);
-                return;
-            } catch (RuntimeException e) {
-                if (SqlFailures.refusedForGood(e)) {
-                    reject(event, e);
-                    return;
-                }
-                LOG.warn("MariaDB did not take a survey event ({}); it is kept in the journal until it does",
-                        SqlFailures.reason(e));
-                db.checkNow();
+        try {
+            if (!written(event)) {
+                keep(event);
             }
+        } catch (RuntimeException | LinkageError e) { // LinkageError: classes of a bundle updated mid-call
+            LOG.error("Survey event of response {} neither written nor journalled ({}); the event: {}",
+                    event.responseId(), e, event.toLine());
         }
-        boolean first = journal.size() == 0;
-        journal.append(event);
-        if (first) {
-            LOG.warn("MariaDB is not ready for surveys: answers are kept in the survey journal and written when "
-                    + "it is");
+    }
+
+    /** @return whether MariaDB has the event (or refused it for good, and it is set aside) */
+    private boolean written(ResponseEvent event) {
+        Database db = database.get();
+        if (db == null || !db.isReady(MODULE) || journal.holds(event.responseId())) {
+            return false;
+        }
+        try {
+            return writer.write(db, jdbi -> ResponseWriter.write(jdbi, event));
+        } catch (RuntimeException refused) {
+            reject(event, refused);
+            return true;
+        }
+    }
+
+    private void keep(ResponseEvent event) {
+        try {
+            boolean first = journal.size() == 0;
+            journal.append(event);
+            if (first) {
+                LOG.warn("MariaDB is not ready for surveys: answers are kept in the survey journal {} and written "
+                        + "when it is", journal.file());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Survey journal {} cannot be written ({}): the caller goes on, and this event is kept only "
+                    + "in this log line: {}", journal.file(), e.getMessage(), event.toLine());
         }
     }
 
@@ -85,8 +105,12 @@ final class ResponseRecorder implements SurveyResponses {
     void replay() {
         synchronized (replay) {
             Database db = database.get();
+            if (db == null || !db.isReady(MODULE)) {
+                return;
+            }
             List<ResponseEvent> events = journal.events();
-            if (events.isEmpty() || db == null || !db.isReady(MODULE)) {
+            if (events.isEmpty()) {
+                writer.resume(); // nothing waits and MariaDB answers the health check
                 return;
             }
             int done = 0;
@@ -104,6 +128,7 @@ final class ResponseRecorder implements SurveyResponses {
                     }
                     done++;
                 }
+                writer.resume();
             } finally {
                 if (done > 0) {
                     journal.remove(events.subList(0, done));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
 import org.callscore.storage.ModuleFiles;
 import org.callscore.storage.PeriodicTask;
@@ -44,18 +45,35 @@ public class SurveyResponsesComponent implements SurveyResponses {
         @AttributeDefinition(name = "Replay interval (s)",
                 description = "How often journalled answers are offered to MariaDB again")
         int replay_interval_seconds() default 2;
+
+        @AttributeDefinition(name = "Write time-out (ms)",
+                description = "The longest a caller waits for MariaDB to take one survey event; a later one goes "
+                        + "to the journal, and so do the next ones, without waiting, until MariaDB takes the "
+                        + "journal's events again")
+        int write_timeout_millis() default 500;
+
+        @AttributeDefinition(name = "Writer threads",
+                description = "How many survey events may be written to MariaDB at once, each on a pooled "
+                        + "connection")
+        int writer_threads() default 4;
     }
+
+    /** Writes that may wait for a free writer; more go to the journal at once. */
+    private static final int WAITING_WRITES = 1000;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Database database;
 
     private ResponseRecorder recorder;
+    private BoundedWriter writer;
     private PeriodicTask replayer;
 
     @Activate
     void activate(BundleContext context, Config config) {
+        writer = new BoundedWriter("survey", Duration.ofMillis(config.write_timeout_millis()),
+                config.writer_threads(), WAITING_WRITES);
         recorder = new ResponseRecorder(new ResponseJournal(ModuleFiles.resolve("karaf.data", "data",
-                config.journal_file())), () -> database);
+                config.journal_file())), () -> database, writer);
         replayer = PeriodicTask.start("survey-journal-replay", Duration.ZERO,
                 Duration.ofSeconds(Math.max(1, config.replay_interval_seconds())), recorder::replay, context);
     }
@@ -63,6 +81,7 @@ public class SurveyResponsesComponent implements SurveyResponses {
     @Deactivate
     void deactivate() {
         replayer.close(); // a replay in progress finishes its write
+        writer.close();
     }
 
     @Override

@@ -72,4 +72,66 @@ class ResponseJournalTest {
         assertThat(Files.readString(journal.rejectedFile())).isEqualTo("not an event\nanswered r1 q2 2 FIVE\n");
         assertThat(Files.readString(file)).isEqualTo(answered("r1", "q1", 2).toLine() + "\n");
     }
+
+    /** A hand edit in a Latin-1 editor: the line is set aside byte for byte, the others stay readable. */
+    @Test
+    void aLineThatIsNotUtf8IsSetAsideAndTheRestIsStillRead() throws Exception {
+        Path file = folder.resolve("journal.log");
+        ResponseJournal journal = new ResponseJournal(file);
+        journal.append(answered("r1", "q1", 2));
+        byte[] latin1 = "answered r1 q\u00e9 1 FIVE_POINT empathy 2 false 1 1700000001000\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, latin1, StandardOpenOption.APPEND);
+        Files.writeString(file, answered("r1", "q3", 4).toLine() + "\n", StandardOpenOption.APPEND);
+
+        ResponseJournal restarted = new ResponseJournal(file);
+        assertThat(restarted.events()).containsExactly(answered("r1", "q1", 2), answered("r1", "q3", 4));
+        assertThat(Files.readAllBytes(restarted.rejectedFile())).isEqualTo(latin1);
+        assertThat(restarted.size()).isEqualTo(2);
+        // and what is appended afterwards is kept after what was there
+        restarted.append(answered("r2", "q1", 5));
+        assertThat(new ResponseJournal(file).events()).containsExactly(answered("r1", "q1", 2),
+                answered("r1", "q3", 4), answered("r2", "q1", 5));
+    }
+
+    /** Another instance of the bundle (a call still running in the old one) appends: this one sees it. */
+    @Test
+    void whatAnotherInstanceAppendsOrRemovesIsSeen() {
+        Path file = folder.resolve("journal.log");
+        ResponseJournal replaying = new ResponseJournal(file);
+        ResponseJournal old = new ResponseJournal(file);
+        old.append(offered("r1", "sales"));
+        replaying.append(offered("r2", "sales"));
+        old.append(answered("r1", "q1", 3));
+
+        assertThat(replaying.events()).containsExactly(offered("r1", "sales"), offered("r2", "sales"),
+                answered("r1", "q1", 3));
+        assertThat(replaying.size()).isEqualTo(3);
+        replaying.remove(replaying.events().subList(0, 2));
+        old.append(answered("r1", "q2", 4));
+
+        assertThat(new ResponseJournal(file).events()).containsExactly(answered("r1", "q1", 3),
+                answered("r1", "q2", 4));
+        assertThat(replaying.size()).isEqualTo(2);
+        assertThat(old.size()).isEqualTo(2);
+        assertThat(replaying.holds("r2")).isFalse();
+    }
+
+    /** The journal's cost per event must not grow with what it holds: appending never reads the file again. */
+    @Test
+    void appendingAndAskingWhatItHoldsDoNotReadTheFileAgain() {
+        Path file = folder.resolve("journal.log");
+        new ResponseJournal(file).append(offered("r0", "sales"));
+        ResponseJournal journal = new ResponseJournal(file);
+        long readsAtStart = journal.fileReads();
+        for (int i = 1; i <= 500; i++) {
+            assertThat(journal.holds("r" + i)).isFalse();
+            journal.append(answered("r" + i, "q1", 3));
+        }
+
+        assertThat(journal.holds("r0")).isTrue();
+        assertThat(journal.holds("r250")).isTrue();
+        assertThat(journal.size()).isEqualTo(501);
+        assertThat(journal.fileReads()).as("reads of the whole file").isEqualTo(readsAtStart);
+    }
 }

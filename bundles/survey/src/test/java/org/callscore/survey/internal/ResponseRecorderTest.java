@@ -1,18 +1,23 @@
 package org.callscore.survey.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.callscore.survey.internal.ResponseJournalTest.answered;
 import static org.callscore.survey.internal.ResponseJournalTest.offered;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.callscore.storage.BoundedWriter;
 import org.callscore.survey.ResponseStatus;
+import org.callscore.testing.database.FrozenMariaDb;
 import org.callscore.testing.database.SwitchableDatabase;
 import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,13 +33,19 @@ class ResponseRecorderTest {
     private final SwitchableDatabase database = new SwitchableDatabase(MARIADB);
     private ResponseJournal journal;
     private ResponseRecorder recorder;
+    private final BoundedWriter writer = new BoundedWriter("survey", Duration.ofMillis(200), 2, 100);
 
     @BeforeEach
     void freshTables() {
         UnitDatabase.recreate(MARIADB, Path.of("src/main/resources/db/migration"), "survey_answer", "survey_response",
                 "survey_version");
         journal = new ResponseJournal(folder.resolve("journal.log"));
-        recorder = new ResponseRecorder(journal, () -> database);
+        recorder = new ResponseRecorder(journal, () -> database, writer);
+    }
+
+    @AfterEach
+    void stopWriters() {
+        writer.close();
     }
 
     private static int count(String sql, Object... args) {
@@ -127,5 +138,46 @@ class ResponseRecorderTest {
         assertThat(recorder.pending()).isZero();
         assertThat(count("SELECT COUNT(*) FROM survey_answer WHERE response_id = 'r1'")).isEqualTo(1);
         assertThat(Files.readString(journal.rejectedFile())).isEqualTo(tooLong.toLine() + "\n");
+    }
+
+    /** MariaDB stops answering mid-call: one write waits the bound, the others go to the journal untried. */
+    @Test
+    void aFrozenMariaDbCostsOneBoundAndLosesNothing() {
+        recorder.record(offered("r1", "sales"));
+        FrozenMariaDb frozen = database.freeze();
+        // a guard against hanging, not a speed figure: without a bound each write waits for the driver
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            recorder.record(answered("r1", "q1", 4));
+            recorder.record(answered("r1", "q2", 5));
+            recorder.record(new ResponseEvent.Ended("r1", ResponseStatus.COMPLETED, Instant.now(), null));
+            recorder.record(offered("r2", "support"));
+        });
+
+        assertThat(frozen.connections()).as("writes tried on the frozen MariaDB").isEqualTo(1);
+        assertThat(recorder.pending()).isEqualTo(4);
+        database.comeBack();
+        recorder.replay();
+
+        assertThat(recorder.pending()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM survey_answer WHERE response_id = 'r1'")).isEqualTo(2);
+        assertThat(response("r1")).containsEntry("status", "completed");
+        assertThat(count("SELECT COUNT(*) FROM survey_response WHERE id = 'r2'")).isEqualTo(1);
+        recorder.record(offered("r3", "sales")); // MariaDB took the replay: straight to it again
+        assertThat(recorder.pending()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM survey_response WHERE id = 'r3'")).isEqualTo(1);
+    }
+
+    /** A journal that cannot be written (here: a folder in its place) is logged, and the call goes on. */
+    @Test
+    void aJournalThatCannotBeWrittenNeverFailsTheCall() throws Exception {
+        Path broken = folder.resolve("broken.log");
+        Files.createDirectories(broken);
+        ResponseRecorder brokenJournal = new ResponseRecorder(new ResponseJournal(broken), () -> database, writer);
+        database.goDown();
+
+        brokenJournal.record(offered("r1", "sales"));
+        brokenJournal.record(answered("r1", "q1", 4));
+
+        assertThat(brokenJournal.pending()).isZero();
     }
 }

@@ -16,6 +16,7 @@ public final class SwitchableDatabase implements Database {
             "nobody", "");
 
     private final Jdbi real;
+    private volatile Jdbi frozen;
     private volatile boolean up = true;
     private volatile boolean readyReported = true;
 
@@ -34,10 +35,30 @@ public final class SwitchableDatabase implements Database {
         up = false;
     }
 
+    /**
+     * MariaDB stops answering without closing anything (a held lock, a network that drops packets): a
+     * statement waits, and the health check has not noticed yet.
+     *
+     * @return what it was asked meanwhile, until {@link #comeBack()}
+     */
+    public FrozenMariaDb freeze() {
+        FrozenMariaDb hole = new FrozenMariaDb();
+        blackHole = hole;
+        frozen = Jdbi.create("jdbc:mariadb://127.0.0.1:" + hole.port() + "/callscore_unit", "nobody", "");
+        return hole;
+    }
+
+    private volatile FrozenMariaDb blackHole;
+
     /** MariaDB is back, and the health check has seen it. */
     public void comeBack() {
         up = true;
         readyReported = true;
+        frozen = null;
+        if (blackHole != null) {
+            blackHole.close();
+            blackHole = null;
+        }
     }
 
     /** @return what {@link #isReady} says now */
@@ -47,7 +68,8 @@ public final class SwitchableDatabase implements Database {
 
     @Override
     public Jdbi jdbi() {
-        return up ? real : NOWHERE;
+        Jdbi hole = frozen;
+        return hole != null ? hole : up ? real : NOWHERE;
     }
 
     @Override

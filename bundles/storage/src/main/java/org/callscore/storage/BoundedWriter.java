@@ -1,0 +1,165 @@
+package org.callscore.storage;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.jdbi.v3.core.Jdbi;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Database writes made while a caller waits, which must never keep the caller waiting longer than a bound,
+ * whatever MariaDB does (stopped, frozen by a lock, a network that stops answering without closing). Each write
+ * runs on a small pool of writer threads; the caller waits at most the bound. A write that is late, or that
+ * finds every writer busy, is handed back to the module, which keeps the event in its journal or spool.
+ * <p>
+ * After one late write the writer <em>bypasses</em> MariaDB: later writes are handed back at once, so a frozen
+ * database costs callers one bound, not one per event, until the module's replay has written to MariaDB again
+ * and calls {@link #resume()}.
+ * <p>
+ * Only idempotent writes belong here: a late write is left to finish (interrupting a JDBC call mid-protocol
+ * would leave its pooled connection in an unknown state), so it may reach MariaDB after the journal has the
+ * same event too.
+ */
+public final class BoundedWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoundedWriter.class);
+
+    private final String name;
+    private final Duration bound;
+    private final ThreadPoolExecutor writers;
+    private final AtomicBoolean bypassing = new AtomicBoolean();
+    private final AtomicBoolean saturated = new AtomicBoolean();
+
+    /**
+     * @param name    what is written, for thread names and log lines, e.g. {@code survey} or {@code ivr}
+     * @param bound   the longest a caller waits for one write
+     * @param threads how many writes may be in MariaDB at once (each holds a pooled connection)
+     * @param queue   how many writes may wait for a writer; more are handed back at once
+     */
+    public BoundedWriter(String name, Duration bound, int threads, int queue) {
+        this.name = name;
+        this.bound = bound.isNegative() || bound.isZero() ? Duration.ofMillis(1) : bound;
+        AtomicInteger number = new AtomicInteger();
+        int size = Math.max(1, threads);
+        this.writers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, queue)), runnable -> {
+                    Thread t = new Thread(runnable, "callscore-" + name + "-writer-" + number.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        writers.allowCoreThreadTimeOut(true); // no idle threads while nobody calls
+    }
+
+    /** @return the longest a caller waits for one write */
+    public Duration bound() {
+        return bound;
+    }
+
+    /**
+     * Runs {@code write} and waits for it at most {@link #bound()}.
+     *
+     * @return true when it was written in time; false when the caller must keep the event itself (the write was
+     *         late, every writer was busy, or MariaDB is bypassed after a late write)
+     * @throws RuntimeException what the write threw within the bound (e.g. MariaDB refused the statement)
+     */
+    public boolean write(Runnable write) {
+        if (bypassing.get()) {
+            return false;
+        }
+        Future<?> pending;
+        try {
+            pending = writers.submit(write);
+        } catch (RejectedExecutionException busy) {
+            if (saturated.compareAndSet(false, true)) {
+                LOG.warn("All writers of {} events are busy with MariaDB: they go to the journal or spool until "
+                        + "one is free", name);
+            }
+            return false;
+        }
+        try {
+            pending.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+            saturated.set(false);
+            return true;
+        } catch (TimeoutException late) {
+            pending.cancel(false); // one still waiting for a writer never starts; one started is left to finish
+            if (bypassing.compareAndSet(false, true)) {
+                LOG.warn("MariaDB did not finish writing {} events within {} ms: they go to the journal or spool "
+                        + "without waiting until MariaDB takes a replayed one", name, bound.toMillis());
+            }
+            return false;
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException interrupted) {
+            pending.cancel(false);
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Writes a caller's event to MariaDB within the bound, for a module that keeps what MariaDB does not take.
+     *
+     * @param database the database now
+     * @param write    the statements, on the database's Jdbi (idempotent: a late write may finish after all)
+     * @return true when MariaDB has it; false when the caller must keep it: late (the first late one asks for a
+     *         health check), every writer busy, MariaDB bypassed, or MariaDB down (logged, health check asked)
+     * @throws RuntimeException when MariaDB refused it for its data ({@link SqlFailures#refusedForGood}): keeping
+     *                          it for a retry would only hold up what follows
+     */
+    public boolean write(Database database, Consumer<Jdbi> write) {
+        boolean wasBypassing = bypassing.get();
+        try {
+            if (write(() -> write.accept(database.jdbi()))) {
+                return true;
+            }
+            if (!wasBypassing) {
+                database.checkNow(); // too slow: is it down?
+            }
+            return false;
+        } catch (RuntimeException e) {
+            if (SqlFailures.refusedForGood(e)) {
+                throw e;
+            }
+            LOG.warn("MariaDB did not take a {} event ({}); it is kept in the journal or spool until it does", name,
+                    SqlFailures.reason(e));
+            database.checkNow();
+            return false;
+        }
+    }
+
+    /** @return whether writes are handed back at once because an earlier one was late */
+    public boolean bypassing() {
+        return bypassing.get();
+    }
+
+    /** MariaDB took a write off the call path (a replay): callers' writes go to it again. */
+    public void resume() {
+        if (bypassing.compareAndSet(true, false)) {
+            LOG.info("MariaDB takes {} events again: they go straight to it", name);
+        }
+    }
+
+    /** Stops the writers; writes still running finish on their own (they are idempotent and journalled). */
+    @Override
+    public void close() {
+        writers.shutdown();
+    }
+}
