@@ -1,5 +1,6 @@
 package org.callscore.reports.internal;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,10 @@ public class ServiceReportsComponent implements ServiceReports {
         @AttributeDefinition(description = "How often new queue_log rows are ingested (s)")
         int ingest_interval_seconds() default 5;
 
+        @AttributeDefinition(description = "How long a queue_log id missing below the last one read is looked for "
+                + "(s): a row Asterisk committed after a later one is read when it comes")
+        int queue__log_gap_seconds() default 300;
+
         @AttributeDefinition(description = "Time zone days, weeks, months and years are cut in; empty: the server's")
         String site_zone() default "";
 
@@ -118,7 +123,7 @@ public class ServiceReportsComponent implements ServiceReports {
             file = new QueueLogFile(database.jdbi(), ModuleFiles.resolve("karaf.home", ".", path), settings.pbxZone());
         }
         ingestion = new Ingestion(database.jdbi(), file == null ? config.queue__log_table() : QueueLogFile.TABLE,
-                settings, 20_000);
+                settings, 20_000, Duration.ofSeconds(Math.max(0, config.queue__log_gap_seconds())), Clock.systemUTC());
         worker = PeriodicTask.start("reports-ingestion", Duration.ofSeconds(1),
                 Duration.ofSeconds(Math.max(1, config.ingest_interval_seconds())), this::ingestNow, context);
     }
@@ -248,7 +253,7 @@ public class ServiceReportsComponent implements ServiceReports {
     public IngestionStatus status() {
         return new IngestionStatus(file == null ? ingestion.source() : file.source(), ingestion.lastId(),
                 ingestion.openCalls(), Optional.ofNullable(lastRun), Optional.ofNullable(problem),
-                Optional.ofNullable(rebuildProgress));
+                Optional.ofNullable(rebuildProgress), ingestion.awaitedIds(), ingestion.setAside());
     }
 
     @Override
