@@ -112,6 +112,7 @@ public class ServiceReportsComponent implements ServiceReports {
     private volatile Instant lastRun;
     private volatile String problem;
     private volatile Double rebuildProgress;
+    private volatile String cdrProblem;
 
     @Activate
     public ServiceReportsComponent(@Reference(name = "database") Database database, Config config,
@@ -218,7 +219,18 @@ public class ServiceReportsComponent implements ServiceReports {
             throw new IllegalStateException("the reports tables are not ready (see callscore:status)");
         }
         return new ReportReader(database.jdbi(), settings, Optional.ofNullable(surveyScores),
-                database.isReady("survey"));
+                database.isReady("survey"), this::cdrProblem);
+    }
+
+    /** Logs a problem with the cdr table once, and when it is over. */
+    private void cdrProblem(String problem) {
+        String before = cdrProblem;
+        cdrProblem = problem;
+        if (problem != null && !problem.equals(before)) {
+            LOG.warn("Reports: {}; reports show no busy rate until it can", problem);
+        } else if (problem == null && before != null) {
+            LOG.info("Reports: the cdr table can be read again (busy rate)");
+        }
     }
 
     @Override

@@ -346,4 +346,26 @@ class IngestionTest {
         assertThat(sums()).startsWith("3 3 3 0 0 30 300 ");
         assertThat(ingestion.setAside()).isEqualTo(3);
     }
+
+    @Test
+    void aCdrTableThatCannotBeReadIsReportedNotSkippedSilently() {
+        List<String> problems = new java.util.ArrayList<>();
+        ReportReader reader = new ReportReader(jdbi, QueueLogFixture.SETTINGS, java.util.Optional.empty(), false,
+                problems::add);
+        ReportQuery march = new ReportQuery(java.time.LocalDate.parse("2026-03-28"),
+                java.time.LocalDate.parse("2026-03-30"), QueueLogFixture.BERLIN, java.util.Optional.empty(),
+                java.util.Optional.empty(), ReportGroup.DAY);
+        jdbi.useHandle(h -> h.execute("DROP TABLE IF EXISTS cdr"));
+        reader.report(march);
+        assertThat(problems).as("no cdr table: no busy rate, nothing wrong").containsOnlyNulls();
+        // an older cdr schema, without linkedid
+        jdbi.useHandle(h -> h.execute("CREATE TABLE cdr (start DATETIME NULL, dst VARCHAR(80) NULL, disposition "
+                + "VARCHAR(45) NULL, uniqueid VARCHAR(150) NULL)"));
+        try {
+            reader.report(march);
+            assertThat(problems).last().asString().contains("cdr").contains("linkedid");
+        } finally {
+            jdbi.useHandle(h -> h.execute("DROP TABLE cdr"));
+        }
+    }
 }
