@@ -61,6 +61,8 @@ final class Ingestion {
     /** of the row at lastId */
     private String fingerprint = "";
     private Gaps gaps;
+    /** the latest entry in reports_call: an ENTERQUEUE after it cannot be of a call counted before */
+    private Instant newestEntered;
     // read by status() on other threads
     private volatile long awaited;
     private volatile long setAside;
@@ -204,6 +206,7 @@ final class Ingestion {
         }
         Instant now = clock.instant();
         long expected = after + 1;
+        fetched.stream().filter(f -> f.id() > after).reduce((a, b) -> b).ifPresent(f -> fingerprint = f.fingerprint());
         List<QueueLogRow> rows = new ArrayList<>();
         List<SetAside.Entry> setAsideNow = new ArrayList<>();
         for (Fetched f : fetched) {
@@ -213,7 +216,6 @@ final class Ingestion {
                 }
                 expected = f.id() + 1;
                 lastId = f.id();
-                fingerprint = f.fingerprint();
             } else {
                 gaps.arrived(f.id());
             }
@@ -235,6 +237,8 @@ final class Ingestion {
         });
         gaps.saved();
         awaited = gaps.awaited();
+        rows.stream().filter(r -> r.event().equals("ENTERQUEUE")).map(QueueLogRow::time).max(Instant::compareTo)
+                .filter(t -> newestEntered == null || t.isAfter(newestEntered)).ifPresent(t -> newestEntered = t);
         SetAside.log(source(), setAsideNow);
         if (counted[0] > 0) {
             LOG.info("Reports: {} calls in {} rows {} to {} were counted before (the same callid, queue and time): "
@@ -303,8 +307,8 @@ final class Ingestion {
 
     /** @return the rows but the ENTERQUEUEs of calls already in reports_call (a table or file read again) */
     private List<QueueLogRow> withoutCounted(List<QueueLogRow> rows, int[] counted) {
-        List<String> callids = rows.stream().filter(r -> r.event().equals("ENTERQUEUE")).map(QueueLogRow::callid)
-                .distinct().toList();
+        List<String> callids = rows.stream().filter(r -> r.event().equals("ENTERQUEUE") && newestEntered != null
+                && !r.time().isAfter(newestEntered)).map(QueueLogRow::callid).distinct().toList();
         if (callids.isEmpty()) {
             return rows;
         }
@@ -343,6 +347,8 @@ final class Ingestion {
             idBase = state.map(s -> (Long) s[1]).orElse(0L);
             fingerprint = state.map(s -> (String) s[2]).orElse("");
             gaps = Gaps.load(h, source());
+            newestEntered = h.createQuery("SELECT MAX(entered_at) FROM reports_call")
+                    .mapTo(LocalDateTime.class).findOne().map(Ingestion::instant).orElse(null);
             return h.createQuery("SELECT * FROM reports_call WHERE status IN " + OPEN).map(Ingestion::call).list();
         });
         awaited = gaps.awaited();
