@@ -63,6 +63,8 @@ final class Ingestion {
     private Gaps gaps;
     /** the latest entry in reports_call: an ENTERQUEUE after it cannot be of a call counted before */
     private Instant newestEntered;
+    /** up to this id, rows are read one at a time: a batch up to it was refused by the database */
+    private long oneByOneUntil = -1;
     // read by status() on other threads
     private volatile long awaited;
     private volatile long setAside;
@@ -177,10 +179,11 @@ final class Ingestion {
             long first = lastId;
             long read = 0;
             while (true) {
-                int fetched = batch();
+                int limit = lastId < oneByOneUntil ? 1 : batchSize;
+                int fetched = batch(limit);
                 read += fetched;
                 progress.accept(maxId <= first ? 1 : Math.min(1, (double) (lastId - first) / (maxId - first)));
-                if (fetched < batchSize) {
+                if (fetched < limit) {
                     break;
                 }
             }
@@ -191,12 +194,12 @@ final class Ingestion {
     }
 
     /** @return the rows read: a batch of new rows and of rows that were missing */
-    private int batch() {
+    private int batch(int limit) {
         long after = lastId;
         List<Fetched> fetched = jdbi.withHandle(h -> {
             Query select = h.createQuery("SELECT id, time, callid, queuename, agent, event, data1, data2, data3, "
                     + "data4, data5 FROM " + table + " WHERE id > :after" + gaps.condition() + " ORDER BY id LIMIT "
-                    + batchSize).bind("after", after);
+                    + limit).bind("after", after);
             gaps.bind(select);
             return select.map(Ingestion::fetched).list();
         });
@@ -230,11 +233,27 @@ final class Ingestion {
         int[] counted = {0};
         Aggregator.Batch batch = aggregator.process(withoutCounted(rows, counted), this::priorCalls);
         long newLastId = lastId;
-        jdbi.useTransaction(h -> {
-            write(h, batch, newLastId);
-            SetAside.write(h, source(), setAsideNow);
-            gaps.save(h);
-        });
+        try {
+            jdbi.useTransaction(h -> {
+                write(h, batch, newLastId);
+                SetAside.write(h, source(), setAsideNow);
+                gaps.save(h);
+            });
+        } catch (RuntimeException e) {
+            String refused = refused(e);
+            if (refused == null) {
+                throw e;
+            }
+            if (fetched.size() > 1) {
+                // which row? Read them again one at a time (after the open calls are read again)
+                oneByOneUntil = fetched.get(fetched.size() - 1).id();
+                LOG.warn("Reports: the database refused rows {} to {} of {} ({}): reading them one at a time to set "
+                        + "the row aside", fetched.get(0).id(), oneByOneUntil, source(), refused);
+                throw e;
+            }
+            setAsideRefused(fetched.get(0), refused);
+            return fetched.size();
+        }
         gaps.saved();
         awaited = gaps.awaited();
         rows.stream().filter(r -> r.event().equals("ENTERQUEUE")).map(QueueLogRow::time).max(Instant::compareTo)
@@ -249,6 +268,31 @@ final class Ingestion {
                     fetched.get(0).id(), newLastId, batch.orphans());
         }
         return fetched.size();
+    }
+
+    /** Sets aside the one row whose calls or sums the database refused, and reads the open calls again. */
+    private void setAsideRefused(Fetched row, String refused) {
+        List<SetAside.Entry> entry = List.of(new SetAside.Entry(row.id(), row.raw(), SetAside.cut(
+                "the database refused it: " + refused, 255)));
+        long newLastId = lastId;
+        jdbi.useTransaction(h -> {
+            SetAside.write(h, source(), entry);
+            writeState(h, newLastId);
+            gaps.save(h);
+        });
+        SetAside.log(source(), entry);
+        start(); // the aggregator took the row in: its calls are read again as stored
+    }
+
+    /** @return the database's message when it refused a value (too long, out of range, not valid), else null */
+    private static String refused(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("22"))
+                    || sql.getErrorCode() == 1366 || sql.getErrorCode() == 1048)) {
+                return sql.getMessage();
+            }
+        }
+        return null;
     }
 
     private void saveGaps() {
@@ -414,6 +458,10 @@ final class Ingestion {
                 k -> new Tally()).add(t));
         upsert(h, "reports_daily", "local_date", daily, (b, add) -> add.bind("date", b.localDate())
                 .bind("queue", b.queue()).bind("agent", b.agent()));
+        writeState(h, newLastId);
+    }
+
+    private void writeState(Handle h, long newLastId) {
         h.createUpdate("INSERT INTO reports_state (source, position, settings, id_base, fingerprint) VALUES (:s, :p, "
                 + ":settings, :base, :fingerprint) ON DUPLICATE KEY UPDATE position = VALUES(position), settings = "
                 + "VALUES(settings), id_base = VALUES(id_base), fingerprint = VALUES(fingerprint)")

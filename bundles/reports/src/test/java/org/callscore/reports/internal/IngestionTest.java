@@ -368,4 +368,29 @@ class IngestionTest {
             jdbi.useHandle(h -> h.execute("DROP TABLE cdr"));
         }
     }
+
+    @Test
+    void aRowTheDatabaseRefusesForAReasonNotCheckedBeforeIsSetAsideAndIngestionGoesOn() {
+        // a reports table narrower than the checks expect stands for any refusal not foreseen
+        jdbi.useHandle(h -> h.execute("ALTER TABLE reports_call MODIFY caller VARCHAR(10) NOT NULL DEFAULT ''"));
+        Ingestion ingestion = new Ingestion(jdbi, TABLE, QueueLogFixture.SETTINGS, 100);
+        jdbi.useHandle(h -> {
+            write(h, answeredCall("c1", "sales", "0611", "2026-03-28T09:00:00Z", 10, 100));
+            write(h, answeredCall("c2", "sales", "0".repeat(20), "2026-03-28T09:01:00Z", 10, 100));
+            write(h, answeredCall("c3", "sales", "0633", "2026-03-28T09:02:00Z", 10, 100));
+        });
+        // the first run finds the batch refused; the next ones read it row by row and set the bad row aside
+        for (int run = 0; run < 3 && count("SELECT COUNT(*) FROM reports_call") < 2; run++) {
+            try {
+                ingestion.run();
+            } catch (RuntimeException e) {
+                assertThat(run).as("only the first run fails: " + e).isZero();
+            }
+        }
+        assertThat(ingestion.run()).isZero();
+        assertThat(sums()).as("c1 and c3 counted").startsWith("2 2 2 0 0 20 200 ");
+        assertThat(ingestion.setAside()).isEqualTo(1);
+        assertThat(count("SELECT position FROM reports_set_aside")).isEqualTo(4); // c2's ENTERQUEUE
+        assertThat(count("SELECT COUNT(*) FROM reports_set_aside WHERE reason LIKE '%caller%'")).isEqualTo(1);
+    }
 }
