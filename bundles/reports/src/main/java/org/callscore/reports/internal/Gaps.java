@@ -143,6 +143,11 @@ final class Gaps {
         }
     }
 
+    /** @return whether the ranges changed since they were saved */
+    boolean changed() {
+        return changed;
+    }
+
     /** The ranges are as saved (call after the transaction that saved them committed). */
     void saved() {
         changed = false;

@@ -102,7 +102,7 @@ final class Ingestion {
         return awaited;
     }
 
-    /** @return rows and lines in reports_set_aside, as of the last run */
+    /** @return rows of this table set aside (reports_set_aside) */
     long setAside() {
         return setAside;
     }
@@ -118,9 +118,7 @@ final class Ingestion {
 
     private long run(DoubleConsumer progress) {
         try {
-            long read = ingest(progress);
-            setAside = SetAside.count(jdbi);
-            return read;
+            return ingest(progress);
         } catch (RuntimeException e) {
             aggregator = null; // the open calls, position and gaps are read again, as the last batch left them
             lastId = -1;
@@ -259,6 +257,7 @@ final class Ingestion {
         rows.stream().filter(r -> r.event().equals("ENTERQUEUE")).map(QueueLogRow::time).max(Instant::compareTo)
                 .filter(t -> newestEntered == null || t.isAfter(newestEntered)).ifPresent(t -> newestEntered = t);
         SetAside.log(source(), setAsideNow);
+        setAside += setAsideNow.size();
         if (counted[0] > 0) {
             LOG.info("Reports: {} calls in {} rows {} to {} were counted before (the same callid, queue and time): "
                     + "not counted again", counted[0], source(), fetched.get(0).id(), newLastId);
@@ -296,6 +295,9 @@ final class Ingestion {
     }
 
     private void saveGaps() {
+        if (!gaps.changed()) {
+            return;
+        }
         jdbi.useTransaction(gaps::save);
         gaps.saved();
         awaited = gaps.awaited();
@@ -396,6 +398,7 @@ final class Ingestion {
             return h.createQuery("SELECT * FROM reports_call WHERE status IN " + OPEN).map(Ingestion::call).list();
         });
         awaited = gaps.awaited();
+        setAside = SetAside.count(jdbi, source());
         aggregator = new Aggregator(settings, open);
     }
 

@@ -49,6 +49,8 @@ final class QueueLogFile {
     private final Jdbi jdbi;
     private final Path path;
     private final ZoneId pbxZone;
+    /** lines of this file set aside; -1 until counted. Read by status() on other threads */
+    private volatile long setAside = -1;
 
     QueueLogFile(Jdbi jdbi, Path path, ZoneId pbxZone) {
         this.jdbi = jdbi;
@@ -60,6 +62,11 @@ final class QueueLogFile {
         return "file:" + path;
     }
 
+    /** @return lines of the file set aside (reports_set_aside), as of the last follow */
+    long setAside() {
+        return Math.max(0, setAside);
+    }
+
     private record State(long offset, String fingerprint) {
     }
 
@@ -67,6 +74,9 @@ final class QueueLogFile {
     long follow() {
         if (!Files.isReadable(path)) {
             throw new IllegalStateException("queue_log.file " + path + " cannot be read");
+        }
+        if (setAside < 0) {
+            setAside = SetAside.count(jdbi, source());
         }
         try {
             String keyBefore = fileKey(path);
@@ -160,7 +170,7 @@ final class QueueLogFile {
                 end--;
             }
             List<String[]> lines = new ArrayList<>();
-            List<SetAside.Entry> setAside = new ArrayList<>();
+            List<SetAside.Entry> unfitLines = new ArrayList<>();
             long next;
             if (end == 0) {
                 if (bytes.length < CHUNK) {
@@ -170,7 +180,7 @@ final class QueueLogFile {
                 if (newline < 0) {
                     return copied;
                 }
-                setAside.add(new SetAside.Entry(offset, new String(bytes, 0, 10_000, StandardCharsets.UTF_8),
+                unfitLines.add(new SetAside.Entry(offset, new String(bytes, 0, 10_000, StandardCharsets.UTF_8),
                         "a line longer than " + CHUNK + " bytes"));
                 next = newline + 1;
             } else {
@@ -184,7 +194,8 @@ final class QueueLogFile {
                         if (reason == null) {
                             lines.add(fields);
                         } else if (!line.isBlank()) {
-                            setAside.add(new SetAside.Entry(offset + start, line, reason));
+                            unfitLines.add(new SetAside.Entry(offset + start, line, file.equals(path) ? reason
+                                    : reason + " (in " + file.getFileName() + ")"));
                         }
                         start = i + 1;
                     }
@@ -205,10 +216,11 @@ final class QueueLogFile {
                     }
                     insert.execute();
                 }
-                SetAside.write(h, "file:" + file, setAside);
+                SetAside.write(h, source(), unfitLines);
                 saveState(h, next, fingerprint);
             });
-            SetAside.log("file:" + file, setAside);
+            SetAside.log(source(), unfitLines);
+            setAside += unfitLines.size();
             copied += lines.size();
             offset = next;
         }

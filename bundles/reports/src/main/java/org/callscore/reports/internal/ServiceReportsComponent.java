@@ -265,7 +265,8 @@ public class ServiceReportsComponent implements ServiceReports {
     public IngestionStatus status() {
         return new IngestionStatus(file == null ? ingestion.source() : file.source(), ingestion.lastId(),
                 ingestion.openCalls(), Optional.ofNullable(lastRun), Optional.ofNullable(problem),
-                Optional.ofNullable(rebuildProgress), ingestion.awaitedIds(), ingestion.setAside());
+                Optional.ofNullable(rebuildProgress), ingestion.awaitedIds(),
+                ingestion.setAside() + (file == null ? 0 : file.setAside()));
     }
 
     @Override

@@ -66,8 +66,9 @@ final class SetAside {
         }
     }
 
-    static long count(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + TABLE).mapTo(Long.class).one());
+    static long count(Jdbi jdbi, String source) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + TABLE + " WHERE source = :s")
+                .bind("s", source).mapTo(Long.class).one());
     }
 
     /** @return the text cut to {@code max} characters (code points) */
