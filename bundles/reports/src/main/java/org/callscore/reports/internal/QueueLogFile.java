@@ -121,7 +121,8 @@ final class QueueLogFile {
                 for (Path candidate : files.filter(f -> f.getFileName().toString().startsWith(name) && !f.equals(path)
                         && Files.isRegularFile(f) && Files.isReadable(f)).sorted().toList()) {
                     try (FileChannel channel = FileChannel.open(candidate, StandardOpenOption.READ)) {
-                        if (isSame(channel, fileKey(candidate), state) || sameHead(channel, state)) {
+                        // renamed (the same inode) or copied (copytruncate): either starts as the file read did
+                        if (sameHead(channel, state)) {
                             old = Optional.of(candidate);
                             break;
                         }

@@ -394,4 +394,18 @@ class IngestionTest {
         assertThat(count("SELECT position FROM reports_set_aside")).isEqualTo(4); // c2's ENTERQUEUE
         assertThat(count("SELECT COUNT(*) FROM reports_set_aside WHERE reason LIKE '%caller%'")).isEqualTo(1);
     }
+
+    @Test
+    void aLineLongerThanWhatIsReadAtOnceIsSetAsideAndTheNextLinesRead(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws IOException {
+        Path file = folder.resolve("queue_log");
+        QueueLogFile log = new QueueLogFile(jdbi, file, ZoneOffset.UTC);
+        Files.writeString(file, "1774688400|c0|sales|NONE|INFO|" + "x".repeat(5 * 1024 * 1024));
+        assertThat(log.follow()).as("its end not written yet").isZero();
+        Files.writeString(file, "\n" + lines(answeredCall("c1", "sales", "0611", "2026-03-28T09:00:00Z", 10, 100)),
+                APPEND);
+        assertThat(log.follow()).isEqualTo(3);
+        assertThat(log.setAside()).isEqualTo(1);
+        assertThat(log.follow()).isZero();
+    }
 }
