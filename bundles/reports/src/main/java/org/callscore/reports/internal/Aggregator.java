@@ -73,6 +73,11 @@ final class Aggregator {
     record Batch(Collection<CallState> calls, Map<Bucket, Tally> sums, int orphans, int ignored) {
     }
 
+    /** The events {@link #accept} counts (the others change no figure): their values must fit the reports' columns. */
+    static final Set<String> EVENTS = Set.of("ENTERQUEUE", "CONNECT", "COMPLETEAGENT", "COMPLETECALLER",
+            "BLINDTRANSFER", "ATTENDEDTRANSFER", "ABANDON", "EXITWITHTIMEOUT", "EXITEMPTY", "WITHDRAW", "EXITWITHKEY",
+            "RINGNOANSWER");
+
     private final Settings settings;
     /** Calls not ended yet, by callid and queue. */
     private final Map<String, CallState> open = new HashMap<>();
@@ -112,7 +117,8 @@ final class Aggregator {
         for (QueueLogRow row : rows) {
             if (row.event().equals("ENTERQUEUE") && !row.data2().isEmpty()) {
                 callers.add(row.data2());
-                first = first == null ? row.time() : first;
+                // rows committed late come after later ones: the earliest entry, not the first row
+                first = first == null || row.time().isBefore(first) ? row.time() : first;
             }
         }
         if (callers.isEmpty()) {
@@ -173,6 +179,7 @@ final class Aggregator {
         if (!call.caller.isEmpty()) {
             CallState previous = lastByCaller.get(call.caller);
             if (previous != null && !previous.callid.equals(call.callid) && !previous.repeated
+                    && !previous.enteredAt.isAfter(call.enteredAt) // a late row's call is not "called again"
                     && Duration.between(previous.enteredAt, call.enteredAt).compareTo(settings.fcrWindow()) <= 0) {
                 previous.repeated = true;
                 touched.put(previous.enterId, previous);
@@ -180,7 +187,9 @@ final class Aggregator {
                     sum(bucket(previous)).repeated++;
                 }
             }
-            lastByCaller.put(call.caller, call);
+            if (previous == null || !previous.enteredAt.isAfter(call.enteredAt)) {
+                lastByCaller.put(call.caller, call);
+            }
         }
     }
 

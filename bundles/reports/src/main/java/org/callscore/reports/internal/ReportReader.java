@@ -45,12 +45,23 @@ final class ReportReader {
     private final Settings settings;
     private final Optional<SurveyScores> surveyScores;
     private final boolean surveyTables;
+    private final java.util.function.Consumer<String> cdrProblem;
 
     ReportReader(Jdbi jdbi, Settings settings, Optional<SurveyScores> surveyScores, boolean surveyTables) {
+        this(jdbi, settings, surveyScores, surveyTables, problem -> { });
+    }
+
+    /**
+     * @param cdrProblem told why a cdr table there is cannot be read for the busy rate, or null when it was read
+     *                   (or there is none)
+     */
+    ReportReader(Jdbi jdbi, Settings settings, Optional<SurveyScores> surveyScores, boolean surveyTables,
+            java.util.function.Consumer<String> cdrProblem) {
         this.jdbi = jdbi;
         this.settings = settings;
         this.surveyScores = surveyScores;
         this.surveyTables = surveyTables;
+        this.cdrProblem = cdrProblem;
     }
 
     List<ReportRow> report(ReportQuery query) {
@@ -161,10 +172,27 @@ final class ReportReader {
                             c[1] += row.getValue() ? 1 : 0;
                         });
             });
+            cdrProblem.accept(null);
         } catch (RuntimeException e) {
-            LOG.debug("No busy rate: the cdr table cannot be read ({})", e.getMessage());
+            if (noSuchTable(e)) {
+                LOG.debug("No busy rate: no cdr table ({})", e.getMessage());
+                cdrProblem.accept(null);
+            } else {
+                // a cdr table that is there but cannot be read loses the busy rate: say why
+                counts.clear();
+                cdrProblem.accept("the cdr table cannot be read for the busy rate: " + e.getMessage());
+            }
         }
         return counts;
+    }
+
+    private static boolean noSuchTable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == 1146) { // ER_NO_SUCH_TABLE
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Answers to the "problem solved" question: [answers, yes] per group. */

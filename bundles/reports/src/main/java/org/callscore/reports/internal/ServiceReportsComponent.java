@@ -1,5 +1,6 @@
 package org.callscore.reports.internal;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,10 @@ public class ServiceReportsComponent implements ServiceReports {
         @AttributeDefinition(description = "How often new queue_log rows are ingested (s)")
         int ingest_interval_seconds() default 5;
 
+        @AttributeDefinition(description = "How long a queue_log id missing below the last one read is looked for "
+                + "(s): a row Asterisk committed after a later one is read when it comes")
+        int queue__log_gap_seconds() default 300;
+
         @AttributeDefinition(description = "Time zone days, weeks, months and years are cut in; empty: the server's")
         String site_zone() default "";
 
@@ -107,6 +112,7 @@ public class ServiceReportsComponent implements ServiceReports {
     private volatile Instant lastRun;
     private volatile String problem;
     private volatile Double rebuildProgress;
+    private volatile String cdrProblem;
 
     @Activate
     public ServiceReportsComponent(@Reference(name = "database") Database database, Config config,
@@ -118,7 +124,7 @@ public class ServiceReportsComponent implements ServiceReports {
             file = new QueueLogFile(database.jdbi(), ModuleFiles.resolve("karaf.home", ".", path), settings.pbxZone());
         }
         ingestion = new Ingestion(database.jdbi(), file == null ? config.queue__log_table() : QueueLogFile.TABLE,
-                settings, 20_000);
+                settings, 20_000, Duration.ofSeconds(Math.max(0, config.queue__log_gap_seconds())), Clock.systemUTC());
         worker = PeriodicTask.start("reports-ingestion", Duration.ofSeconds(1),
                 Duration.ofSeconds(Math.max(1, config.ingest_interval_seconds())), this::ingestNow, context);
     }
@@ -213,7 +219,18 @@ public class ServiceReportsComponent implements ServiceReports {
             throw new IllegalStateException("the reports tables are not ready (see callscore:status)");
         }
         return new ReportReader(database.jdbi(), settings, Optional.ofNullable(surveyScores),
-                database.isReady("survey"));
+                database.isReady("survey"), this::cdrProblem);
+    }
+
+    /** Logs a problem with the cdr table once, and when it is over. */
+    private void cdrProblem(String problem) {
+        String before = cdrProblem;
+        cdrProblem = problem;
+        if (problem != null && !problem.equals(before)) {
+            LOG.warn("Reports: {}; reports show no busy rate until it can", problem);
+        } else if (problem == null && before != null) {
+            LOG.info("Reports: the cdr table can be read again (busy rate)");
+        }
     }
 
     @Override
@@ -248,7 +265,8 @@ public class ServiceReportsComponent implements ServiceReports {
     public IngestionStatus status() {
         return new IngestionStatus(file == null ? ingestion.source() : file.source(), ingestion.lastId(),
                 ingestion.openCalls(), Optional.ofNullable(lastRun), Optional.ofNullable(problem),
-                Optional.ofNullable(rebuildProgress));
+                Optional.ofNullable(rebuildProgress), ingestion.awaitedIds(),
+                ingestion.setAside() + (file == null ? 0 : file.setAside()));
     }
 
     @Override

@@ -21,8 +21,13 @@ final class ReportsSchema {
     }
 
     static void recreate(Jdbi jdbi, String queueLogTable) {
-        UnitDatabase.recreate(jdbi, migrations(), "reports_state", "reports_file_log",
-                "reports_call", "reports_hourly", "reports_daily", queueLogTable);
+        UnitDatabase.recreate(jdbi, migrations(), "reports_state", "reports_gap", "reports_set_aside",
+                "reports_file_log", "reports_call", "reports_hourly", "reports_daily", queueLogTable);
+        createQueueLog(jdbi, queueLogTable);
+    }
+
+    /** Asterisk's queue_log table as docs/asterisk.md creates it. */
+    static void createQueueLog(Jdbi jdbi, String queueLogTable) {
         jdbi.useHandle(h -> h.execute("CREATE TABLE " + queueLogTable + " (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT "
                 + "PRIMARY KEY, time DATETIME(6) NULL, callid VARCHAR(80) NULL, queuename VARCHAR(256) NULL, agent "
                 + "VARCHAR(80) NULL, event VARCHAR(32) NULL, data1 VARCHAR(100) NULL, data2 VARCHAR(100) NULL, data3 "
