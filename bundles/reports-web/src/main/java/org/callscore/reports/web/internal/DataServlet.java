@@ -93,9 +93,16 @@ public class DataServlet extends HttpServlet {
                     + Arrays.stream(Report.values()).map(Parameters::key).toList(), null);
             return;
         }
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException e) { // the server could not decode the query (e.g. %zz)
+            error(response, HttpServletResponse.SC_BAD_REQUEST, "the query is not percent-encoded UTF-8", null);
+            return;
+        }
         ReportTables.Result result;
         try {
-            result = tables.table(report.get(), request.getParameterMap());
+            result = tables.table(report.get(), parameters);
         } catch (BadParameter e) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage(), e.parameter());
             return;

@@ -69,4 +69,12 @@ class DataServletTest {
         }
         assertThat(reports.queries).isEmpty();
     }
+
+    @Test
+    void aQueryTheServerCannotDecodeIsA400() throws Exception {
+        Fakes.Response answer = get("/api", "/service", null);
+
+        assertThat(answer.status).isEqualTo(400);
+        assertThat(answer.text()).isEqualTo("{\"error\":\"the query is not percent-encoded UTF-8\"}");
+    }
 }

@@ -62,7 +62,12 @@ final class Fakes {
                 new Class<?>[] {javax.servlet.http.HttpServletRequest.class}, (self, method, args) -> switch (method.getName()) {
                     case "getServletPath" -> servletPath;
                     case "getPathInfo" -> pathInfo;
-                    case "getParameterMap" -> parameters;
+                    case "getParameterMap" -> {
+                        if (parameters == null) { // as Jetty does for ?from=%zz
+                            throw new IllegalArgumentException("Unable to parse URI query");
+                        }
+                        yield parameters;
+                    }
                     case "getSession" -> null;
                     case "getRequestURI" -> "/callscore" + servletPath + pathInfo;
                     case "getContextPath" -> "/callscore";
