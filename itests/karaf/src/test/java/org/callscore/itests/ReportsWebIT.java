@@ -173,6 +173,33 @@ public class ReportsWebIT extends CallScoreTestSupport {
     }
 
     @Test
+    public void absurdOrBrokenParametersAreA400WithAShortMessageOnEveryEndpointAndFormatNeverAnExceptionPage()
+            throws Exception {
+        Web web = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        String[][] bad = {{"from=%2B999999999-12-30&to=%2B999999999-12-31", "from"}, {"from=%2B999999999-12-30", "from"},
+                {"month=%2B999999999-12", "month"}, {"from=-999999999-01-01&to=-999999999-01-05", "from"},
+                {"to=0001-01-01", "to"}, {"zone=Mars%2FOlympus", "zone"}, {"queue=" + "q".repeat(300), "queue"},
+                {"from=%zz", null}};
+        for (String report : new String[] {"service", "ranking", "surveys", "abandoned", "repeat-callers",
+                "low-scores"}) {
+            for (String path : new String[] {"/callscore/api/" + report, "/callscore/export/" + report + ".csv",
+                    "/callscore/export/" + report + ".xlsx"}) {
+                for (String[] query : bad) {
+                    HttpResponse<String> answer = web.get(path + "?" + query[0]);
+                    String what = path + "?" + query[0] + " answered " + answer.body();
+                    assertEquals(what, 400, answer.statusCode());
+                    assertTrue(what, answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+                    assertTrue(what, answer.body().length() < 200);
+                    for (String leak : new String[] {"Exception", "SELECT", "\tat ", "java.", "org."}) {
+                        assertTrue(what, !answer.body().contains(leak));
+                    }
+                    assertEquals(what, query[1], MiniJson.object(answer.body()).get("parameter"));
+                }
+            }
+        }
+    }
+
+    @Test
     public void theXlsxAndCsvExportsHoldTheSameFiguresAndLogoutEndsTheSession() throws Exception {
         Web web = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
 

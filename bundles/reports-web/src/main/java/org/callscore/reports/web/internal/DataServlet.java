@@ -13,6 +13,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.callscore.agi.LogText;
 import org.callscore.reports.IngestionStatus;
 import org.callscore.reports.ServiceReports;
 import org.callscore.reports.web.internal.ReportTables.Report;
@@ -22,6 +23,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JSON API ({@code GET /api/NAME}) and the export ({@code GET /export/NAME.csv}, {@code .xlsx}) of every
@@ -35,6 +38,7 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 public class DataServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(DataServlet.class);
     static final String JSON = "application/json;charset=UTF-8";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -43,11 +47,30 @@ public class DataServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SurveyScores scores;
 
-    private final transient ReportTables tables = new ReportTables(() -> reports, () -> scores,
-            Clock.systemDefaultZone());
+    private final transient ReportTables tables;
+
+    public DataServlet() {
+        tables = new ReportTables(() -> reports, () -> scores, Clock.systemDefaultZone());
+    }
+
+    DataServlet(ReportTables tables) {
+        this.tables = tables;
+    }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            answer(request, response);
+        } catch (RuntimeException e) {
+            String message = Failures.logged("GET " + request.getRequestURI(), e);
+            if (!response.isCommitted()) { // else the client gets a cut file; the log has why
+                response.reset();
+                error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, message, null);
+            }
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
         boolean export = "/export".equals(request.getServletPath());
         String name = pathInfo.startsWith("/") ? pathInfo.substring(1) : pathInfo;
@@ -70,13 +93,24 @@ public class DataServlet extends HttpServlet {
                     + Arrays.stream(Report.values()).map(Parameters::key).toList(), null);
             return;
         }
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException e) { // the server could not decode the query (e.g. %zz)
+            error(response, HttpServletResponse.SC_BAD_REQUEST, "the query is not percent-encoded UTF-8", null);
+            return;
+        }
         ReportTables.Result result;
         try {
-            result = tables.table(report.get(), request.getParameterMap());
+            result = tables.table(report.get(), parameters);
         } catch (BadParameter e) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage(), e.parameter());
             return;
         } catch (ReportTables.Unavailable e) {
+            if (e.getCause() != null) { // the database's words stay in the log
+                LOG.warn("Reports web: {} answered 503: {}", LogText.of(request.getRequestURI()),
+                        LogText.of(String.valueOf(e.getCause().getMessage())));
+            }
             error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage(), null);
             return;
         }

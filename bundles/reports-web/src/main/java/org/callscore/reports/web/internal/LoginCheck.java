@@ -1,6 +1,7 @@
 package org.callscore.reports.web.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Optional;
@@ -14,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides a login: the realm must accept the user and password, and the user must have one of the allowed roles.
- * A refusal says nothing of which part was wrong, comes after a delay (to slow down guessing), and is logged with
- * the user name and address but never the password. The password array is cleared afterwards.
+ * Decides a login: the user and the address must not be locked out ({@link LoginThrottle}), the realm must accept
+ * the user and password, and the user must have one of the allowed roles. A refusal says nothing of which part was
+ * wrong (only a lock-out says so), comes after a delay (to slow down guessing), and is logged with the user name
+ * and address but never the password. The password array is cleared afterwards.
  */
 final class LoginCheck {
 
@@ -32,28 +34,60 @@ final class LoginCheck {
     private final Set<String> allowedRoles;
     private final Duration failureDelay;
     private final Sleeper sleeper;
+    private final LoginThrottle throttle;
 
-    LoginCheck(Authenticator authenticator, Set<String> allowedRoles, Duration failureDelay, Sleeper sleeper) {
+    /** What became of a login. */
+    enum Outcome {
+        LOGGED_IN,
+        /** wrong user name or password, or no allowed role */
+        REFUSED,
+        /** too many failures for this user or from this address: refused whatever the password */
+        LOCKED_OUT
+    }
+
+    LoginCheck(Authenticator authenticator, Set<String> allowedRoles, Duration failureDelay, Sleeper sleeper,
+            LoginThrottle throttle) {
         this.authenticator = authenticator;
         this.allowedRoles = Collections.unmodifiableSet(new TreeSet<>(allowedRoles));
         this.failureDelay = failureDelay;
         this.sleeper = sleeper;
+        this.throttle = throttle;
+    }
+
+    Duration lockDuration() {
+        return throttle.lockDuration();
     }
 
     /**
      * @param user     the user name given
      * @param password the password given; cleared before this returns
-     * @param from     the client's address, for the log
-     * @return the user, when let in
+     * @param from     the client's address
      */
-    Optional<String> check(String user, char[] password, String from) {
+    Outcome check(String user, char[] password, String from) {
+        Outcome outcome = Outcome.REFUSED;
         try {
-            String refusal = refusal(user, password);
-            if (refusal == null) {
-                LOG.info("Reports web: {} logged in from {}", LogText.of(user), from);
-                return Optional.of(user);
+            Optional<Instant> locked = throttle.lockedUntil(user, from);
+            if (locked.isPresent()) {
+                outcome = Outcome.LOCKED_OUT;
+                LOG.warn("Reports web: login refused for user '{}' from {}: locked out until {} after too many failed "
+                        + "logins", LogText.of(user), LogText.of(from), locked.get());
+            } else {
+                String refusal = refusal(user, password);
+                if (refusal == null) {
+                    throttle.succeeded(user);
+                    LOG.info("Reports web: {} logged in from {}", LogText.of(user), LogText.of(from));
+                    return Outcome.LOGGED_IN;
+                }
+                LOG.warn("Reports web: login refused for user '{}' from {}: {}", LogText.of(user), LogText.of(from),
+                        refusal);
+                // an over-long name is not kept: a flood of them must not fill the memory
+                String name = user == null || user.length() > MAX_USER_LENGTH ? "" : user;
+                for (LoginThrottle.Lock lock : throttle.failed(name, from)) {
+                    LOG.warn("Reports web: {} locked out until {} after {} failed logins in a row (the last for user "
+                            + "'{}' from {})", LogText.of(lock.what()), lock.until(), lock.failures(), LogText.of(user),
+                            LogText.of(from));
+                }
             }
-            LOG.warn("Reports web: login refused for user '{}' from {}: {}", LogText.of(user), from, refusal);
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -62,7 +96,7 @@ final class LoginCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return Optional.empty();
+        return outcome;
     }
 
     /** @return why the user may not log in (for the log only), or null when they may */

@@ -2,6 +2,7 @@ package org.callscore.reports.web.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -35,6 +36,8 @@ public class LoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     static final String REFUSED = "Login failed: wrong user name or password, or this user may not see the reports.";
+    static final String LOCKED_OUT = "Too many failed logins for this user or from this address: try again in %d "
+            + "minutes.";
     static final String EXPIRED = "The login form had expired. Please log in again.";
 
     private final transient LoginCheck check;
@@ -43,7 +46,9 @@ public class LoginServlet extends HttpServlet {
     @Activate
     public LoginServlet(WebConfig config) {
         this(new LoginCheck(new JaasAuthenticator(config.realm()), roles(config.roles()),
-                Duration.ofMillis(Math.max(0, config.login_failure_delay_ms())), delay -> Thread.sleep(delay.toMillis())),
+                Duration.ofMillis(Math.max(0, config.login_failure_delay_ms())), delay -> Thread.sleep(delay.toMillis()),
+                new LoginThrottle(config.login_lockout_failures(), config.login_lockout_address_failures(),
+                        Duration.ofMinutes(Math.max(1, config.login_lockout_minutes())), Clock.systemUTC())),
                 Math.max(1, config.session_timeout_minutes()) * 60);
     }
 
@@ -88,15 +93,25 @@ public class LoginServlet extends HttpServlet {
             form(request, response, HttpServletResponse.SC_FORBIDDEN, EXPIRED);
             return;
         }
-        String user = request.getParameter("user");
+        String given = request.getParameter("user");
+        String user = given == null ? "" : given.trim();
         String password = request.getParameter("password");
-        var allowed = check.check(user == null ? "" : user.trim(),
-                password == null ? new char[0] : password.toCharArray(), request.getRemoteAddr());
-        if (allowed.isEmpty()) {
-            form(request, response, HttpServletResponse.SC_UNAUTHORIZED, REFUSED);
-            return;
+        switch (check.check(user, password == null ? new char[0] : password.toCharArray(), request.getRemoteAddr())) {
+            case LOCKED_OUT -> {
+                long minutes = check.lockDuration().toMinutes();
+                response.setHeader("Retry-After", String.valueOf(minutes * 60));
+                form(request, response, 429, String.format(LOCKED_OUT, minutes));
+                return;
+            }
+            case REFUSED -> {
+                form(request, response, HttpServletResponse.SC_UNAUTHORIZED, REFUSED);
+                return;
+            }
+            default -> {
+                // below
+            }
         }
-        WebSession.logIn(request, allowed.get(), timeoutSeconds);
+        WebSession.logIn(request, user, timeoutSeconds);
         redirect(request, response, "/");
     }
 

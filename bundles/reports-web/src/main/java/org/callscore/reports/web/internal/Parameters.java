@@ -4,7 +4,9 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,19 @@ final class Parameters {
 
     /** The longest period a report may cover, in days: ten years of hours is already 87,600 rows. */
     static final int MAX_DAYS = 3700;
+    /** The longest value: a queue name in Asterisk's queue_log has at most 256 characters. */
+    static final int MAX_TEXT = 256;
+    /**
+     * The days a report may ask for. java.time accepts years of nine digits with a sign (+999999999-12-30), on which
+     * the period arithmetic overflows; MariaDB's dates end in 9999. Calls are well inside this range.
+     */
+    static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2999, 12, 31);
+    /** yyyy-MM-dd with a year of four digits and no sign; dates that do not exist (02-30) are refused */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final Map<String, String[]> values;
 
@@ -37,6 +52,9 @@ final class Parameters {
             }
             if (entry.getValue().length > 1) {
                 throw new BadParameter(entry.getKey(), "given " + entry.getValue().length + " times");
+            }
+            if (entry.getValue().length == 1 && entry.getValue()[0].length() > MAX_TEXT) {
+                throw new BadParameter(entry.getKey(), "longer than " + MAX_TEXT + " characters");
             }
         }
         return new Parameters(values);
@@ -78,12 +96,17 @@ final class Parameters {
                     throw new BadParameter(other, "give either month or from/to, not both");
                 }
             }
+            YearMonth yearMonth;
             try {
-                YearMonth yearMonth = YearMonth.parse(month.get());
-                return new Period(yearMonth.atDay(1), yearMonth.plusMonths(1).atDay(1));
+                yearMonth = YearMonth.parse(month.get(), MONTH);
             } catch (DateTimeParseException e) {
                 throw new BadParameter("month", "'" + month.get() + "' is not a month yyyy-MM");
             }
+            if (yearMonth.isBefore(YearMonth.from(FIRST_DAY)) || yearMonth.isAfter(YearMonth.from(LAST_DAY))) {
+                throw new BadParameter("month", "'" + month.get() + "' is not a month from "
+                        + YearMonth.from(FIRST_DAY) + " to " + YearMonth.from(LAST_DAY));
+            }
+            return new Period(yearMonth.atDay(1), yearMonth.plusMonths(1).atDay(1));
         }
         LocalDate from = date("from").orElse(today.withDayOfMonth(1));
         LocalDate to = date("to").orElse(today.plusDays(1));
@@ -101,11 +124,16 @@ final class Parameters {
         if (text.isEmpty()) {
             return Optional.empty();
         }
+        LocalDate date;
         try {
-            return Optional.of(LocalDate.parse(text.get()));
+            date = LocalDate.parse(text.get(), DATE);
         } catch (DateTimeParseException e) {
             throw new BadParameter(name, "'" + text.get() + "' is not a date yyyy-MM-dd");
         }
+        if (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
+            throw new BadParameter(name, "'" + text.get() + "' is not a day from " + FIRST_DAY + " to " + LAST_DAY);
+        }
+        return Optional.of(date);
     }
 
     /**

@@ -71,6 +71,11 @@ final class ReportTables {
         Unavailable(String message) {
             super(message);
         }
+
+        /** @param cause why, for the log only: it may hold the database's own message */
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
@@ -79,6 +84,10 @@ final class ReportTables {
      */
     record Result(Map<String, Object> query, Table table) {
     }
+
+    /** The answer while the database does not answer or the tables are not ready; why is in the log. */
+    static final String NOT_NOW = "the reports are not available now: the database does not answer or the tables are "
+            + "not ready (callscore:status and Karaf's log say why)";
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
@@ -203,7 +212,7 @@ final class ReportTables {
                 }
             });
         } catch (IllegalStateException e) {
-            throw new Unavailable(e.getMessage());
+            throw new Unavailable(NOT_NOW, e);
         } catch (IllegalArgumentException e) { // the zone cannot be cut from the hourly sums
             throw new BadParameter("zone", e.getMessage());
         }

@@ -21,4 +21,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Milliseconds a refused login waits before it is answered")
     int login_failure_delay_ms() default 1000;
+
+    @AttributeDefinition(description = "Refused logins in a row after which a user name is locked out (0: never)")
+    int login_lockout_failures() default 10;
+
+    @AttributeDefinition(description = "Refused logins in a row from one address, whatever the users, after which "
+            + "the address is locked out (0: never)")
+    int login_lockout_address_failures() default 30;
+
+    @AttributeDefinition(description = "Minutes a lock-out lasts; a run of failures also ends after this long "
+            + "without one")
+    int login_lockout_minutes() default 15;
 }

@@ -95,4 +95,24 @@ class ParametersTest {
         assertThat(of("max-mean", "2.5").number("max-mean", 1, 5, 2)).isEqualTo(2.5);
         assertBad(() -> of("max-mean", "NaN").number("max-mean", 1, 5, 2), "max-mean", "is not a number from 1 to 5");
     }
+
+    @Test
+    void absurdDatesAndMonthsAreBadParametersNotFailures() {
+        // +999999999-12-30 is a valid ISO date to java.time, but the period arithmetic overflows on it
+        String days = "is not a day from 1970-01-01 to 2999-12-31";
+        assertBad(() -> of("from", "+999999999-12-30", "to", "+999999999-12-31").period(TODAY), "from", days);
+        assertBad(() -> of("from", "+999999999-12-30").period(TODAY), "from", days);
+        assertBad(() -> of("to", "-999999999-01-01").period(TODAY), "to", days);
+        assertBad(() -> of("from", "0001-01-01", "to", "0001-01-05").period(TODAY), "from", days);
+        assertBad(() -> of("month", "+999999999-12").period(TODAY), "month", "is not a month from 1970-01 to 2999-12");
+        assertBad(() -> of("month", "9999-12").period(TODAY), "month", "is not a month from 1970-01 to 2999-12");
+        assertBad(() -> of("from", "2026-02-30").period(TODAY), "from", "is not a date yyyy-MM-dd");
+        assertBad(() -> of("month", "2026-1").period(TODAY), "month", "is not a month yyyy-MM");
+    }
+
+    @Test
+    void aValueLongerThanAQueueNameMayBeIsABadParameter() throws Exception {
+        assertThat(of("queue", "q".repeat(Parameters.MAX_TEXT)).text("queue")).contains("q".repeat(Parameters.MAX_TEXT));
+        assertBad(() -> of("queue", "q".repeat(Parameters.MAX_TEXT + 1)), "queue", "longer than");
+    }
 }

@@ -193,9 +193,9 @@ class ReportTablesTest {
         assertThatThrownBy(() -> without.table(Report.SURVEYS, params())).isInstanceOf(ReportTables.Unavailable.class)
                 .hasMessageContaining("callscore-survey");
 
-        reports.failure = new IllegalStateException("the database does not answer");
+        reports.failure = new IllegalStateException("the database does not answer (Access denied)");
         assertThatThrownBy(() -> tables.table(Report.SERVICE, params())).isInstanceOf(ReportTables.Unavailable.class)
-                .hasMessage("the database does not answer");
+                .hasMessage(ReportTables.NOT_NOW).hasCause(reports.failure);
 
         reports.failure = new IllegalArgumentException("zone Asia/Kolkata cannot be cut from UTC hours");
         assertThatThrownBy(() -> tables.table(Report.SERVICE, params("zone", "Asia/Kolkata")))
