@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -105,5 +106,25 @@ class IvrFileMistakesTest {
                 .isInstanceOf(IvrFileException.class)
                 .hasMessageStartingWith("deep.ivr: on.failure of menu m" + (depth - 1) + " makes a loop: menu m0 leads "
                         + "back to itself (m0 -> m1 -> m2");
+    }
+
+    @Test
+    void aCalendarOfDeeplyNestedComponentsIsRefusedNamingTheFile() {
+        // ical4j parses nested components by recursion: deep nesting overflowed the stack, past the parser's catch
+        String nested = "BEGIN:VALARM\r\n".repeat(100_000);
+        String text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\n" + nested;
+        assertThatThrownBy(() -> BusinessHours.Calendar.parse("office", text)).isInstanceOf(IvrFileException.class)
+                .hasMessageStartingWith("office.ics: (file) is not an iCalendar file");
+    }
+
+    @Test
+    void garbageIsNotACalendar() {
+        for (String garbage : List.of("", "\u0000\u0001\u0002", "BEGIN:VCALENDAR", "BEGIN:VCALENDAR\r\nEND:VEVENT\r\n",
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:2026\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260105T080000\r\nRRULE:FREQ=WEEKLY;BYDAY=XX\r\n"
+                        + "END:VEVENT\r\nEND:VCALENDAR\r\n")) {
+            assertThatThrownBy(() -> BusinessHours.Calendar.parse("office", garbage)).as(garbage)
+                    .isInstanceOf(IvrFileException.class).hasMessageStartingWith("office.ics: ");
+        }
     }
 }
