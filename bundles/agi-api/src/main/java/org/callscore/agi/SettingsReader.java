@@ -3,6 +3,7 @@ package org.callscore.agi;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the settings of a file an administrator writes for an AGI application (Java properties syntax: a
@@ -17,8 +18,30 @@ public abstract class SettingsReader {
         this.properties = properties;
     }
 
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]{1,10}");
+
     /** @return the exception for a key whose value is wrong; its message names the file and the key */
     protected abstract RuntimeException problem(String key, String problem);
+
+    /**
+     * @return a value as an error message quotes it: control characters made visible and a long value cut, so
+     *         that one log line names the mistake
+     */
+    public static String quote(String value) {
+        return "'" + LogText.of(value) + "'";
+    }
+
+    /**
+     * @return the exception for a key no setting has, or a line with no key at all (it starts with {@code =}
+     *         or {@code :}); {@code what} says what the file's settings are, e.g. {@code a survey setting}
+     */
+    public RuntimeException unknownKey(String key, String what) {
+        if (key.isBlank()) {
+            return problem("(no key)", "a line starts with '=' or ':' (its value " + quote(properties.getProperty(key))
+                    + "): every setting is KEY = VALUE");
+        }
+        return problem(LogText.of(key), "is not " + what + " (misspelt?)");
+    }
 
     /** @return every key of the file */
     public Set<String> keys() {
@@ -52,7 +75,7 @@ public abstract class SettingsReader {
     /** @return {@code value} when it is a sound name Asterisk may be asked to play */
     public String checkSound(String key, String value) {
         if (!SoundNames.isValid(value)) {
-            throw problem(key, "'" + value + "' is not an Asterisk sound name (" + SoundNames.RULE + ")");
+            throw problem(key, quote(value) + " is not an Asterisk sound name (" + SoundNames.RULE + ")");
         }
         return value;
     }
@@ -62,15 +85,13 @@ public abstract class SettingsReader {
         if (value == null) {
             return fallback;
         }
-        try {
-            int number = Integer.parseInt(value);
+        if (WHOLE_NUMBER.matcher(value).matches()) { // ASCII digits only: parseInt also takes other scripts' digits
+            long number = Long.parseLong(value);
             if (number >= min && number <= max) {
-                return number;
+                return (int) number;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
-        throw problem(key, "'" + value + "' is not a whole number in " + min + ".." + max);
+        throw problem(key, quote(value) + " is not a whole number in " + min + ".." + max);
     }
 
     /** @return false when missing; true or false in any case, anything else is a mistake */
@@ -82,6 +103,6 @@ public abstract class SettingsReader {
         if (value.equalsIgnoreCase("true")) {
             return true;
         }
-        throw problem(key, "'" + value + "' is neither true nor false");
+        throw problem(key, quote(value) + " is neither true nor false");
     }
 }

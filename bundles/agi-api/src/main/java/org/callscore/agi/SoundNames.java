@@ -8,11 +8,18 @@ import java.util.regex.Pattern;
  */
 public final class SoundNames {
 
-    /** What a valid name looks like, for error messages. */
-    public static final String RULE = "letters, digits, '-', '_', folders separated by '/', no extension";
+    /** The longest name allowed: Asterisk's own limit on a file name. */
+    public static final int MAX_LENGTH = 255;
 
-    /** The names allowed, for parsers that match several patterns in turn. */
-    public static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
+    /** What a valid name looks like, for error messages. */
+    public static final String RULE = "letters, digits, '-', '_', folders separated by '/', no extension, at most "
+            + MAX_LENGTH + " characters";
+
+    /**
+     * The names allowed, for parsers that match several patterns in turn. Written without a repeated group:
+     * Java matches {@code (/x+)*} by recursion, so a long name of many folders overflowed the stack.
+     */
+    public static final Pattern PATTERN = Pattern.compile("(?!/)(?!.*//)[A-Za-z0-9_/-]{1," + MAX_LENGTH + "}(?<!/)");
 
     private SoundNames() {
     }

@@ -1,9 +1,15 @@
 package org.callscore.ivr;
 
+import static org.callscore.agi.SettingsReader.quote;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.callscore.agi.LogText;
 import org.callscore.agi.SettingsReader;
 import org.callscore.agi.SoundNames;
 import org.callscore.ivr.Action.Type;
@@ -44,7 +51,10 @@ public final class IvrFile {
     private static final Pattern EXTEN = Pattern.compile("[A-Za-z0-9_+*#.-]{1,40}");
     private static final Pattern GOTO = Pattern.compile("([A-Za-z0-9_-]{1,64}),([A-Za-z0-9_+*#.-]{1,40}),([0-9]{1,5}|[A-Za-z][A-Za-z0-9_-]{0,39})");
     private static final Pattern KEY = Pattern.compile("[0-9*#]");
-    private static final Pattern DIAL_PATTERN = Pattern.compile("([0-9XZN]|\\[[0-9]-[0-9]\\]|\\[[0-9]+\\])+");
+    /** What may stand between [ and ] in a direct-dial pattern: a range or a list of digits. */
+    private static final Pattern DIAL_SET = Pattern.compile("[0-9]-[0-9]|[0-9]{1,10}");
+    /** Asterisk's longest extension. */
+    private static final int MAX_DIAL_DIGITS = 40;
     private static final Pattern MENU_KEY = Pattern.compile("menu\\.([^.]+)\\.(.+)");
     private static final Pattern KEY_FIELD = Pattern.compile("key\\.(.*)");
     private static final Set<String> TREE_FIELDS = Set.of("start", "agent", "agent.key", "timeout.seconds", "retries",
@@ -80,17 +90,17 @@ public final class IvrFile {
             Matcher menu = MENU_KEY.matcher(key);
             if (menu.matches()) {
                 if (!NAME.matcher(menu.group(1)).matches()) {
-                    throw new IvrFileException(file, key, "'" + menu.group(1) + "' is not a menu id (lower-case "
+                    throw r.problem(LogText.of(key), quote(menu.group(1)) + " is not a menu id (lower-case "
                             + "letters, digits, '-' and '_')");
                 }
                 Matcher k = KEY_FIELD.matcher(menu.group(2));
                 if (!MENU_FIELDS.contains(menu.group(2)) && !(k.matches() && KEY.matcher(k.group(1)).matches())) {
-                    throw new IvrFileException(file, key, k.matches() ? "'" + k.group(1) + "' is not a key (0-9, * or #)"
-                            : "is not a menu setting (misspelt?)");
+                    throw k.matches() ? r.problem(LogText.of(key), quote(k.group(1)) + " is not a key (0-9, * or #)")
+                            : r.unknownKey(key, "a menu setting");
                 }
                 menuFields.computeIfAbsent(menu.group(1), m -> new LinkedHashMap<>()).put(menu.group(2), key);
             } else if (!TREE_FIELDS.contains(key)) {
-                throw new IvrFileException(file, key, "is not a menu file setting (misspelt?)");
+                throw r.unknownKey(key, "a menu file setting");
             }
         }
         if (menuFields.isEmpty()) {
@@ -98,12 +108,12 @@ public final class IvrFile {
         }
         String start = r.value("start") == null ? "main" : r.value("start");
         if (!menuFields.containsKey(start)) {
-            throw new IvrFileException(file, "start", "'" + start + "' is not a menu of this file (menus: "
+            throw new IvrFileException(file, "start", quote(start) + " is not a menu of this file (menus: "
                     + menuFields.keySet() + ")");
         }
         String agentKeyText = r.value("agent.key") == null ? "0" : r.value("agent.key");
         if (!KEY.matcher(agentKeyText).matches()) {
-            throw new IvrFileException(file, "agent.key", "'" + agentKeyText + "' is not a key (0-9, * or #)");
+            throw new IvrFileException(file, "agent.key", quote(agentKeyText) + " is not a key (0-9, * or #)");
         }
         char agentKey = agentKeyText.charAt(0);
         String agentQueue = r.value("agent");
@@ -111,7 +121,7 @@ public final class IvrFile {
             throw new IvrFileException(file, "agent", "is required: the queue where the agent key leads");
         }
         if (!QUEUE.matcher(agentQueue).matches()) {
-            throw new IvrFileException(file, "agent", "'" + agentQueue + "' is not a queue name");
+            throw new IvrFileException(file, "agent", quote(agentQueue) + " is not a queue name");
         }
         int timeout = r.integer("timeout.seconds", 5, 1, 60);
         int retries = r.integer("retries", 2, 0, 9);
@@ -127,7 +137,7 @@ public final class IvrFile {
                 throw new IvrFileException(file, p + "prompt", "is required (Asterisk sound names, comma-separated)");
             }
             List<String> prompts = new ArrayList<>();
-            for (String sound : r.value(p + "prompt").split("\\s*,\\s*")) {
+            for (String sound : r.value(p + "prompt").split("\\s*,\\s*", -1)) { // -1: "a," is a mistake too
                 prompts.add(r.checkSound(p + "prompt", sound));
             }
             Map<Character, Action> keys = new TreeMap<>();
@@ -153,20 +163,16 @@ public final class IvrFile {
             List<Pattern> dial = new ArrayList<>();
             String dialText = r.value(p + "direct.dial") == null ? "" : r.value(p + "direct.dial");
             if (!dialText.isEmpty()) {
-                for (String pattern : dialText.split("\\s*,\\s*")) {
-                    if (!DIAL_PATTERN.matcher(pattern).matches()) {
-                        throw new IvrFileException(file, p + "direct.dial", "'" + pattern + "' is not an extension "
-                                + "pattern (digits, X = 0-9, Z = 1-9, N = 2-9, [1-5], [135])");
-                    }
-                    Pattern compiled = dialPattern(pattern);
+                for (String pattern : dialText.split("\\s*,\\s*", -1)) {
+                    Pattern compiled = dialPattern(r, p + "direct.dial", pattern);
                     for (char key : keys.keySet()) {
                         if (startsWith(pattern, key)) {
-                            throw new IvrFileException(file, p + "direct.dial", "'" + pattern + "' can start with "
+                            throw new IvrFileException(file, p + "direct.dial", quote(pattern) + " can start with "
                                     + "key " + key + ", which has an action in this menu");
                         }
                     }
                     if (startsWith(pattern, agentKey)) {
-                        throw new IvrFileException(file, p + "direct.dial", "'" + pattern + "' can start with the "
+                        throw new IvrFileException(file, p + "direct.dial", quote(pattern) + " can start with the "
                                 + "agent key " + agentKey);
                     }
                     dial.add(compiled);
@@ -189,15 +195,45 @@ public final class IvrFile {
         return compiled.pattern().replaceAll("\\[[^]]*\\]", "X").length();
     }
 
-    /** Whether the first digit of a direct-dial pattern can be this key. */
+    /** Whether the first digit of a checked direct-dial pattern can be this key. */
     private static boolean startsWith(String pattern, char key) {
         String first = pattern.startsWith("[") ? pattern.substring(0, pattern.indexOf(']') + 1) : pattern.substring(0, 1);
-        return dialPattern(first).matcher(String.valueOf(key)).matches();
+        return Pattern.compile(regex(first)).matcher(String.valueOf(key)).matches();
     }
 
-    /** Asterisk's X, Z, N and [..] as a regular expression over digits. */
-    private static Pattern dialPattern(String pattern) {
-        return Pattern.compile(pattern.replace("X", "[0-9]").replace("Z", "[1-9]").replace("N", "[2-9]"));
+    /**
+     * Asterisk's digits, X, Z, N and [..] as a regular expression over digits, checked digit by digit: a regular
+     * expression made from an unchecked pattern could be invalid ({@code [9-1]}) or match what Asterisk would not.
+     */
+    private static Pattern dialPattern(Reader r, String key, String pattern) {
+        String rule = " is not an extension pattern (digits, X = 0-9, Z = 1-9, N = 2-9, [1-5], [135]; at most "
+                + MAX_DIAL_DIGITS + " digits)";
+        int digits = 0;
+        for (int i = 0; i < pattern.length(); i++, digits++) {
+            char c = pattern.charAt(i);
+            if (c == '[') {
+                int close = pattern.indexOf(']', i);
+                String set = close < 0 ? "" : pattern.substring(i + 1, close);
+                if (!DIAL_SET.matcher(set).matches()) {
+                    throw r.problem(key, quote(pattern) + rule);
+                }
+                if (set.length() == 3 && set.charAt(1) == '-' && set.charAt(0) > set.charAt(2)) {
+                    throw r.problem(key, quote(pattern) + ": the range [" + set + "] runs backwards (write ["
+                            + set.charAt(2) + "-" + set.charAt(0) + "])");
+                }
+                i = close;
+            } else if ("0123456789XZN".indexOf(c) < 0) {
+                throw r.problem(key, quote(pattern) + rule);
+            }
+        }
+        if (digits == 0 || digits > MAX_DIAL_DIGITS) {
+            throw r.problem(key, quote(pattern) + rule);
+        }
+        return Pattern.compile(regex(pattern));
+    }
+
+    private static String regex(String checkedPattern) {
+        return checkedPattern.replace("X", "[0-9]").replace("Z", "[1-9]").replace("N", "[2-9]");
     }
 
     private static Optional<BusinessHours> hours(Reader r, String p, Map<String, BusinessHours.Calendar> calendars,
@@ -210,7 +246,7 @@ public final class IvrFile {
 
     private static void checkMenuReference(Reader r, String key, Action action, Set<String> menus) {
         if (action != null && action.type() == Type.MENU && !menus.contains(action.target())) {
-            throw new IvrFileException(r.file, key, "'" + action + "' names no menu of this file (menus: " + menus + ")");
+            throw new IvrFileException(r.file, key, quote(action.toString()) + " names no menu of this file (menus: " + menus + ")");
         }
     }
 
@@ -248,27 +284,50 @@ public final class IvrFile {
         return depth.get(start);
     }
 
-    private static int depthOf(String file, String id, Map<String, Menu> menus, List<String> way,
+    /**
+     * Depth-first without recursion, so that a tree thousands of menus deep is checked like any other (a
+     * recursive walk overflowed the stack).
+     */
+    private static int depthOf(String file, String start, Map<String, Menu> menus, List<String> way,
             Map<String, Integer> done) {
-        Integer known = done.get(id);
-        if (known != null) {
-            return known;
+        record Step(String id, Iterator<Map.Entry<String, String>> refs, int[] deepest) {
         }
-        way.add(id);
-        int deepest = 0;
-        for (var ref : references(menus.get(id)).entrySet()) {
-            int at = way.indexOf(ref.getKey());
-            if (at >= 0) {
-                List<String> loop = new ArrayList<>(way.subList(at, way.size()));
-                loop.add(ref.getKey());
-                throw new IvrFileException(file, ref.getValue(), "makes a loop: menu " + ref.getKey() + " leads back to "
-                        + "itself (" + String.join(" -> ", loop) + "); use back or top to go up");
+        Deque<Step> stack = new ArrayDeque<>();
+        Set<String> onWay = new HashSet<>();
+        stack.push(new Step(start, references(menus.get(start)).entrySet().iterator(), new int[1]));
+        way.add(start);
+        onWay.add(start);
+        while (!stack.isEmpty()) {
+            Step step = stack.peek();
+            if (step.refs().hasNext()) {
+                var ref = step.refs().next();
+                String next = ref.getKey();
+                if (onWay.contains(next)) {
+                    List<String> loop = new ArrayList<>(way.subList(way.indexOf(next), way.size()));
+                    loop.add(next);
+                    throw new IvrFileException(file, ref.getValue(), "makes a loop: menu " + next + " leads back to "
+                            + "itself (" + String.join(" -> ", loop) + "); use back or top to go up");
+                }
+                Integer known = done.get(next);
+                if (known != null) {
+                    step.deepest()[0] = Math.max(step.deepest()[0], known);
+                } else {
+                    stack.push(new Step(next, references(menus.get(next)).entrySet().iterator(), new int[1]));
+                    way.add(next);
+                    onWay.add(next);
+                }
+            } else {
+                stack.pop();
+                way.remove(way.size() - 1);
+                onWay.remove(step.id());
+                int depth = step.deepest()[0] + 1;
+                done.put(step.id(), depth);
+                if (!stack.isEmpty()) {
+                    stack.peek().deepest()[0] = Math.max(stack.peek().deepest()[0], depth);
+                }
             }
-            deepest = Math.max(deepest, depthOf(file, ref.getKey(), menus, way, done));
         }
-        way.remove(way.size() - 1);
-        done.put(id, deepest + 1);
-        return deepest + 1;
+        return done.get(start);
     }
 
     private static final class Reader extends SettingsReader {
@@ -292,8 +351,8 @@ public final class IvrFile {
                 for (String name : value.split("[,\\s]+")) {
                     BusinessHours.Calendar calendar = calendars.get(name);
                     if (calendar == null) {
-                        throw new IvrFileException(file, key, "'" + name + "' names no calendar (no usable file "
-                                + name + CALENDAR_EXTENSION + " beside the menu files; calendars: "
+                        throw new IvrFileException(file, key, quote(name) + " names no calendar (no usable file "
+                                + LogText.of(name) + CALENDAR_EXTENSION + " beside the menu files; calendars: "
                                 + new TreeSet<>(calendars.keySet()) + ")");
                     }
                     found.add(calendar);
@@ -323,11 +382,11 @@ public final class IvrFile {
             int colon = value.indexOf(':');
             String word = colon < 0 ? value : value.substring(0, colon);
             String target = colon < 0 ? "" : value.substring(colon + 1).trim();
-            Type type = Type.ofLabel(word.trim()).orElseThrow(() -> new IvrFileException(file, key, "'" + value
-                    + "' is not an action: use menu:ID, back, top, repeat, play:SOUND, queue:NAME, extension:NUMBER, "
+            Type type = Type.ofLabel(word.trim()).orElseThrow(() -> new IvrFileException(file, key, quote(value)
+                    + " is not an action: use menu:ID, back, top, repeat, play:SOUND, queue:NAME, extension:NUMBER, "
                     + "goto:CONTEXT,EXTEN,PRIORITY, survey:NAME, hangup or agent"));
             if (!inMenu && (type == Type.BACK || type == Type.TOP || type == Type.REPEAT || type == Type.PLAY)) {
-                throw new IvrFileException(file, key, "'" + value + "' cannot be used here: it needs a destination "
+                throw new IvrFileException(file, key, quote(value) + " cannot be used here: it needs a destination "
                         + "(menu:, queue:, extension:, goto:, survey:, hangup or agent)");
             }
             Pattern expected;
@@ -335,7 +394,7 @@ public final class IvrFile {
                 case MENU:
                     expected = NAME;
                     if (menus != null && NAME.matcher(target).matches() && !menus.contains(target)) {
-                        throw new IvrFileException(file, key, "'" + value + "' names no menu of this file (menus: "
+                        throw new IvrFileException(file, key, quote(value) + " names no menu of this file (menus: "
                                 + menus + ")");
                     }
                     break;
@@ -358,8 +417,8 @@ public final class IvrFile {
                     expected = null;
             }
             if (expected == null ? !target.isEmpty() : !expected.matcher(target).matches()) {
-                throw new IvrFileException(file, key, "'" + value + "': " + (expected == null ? type.label()
-                        + " takes no target" : "'" + target + "' is not a valid " + type.label() + " target"));
+                throw new IvrFileException(file, key, quote(value) + ": " + (expected == null ? type.label()
+                        + " takes no target" : quote(target) + " is not a valid " + type.label() + " target"));
             }
             return new Action(type, target);
         }

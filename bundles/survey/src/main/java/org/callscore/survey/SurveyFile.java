@@ -1,5 +1,7 @@
 package org.callscore.survey;
 
+import static org.callscore.agi.SettingsReader.quote;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ public final class SurveyFile {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern QUEUE = Pattern.compile("[^,\\s]{1,128}");
-    private static final Pattern QUESTION_KEY = Pattern.compile("question\\.([0-9]{1,3})\\.(.+)");
+    private static final Pattern QUESTION_KEY = Pattern.compile("question\\.(0|[1-9][0-9]{0,2})\\.(.+)");
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "prompt", "scale", "dimension", "retries",
             "timeout.seconds", "complaint.on.lowest", "complaint.on.yes");
     private static final Set<String> SURVEY_FIELDS = Set.of("queues", "intro", "consent", "invalid.key",
@@ -53,7 +55,7 @@ public final class SurveyFile {
             var question = QUESTION_KEY.matcher(key);
             boolean known = question.matches() ? QUESTION_FIELDS.contains(question.group(2)) : SURVEY_FIELDS.contains(key);
             if (!known) {
-                throw new SurveyFileException(name, key, "is not a survey setting (misspelt?)");
+                throw reader.unknownKey(key, "a survey setting");
             }
         }
         List<Question> questions = reader.questions();
@@ -83,7 +85,7 @@ public final class SurveyFile {
             if (value != null) {
                 for (String queue : value.split("[,\\s]+")) {
                     if (!QUEUE.matcher(queue).matches()) {
-                        throw new SurveyFileException(survey, "queues", "'" + queue + "' is not a queue name");
+                        throw new SurveyFileException(survey, "queues", quote(queue) + " is not a queue name");
                     }
                     queues.add(queue);
                 }
@@ -113,11 +115,11 @@ public final class SurveyFile {
                 String prefix = "question." + number + ".";
                 String id = value(prefix + "id") == null ? "q" + number : value(prefix + "id");
                 if (!ID.matcher(id).matches()) {
-                    throw new SurveyFileException(survey, prefix + "id", "'" + id + "' must be lower-case "
+                    throw new SurveyFileException(survey, prefix + "id", quote(id) + " must be lower-case "
                             + "letters, digits, '-' and '_'");
                 }
                 if (!ids.add(id)) {
-                    throw new SurveyFileException(survey, prefix + "id", "'" + id + "' is used by two questions");
+                    throw new SurveyFileException(survey, prefix + "id", quote(id) + " is used by two questions");
                 }
                 Scale scale = scale(prefix + "scale");
                 boolean complaintOnYes = bool(prefix + "complaint.on.yes");
@@ -136,7 +138,7 @@ public final class SurveyFile {
         Scale scale(String key) {
             String value = value(key);
             return value == null ? Scale.FIVE_POINT : Scale.ofLabel(value).orElseThrow(() -> new SurveyFileException(
-                    survey, key, "'" + value + "' is not a scale: use 1-5, 0-10 or yes-no"));
+                    survey, key, quote(value) + " is not a scale: use 1-5, 0-10 or yes-no"));
         }
     }
 }

@@ -1,16 +1,17 @@
 package org.callscore.ivr.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,6 +22,7 @@ import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.IvrFile;
 import org.callscore.ivr.IvrFileException;
 import org.callscore.ivr.MenuTree;
+import org.callscore.storage.ModuleFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,14 +75,16 @@ final class IvrFolder implements IvrCatalog {
         Map<String, String> texts = new TreeMap<>();
         for (String fileName : now.keySet()) {
             try {
-                texts.put(fileName, Files.readString(folder.resolve(fileName), StandardCharsets.UTF_8));
+                texts.put(fileName, ModuleFiles.readDefinition(folder.resolve(fileName)));
             } catch (IOException e) {
-                problems.put(fileName, "cannot be read: " + e.getMessage());
+                refuse(fileName, "cannot be read: " + e.getMessage());
             }
         }
         Map<String, Stamp> before = seen;
         seen = now;
-        for (String gone : before.keySet()) {
+        Set<String> known = new HashSet<>(before.keySet());
+        known.addAll(problems.keySet());
+        for (String gone : known) {
             if (!now.containsKey(gone)) {
                 problems.remove(gone);
                 String name = nameOf(gone);
@@ -128,11 +132,21 @@ final class IvrFolder implements IvrCatalog {
                         folder.resolve(fileName), describe(result));
             }
         } catch (IvrFileException e) {
-            String previous = problems.put(fileName, e.getMessage());
-            if (!e.getMessage().equals(previous)) {
-                LOG.error("IVR file {} not used: {}{}", folder.resolve(fileName), e.getMessage(),
-                        known ? "; its last good version stays in use" : "");
-            }
+            refuse(fileName, e.getMessage());
+        } catch (RuntimeException e) {
+            // a defect of the parser, not of the file: this file is not used, the others still are
+            LOG.error("IVR file {} could not be checked", folder.resolve(fileName), e);
+            refuse(fileName, "could not be checked (" + e + "); please report this file to CallScore");
+        }
+    }
+
+    /** Records why a file is not used; logs it once, not at every scan. */
+    private void refuse(String fileName, String problem) {
+        if (!problem.equals(problems.put(fileName, problem))) {
+            String name = nameOf(fileName);
+            boolean known = fileName.endsWith(IvrFile.EXTENSION) ? trees.containsKey(name) : calendars.containsKey(name);
+            LOG.error("IVR file {} not used: {}{}", folder.resolve(fileName), problem,
+                    known ? "; its last good version stays in use" : "");
         }
     }
 

@@ -1,7 +1,6 @@
 package org.callscore.survey.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.callscore.storage.ModuleFiles;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
 import org.callscore.survey.SurveyFile;
@@ -59,12 +59,15 @@ final class SurveyFolder implements SurveyCatalog {
                 return;
             }
         }
-        for (String gone : new HashSet<>(seen.keySet())) {
+        Set<String> known = new HashSet<>(seen.keySet());
+        known.addAll(problems.keySet()); // a file that could never be read is in problems only
+        for (String gone : known) {
             if (!present.contains(gone)) {
                 seen.remove(gone);
                 problems.remove(gone);
-                surveys.remove(nameOf(gone));
-                LOG.info("Survey {} removed (its file is gone)", nameOf(gone));
+                if (surveys.remove(nameOf(gone)) != null) {
+                    LOG.info("Survey {} removed (its file is gone)", nameOf(gone));
+                }
             }
         }
     }
@@ -77,9 +80,9 @@ final class SurveyFolder implements SurveyCatalog {
             if (stamp.equals(seen.get(fileName))) {
                 return;
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = ModuleFiles.readDefinition(file);
         } catch (IOException e) {
-            problems.put(fileName, "cannot be read: " + e.getMessage());
+            refuse(file, fileName, "cannot be read: " + e.getMessage());
             return;
         }
         seen.put(fileName, stamp);
@@ -91,9 +94,19 @@ final class SurveyFolder implements SurveyCatalog {
             LOG.info("Survey {} {} from {} ({} questions)", name, changed ? "reloaded" : "loaded", file,
                     survey.questions().size());
         } catch (SurveyFileException e) {
-            problems.put(fileName, e.getMessage());
-            LOG.error("Survey file {} not used: {}{}", file, e.getMessage(),
-                    surveys.containsKey(name) ? "; its last good version stays in use" : "");
+            refuse(file, fileName, e.getMessage());
+        } catch (RuntimeException e) {
+            // a defect of the parser, not of the file: this file is not used, the others still are
+            LOG.error("Survey file {} could not be checked", file, e);
+            refuse(file, fileName, "could not be checked (" + e + "); please report this file to CallScore");
+        }
+    }
+
+    /** Records why a file is not used; logs it once, not at every scan. */
+    private void refuse(Path file, String fileName, String problem) {
+        if (!problem.equals(problems.put(fileName, problem))) {
+            LOG.error("Survey file {} not used: {}{}", file, problem,
+                    surveys.containsKey(nameOf(fileName)) ? "; its last good version stays in use" : "");
         }
     }
 

@@ -1,0 +1,130 @@
+package org.callscore.ivr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Mistakes the fuzz found (or that are known): each is refused naming the file and the key, nothing else. */
+class IvrFileMistakesTest {
+
+    private static final String MENU = "agent = support\nmenu.main.prompt = beep\nmenu.main.key.1 = queue:sales\n";
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    private static MenuTree parse(String text) {
+        return IvrFile.parse("main", text, Map.of(), ZONE);
+    }
+
+    @Test
+    void aBackwardsRangeInDirectDialIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> parse(MENU + "menu.main.direct.dial = [9-1]XX\n")).isInstanceOf(IvrFileException.class)
+                .hasMessage("main.ivr: menu.main.direct.dial '[9-1]XX': the range [9-1] runs backwards (write [1-9])");
+        assertThatThrownBy(() -> parse(MENU + "menu.main.direct.dial = 3XX, [2-\n")).isInstanceOf(IvrFileException.class)
+                .hasMessageStartingWith("main.ivr: menu.main.direct.dial '[2-' is not an extension pattern");
+        assertThatThrownBy(() -> parse(MENU + "menu.main.direct.dial = 3XX,\n")).isInstanceOf(IvrFileException.class)
+                .hasMessageStartingWith("main.ivr: menu.main.direct.dial '' is not an extension pattern");
+    }
+
+    @Test
+    void directDialStillAcceptsAsteriskPatterns() {
+        Menu main = parse(MENU + "menu.main.direct.dial = 3XX, 4[0-4]X, 5[135]N, 6Z\n").startMenu();
+        assertThat(main.dialable("399")).isTrue();
+        assertThat(main.dialable("445")).isTrue();
+        assertThat(main.dialable("455")).isFalse();
+        assertThat(main.dialable("532")).isTrue();
+        assertThat(main.dialable("521")).isFalse();
+        assertThat(main.dialable("60")).isFalse();
+        assertThat(main.longestExtension()).isEqualTo(3);
+    }
+
+    @Test
+    void aLongDirectDialPatternIsRefusedInsteadOfOverflowingTheStack() {
+        assertThatThrownBy(() -> parse(MENU + "menu.main.direct.dial = " + "[1]".repeat(20_000) + "\n"))
+                .isInstanceOf(IvrFileException.class)
+                .hasMessageContaining("menu.main.direct.dial").hasMessageContaining("at most 40 digits");
+    }
+
+    @Test
+    void aPromptListWithAnEmptySoundIsRefused() {
+        // "," alone used to make a menu without prompts, which a call cannot play
+        assertThatThrownBy(() -> parse(MENU.replace("= beep", "= ,"))).isInstanceOf(IvrFileException.class)
+                .hasMessageStartingWith("main.ivr: menu.main.prompt '' is not an Asterisk sound name");
+        assertThatThrownBy(() -> parse(MENU.replace("= beep", "= beep,"))).isInstanceOf(IvrFileException.class)
+                .hasMessageStartingWith("main.ivr: menu.main.prompt '' is not an Asterisk sound name");
+    }
+
+    @Test
+    void aLongSoundNameIsRefusedInsteadOfOverflowingTheStack() {
+        String sound = "a/".repeat(20_000) + "a";
+        assertThatThrownBy(() -> parse(MENU.replace("= beep", "= " + sound))).isInstanceOf(IvrFileException.class)
+                .hasMessageStartingWith("main.ivr: menu.main.prompt 'a/a/a/").hasMessageContaining("...' is not an "
+                        + "Asterisk sound name").hasMessageContaining("at most 255 characters");
+        assertThatThrownBy(() -> parse(MENU + "menu.main.key.2 = play:" + sound + "\n"))
+                .isInstanceOf(IvrFileException.class).hasMessageContaining("menu.main.key.2");
+    }
+
+    @Test
+    void aLineWithoutAKeyIsRefusedSayingSo() {
+        assertThatThrownBy(() -> parse(MENU + "= queue:sales\n")).isInstanceOf(IvrFileException.class)
+                .hasMessage("main.ivr: (no key) a line starts with '=' or ':' (its value 'queue:sales'): every setting "
+                        + "is KEY = VALUE");
+    }
+
+    @Test
+    void numbersOutsideTheRangeOrInOtherDigitsAreRefused() {
+        assertThatThrownBy(() -> parse(MENU + "retries = 99999999999999999999\n")).isInstanceOf(IvrFileException.class)
+                .hasMessage("main.ivr: retries '99999999999999999999' is not a whole number in 0..9");
+        assertThatThrownBy(() -> parse(MENU + "retries = \u0663\n")).isInstanceOf(IvrFileException.class)
+                .hasMessageStartingWith("main.ivr: retries");
+        assertThat(parse(MENU + "retries = 3\n").startMenu().retries()).isEqualTo(3);
+    }
+
+    @Test
+    void controlCharactersInAValueAreShownNotWrittenIntoTheLog() {
+        assertThatThrownBy(() -> parse(MENU + "agent = sup\\nport\n")).isInstanceOf(IvrFileException.class)
+                .hasMessage("main.ivr: agent 'sup\\x0aport' is not a queue name");
+    }
+
+    @Test
+    void aTreeThousandsOfMenusDeepIsChecked() {
+        int depth = 20_000;
+        StringBuilder text = new StringBuilder("agent = support\nstart = m0\n");
+        for (int i = 0; i < depth; i++) {
+            text.append("menu.m").append(i).append(".prompt = beep\n");
+            if (i + 1 < depth) {
+                text.append("menu.m").append(i).append(".key.1 = menu:m").append(i + 1).append('\n');
+            }
+        }
+        assertThat(IvrFile.parse("deep", text.toString(), Map.of(), ZONE).depth()).isEqualTo(depth);
+
+        text.append("menu.m").append(depth - 1).append(".on.failure = menu:m0\n");
+        assertThatThrownBy(() -> IvrFile.parse("deep", text.toString(), Map.of(), ZONE))
+                .isInstanceOf(IvrFileException.class)
+                .hasMessageStartingWith("deep.ivr: on.failure of menu m" + (depth - 1) + " makes a loop: menu m0 leads "
+                        + "back to itself (m0 -> m1 -> m2");
+    }
+
+    @Test
+    void aCalendarOfDeeplyNestedComponentsIsRefusedNamingTheFile() {
+        // ical4j parses nested components by recursion: deep nesting overflowed the stack, past the parser's catch
+        String nested = "BEGIN:VALARM\r\n".repeat(100_000);
+        String text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\n" + nested;
+        assertThatThrownBy(() -> BusinessHours.Calendar.parse("office", text)).isInstanceOf(IvrFileException.class)
+                .hasMessageStartingWith("office.ics: (file) is not an iCalendar file");
+    }
+
+    @Test
+    void garbageIsNotACalendar() {
+        for (String garbage : List.of("", "\u0000\u0001\u0002", "BEGIN:VCALENDAR", "BEGIN:VCALENDAR\r\nEND:VEVENT\r\n",
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:2026\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260105T080000\r\nRRULE:FREQ=WEEKLY;BYDAY=XX\r\n"
+                        + "END:VEVENT\r\nEND:VCALENDAR\r\n")) {
+            assertThatThrownBy(() -> BusinessHours.Calendar.parse("office", garbage)).as(garbage)
+                    .isInstanceOf(IvrFileException.class).hasMessageStartingWith("office.ics: ");
+        }
+    }
+}

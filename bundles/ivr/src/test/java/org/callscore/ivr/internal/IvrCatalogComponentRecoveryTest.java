@@ -1,0 +1,66 @@
+package org.callscore.ivr.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.callscore.storage.BackgroundTask;
+import org.callscore.testing.components.ComponentConfig;
+import org.callscore.testing.components.Eventually;
+import org.callscore.testing.components.TestBundleContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ivr-menu-scan task, driven as Declarative Services drives the component: files that broke the scan
+ * (direct.dial = [9-1]XX threw PatternSyntaxException; a copied log of gigabytes, OutOfMemoryError) and a
+ * folder that goes away do not stop the scans; a menu file dropped in afterwards is loaded by a later run.
+ */
+class IvrCatalogComponentRecoveryTest {
+
+    private static final String MENU = "agent = support\nmenu.main.prompt = beep\nmenu.main.key.1 = queue:sales\n";
+
+    @TempDir
+    Path etc;
+
+    @Test
+    void theScanGoesOnAfterBadFilesAndAVanishedFolderAndLoadsAFileDroppedInLater() throws Exception {
+        Path folder = Files.createDirectory(etc.resolve("ivr"));
+        try (RandomAccessFile huge = new RandomAccessFile(folder.resolve("a-copied-log.ivr").toFile(), "rw")) {
+            huge.setLength(3L << 30); // sparse: no disk space
+        }
+        Files.writeString(folder.resolve("b-backwards.ivr"), MENU + "menu.main.direct.dial = [9-1]XX\n");
+        Files.writeString(folder.resolve("main.ivr"), MENU);
+        TestBundleContext bundle = new TestBundleContext();
+        IvrCatalogComponent catalog = new IvrCatalogComponent();
+
+        catalog.activate(bundle.context(), ComponentConfig.of(IvrCatalogComponent.Config.class,
+                Map.of("folder", folder.toString(), "scan_interval_seconds", 1, "time_zone", "Europe/Berlin")));
+        try {
+            BackgroundTask task = bundle.task("ivr-menu-scan");
+            assertThat(catalog.names()).containsExactly("main");
+            assertThat(catalog.problems()).containsOnlyKeys("a-copied-log.ivr", "b-backwards.ivr");
+
+            try (var files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(folder);
+            long runs = task.status().runs();
+            Eventually.until("a scan of the missing folder", () -> task.status().runs() > runs);
+            assertThat(catalog.names()).isEmpty();
+
+            Files.createDirectory(folder);
+            Files.writeString(folder.resolve("dropped-later.ivr"), MENU);
+            Eventually.until("the menu file dropped in later is loaded", () -> catalog.names().contains("dropped-later"));
+            assertThat(catalog.problems()).isEmpty();
+        } finally {
+            catalog.deactivate();
+        }
+        assertThat(bundle.hasServices()).isFalse();
+    }
+}

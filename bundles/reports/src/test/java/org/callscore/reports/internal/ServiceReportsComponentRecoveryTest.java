@@ -1,0 +1,70 @@
+package org.callscore.reports.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.callscore.storage.BackgroundTask;
+import org.callscore.testing.components.ComponentConfig;
+import org.callscore.testing.components.Eventually;
+import org.callscore.testing.components.TestBundleContext;
+import org.callscore.testing.database.BrokenDatabase;
+import org.callscore.testing.database.SwitchableDatabase;
+import org.callscore.testing.database.UnitDatabase;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reports-ingestion task, driven as Declarative Services drives the component, against the unit tests'
+ * MariaDB: an Error out of the Database service fails an ingestion, and the next one reads the queue_log rows
+ * written meanwhile once the cause is gone.
+ */
+class ServiceReportsComponentRecoveryTest {
+
+    private static final String TABLE = "reports_recovery_queue_log";
+    private final Jdbi jdbi = UnitDatabase.jdbi();
+
+    private void insert(List<QueueLogRow> rows) {
+        jdbi.useHandle(h -> {
+            PreparedBatch batch = h.prepareBatch("INSERT INTO " + TABLE + " (id, time, callid, queuename, agent, event, "
+                    + "data1, data2, data3, data4, data5) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            for (QueueLogRow r : rows) {
+                batch.add(r.id(), LocalDateTime.ofInstant(r.time(), ZoneOffset.UTC), r.callid(), r.queue(), r.agent(),
+                        r.event(), r.data1(), r.data2(), r.data3(), r.data4(), r.data5());
+            }
+            batch.execute();
+        });
+    }
+
+    @Test
+    void anErrorOutOfTheDatabaseDoesNotStopTheIngestion() {
+        ReportsSchema.recreate(jdbi, TABLE);
+        BrokenDatabase database = new BrokenDatabase(new SwitchableDatabase(jdbi));
+        TestBundleContext bundle = new TestBundleContext();
+        ServiceReportsComponent reports = new ServiceReportsComponent(database, ComponentConfig.of(
+                ServiceReportsComponent.Config.class, Map.of("queue__log_table", TABLE, "ingest_interval_seconds", 1,
+                        "site_zone", "Europe/Berlin", "pbx_zone", "UTC")), bundle.context());
+        try {
+            database.breakWith(new NoClassDefFoundError("injected: storage bundle updated"));
+            BackgroundTask task = bundle.task("reports-ingestion");
+            List<QueueLogRow> rows = QueueLogFixture.rows();
+            insert(rows);
+            Eventually.until("a failed ingestion", () -> task.status().failures() > 0);
+            assertThat(task.status().lastCause()).get().asString().contains("injected: storage bundle updated");
+
+            database.repair();
+            long last = rows.get(rows.size() - 1).id();
+            Eventually.until("queue_log ingested", () -> reports.status().lastId() == last);
+            int calls = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports_call").mapTo(Integer.class)
+                    .one());
+            assertThat(calls).as("the fixture's calls, in reports_call").isGreaterThanOrEqualTo(11);
+        } finally {
+            reports.deactivate();
+        }
+        assertThat(bundle.hasServices()).isFalse();
+    }
+}
