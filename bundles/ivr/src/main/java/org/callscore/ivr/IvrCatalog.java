@@ -28,4 +28,18 @@ public interface IvrCatalog {
      *         is broken keeps its last good version meanwhile
      */
     Map<String, String> problems();
+
+    /**
+     * Notes that Asterisk could not play a sound of a menu file (not installed on the Asterisk host, or misspelt).
+     *
+     * @return true the first time for this file and sound since the catalog started: the caller logs it then
+     */
+    default boolean soundMissing(String tree, String sound) {
+        return true;
+    }
+
+    /** @return per menu file, the sounds Asterisk could not play since the catalog started */
+    default Map<String, SortedSet<String>> missingSounds() {
+        return Map.of();
+    }
 }

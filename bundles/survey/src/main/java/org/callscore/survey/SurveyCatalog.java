@@ -24,4 +24,20 @@ public interface SurveyCatalog {
      *         is broken keeps its last good version meanwhile
      */
     Map<String, String> problems();
+
+    /**
+     * Notes that Asterisk could not play a sound of a survey (not installed on the Asterisk host, or misspelt).
+     *
+     * @return true the first time for this survey and sound since the catalog started: the caller logs it then
+     */
+    default boolean soundMissing(String survey, String sound) {
+        return true;
+    }
+
+    /**
+     * @return per survey, the sounds Asterisk could not play since the catalog started that its file still names
+     */
+    default Map<String, java.util.SortedSet<String>> missingSounds() {
+        return Map.of();
+    }
 }

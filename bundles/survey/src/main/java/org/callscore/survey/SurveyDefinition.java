@@ -33,4 +33,16 @@ public record SurveyDefinition(String name, Set<String> queues, String intro, Op
     public String version() {
         return TextVersion.of(text);
     }
+
+    /** @return every sound the survey plays: intro, consent, invalid key, the questions' prompts, comment, thanks */
+    public java.util.Set<String> sounds() {
+        java.util.Set<String> sounds = new java.util.LinkedHashSet<>();
+        sounds.add(intro);
+        consent.ifPresent(sounds::add);
+        sounds.add(invalidKey);
+        questions.forEach(question -> sounds.add(question.prompt()));
+        commentPrompt.ifPresent(sounds::add);
+        sounds.add(thanks);
+        return sounds;
+    }
 }

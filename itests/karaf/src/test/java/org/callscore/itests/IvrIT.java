@@ -97,6 +97,25 @@ public class IvrIT extends CallScoreTestSupport {
     }
 
     @Test
+    public void aPromptAsteriskCannotPlayEndsTheVisitAsErrorAndIsNamedOnce() throws Exception {
+        long logStart = logSize();
+        for (String id : java.util.List.of(uniqueId("sound1"), uniqueId("sound2"))) {
+            Outcome outcome = ivrCall("itest", id).missingSounds("itest/welcome").connect().runToEnd(CALL);
+
+            // res_agi's own verdict after a failed STREAM FILE; the IVR cannot offer a menu without its prompt
+            assertEquals("FAILURE", outcome.agiStatus());
+            eventually("the visit stored", () -> IvrFixture.visits(database().jdbi(), id) == 1);
+            assertEquals("error", IvrFixture.visit(database().jdbi(), id).get("status"));
+        }
+        eventually("both visits logged", () -> logSince(logStart).split("IVR itest on", -1).length == 3);
+        String log = logSince(logStart);
+        assertEquals(log, 1, log.split("cannot play the sound 'itest/welcome'", -1).length - 1);
+        assertFalse(log, log.contains("AGI session"));
+        assertTrue(listing().contains("Sounds Asterisk could not play"));
+        assertTrue(listing().contains("  itest: itest/welcome\n"));
+    }
+
+    @Test
     public void theAgentKeyWorksFromTheTenthSubmenu() {
         String id = uniqueId("agent");
 

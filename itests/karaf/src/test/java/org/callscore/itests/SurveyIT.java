@@ -76,8 +76,8 @@ public class SurveyIT extends CallScoreTestSupport {
         assertEquals(QUEUE, response.get("queue"));
         assertEquals("agent1", response.get("agent"));
         assertEquals(List.of("attitude=4@1", "solved=1@1", "recommend=10@1"), SurveyFixture.answers(database().jdbi(), id));
-        assertTrue(outcome.commands().contains("STREAM FILE \"itest/intro\" \"\""));
-        assertTrue(outcome.commands().contains("STREAM FILE \"itest/thanks\" \"\""));
+        assertTrue(outcome.commands().contains("EXEC \"Playback\" \"itest/intro\""));
+        assertTrue(outcome.commands().contains("EXEC \"Playback\" \"itest/thanks\""));
     }
 
     @Test
@@ -125,7 +125,7 @@ public class SurveyIT extends CallScoreTestSupport {
         assertEquals("partial", outcome.variable("SURVEY_STATUS"));
         assertEquals("1", outcome.variable("SURVEY_COMPLAINT"));
         assertEquals(List.of("attitude=1!@3", "recommend=8@1"), SurveyFixture.answers(database().jdbi(), id));
-        long invalidPrompts = outcome.commands().stream().filter(c -> c.startsWith("STREAM FILE \"itest/invalid\"")).count();
+        long invalidPrompts = outcome.commands().stream().filter(c -> c.startsWith("EXEC \"Playback\" \"itest/invalid\"")).count();
         assertEquals("2 re-asks of attitude, 1 of solved", 3, invalidPrompts);
     }
 
@@ -174,6 +174,34 @@ public class SurveyIT extends CallScoreTestSupport {
         assertNull(SurveyFixture.response(database().jdbi(), id).get("queue"));
         assertTrue(SurveyFixture.answers(database().jdbi(), id).isEmpty());
         assertFalse(outcome.commands().stream().anyMatch(c -> c.contains("q-attitude")));
+    }
+
+    @Test
+    public void aSoundAsteriskCannotPlayLeavesAgiStatusSuccessIsSkippedAndLoggedOnce() throws Exception {
+        SurveyFixture.write("itest-sounds", "intro = itest/no-intro\ninvalid.key = itest/invalid\nthanks = itest/thanks\n"
+                + "question.1.prompt = itest/q-attitude\nquestion.2.prompt = itest/no-question\n"
+                + "question.3.prompt = itest/q-recommend\n");
+        eventually("survey itest-sounds loaded",
+                () -> service(SurveyCatalog.class).flatMap(c -> c.byName("itest-sounds")).isPresent());
+        long logStart = logSize();
+        for (String id : List.of(uniqueId("sounds1"), uniqueId("sounds2"))) {
+            Outcome outcome = call("survey?survey=itest-sounds").uniqueId(id)
+                    .missingSounds("itest/no-intro", "itest/no-question").digits("4", "5").connect().runToEnd(CALL);
+
+            // the caller is still there: not "caller gone", the survey goes on past the missing sounds
+            assertEquals("SUCCESS", outcome.agiStatus());
+            assertEquals("partial", outcome.variable("SURVEY_STATUS"));
+            assertEquals("2", outcome.variable("SURVEY_ANSWERS"));
+            assertEquals(List.of("q1=4@1", "q3=5@1"), SurveyFixture.answers(database().jdbi(), id));
+        }
+        eventually("both calls logged", () -> logSince(logStart).split("Survey itest-sounds on", -1).length == 3);
+        String log = logSince(logStart);
+        assertFalse(log, log.contains("caller gone"));
+        assertEquals(log, 1, log.split("cannot play the sound 'itest/no-intro'", -1).length - 1);
+        assertEquals(log, 1, log.split("cannot play the sound 'itest/no-question'", -1).length - 1);
+        assertTrue(log, log.contains(": partial, 2 answers"));
+        assertEquals(java.util.Set.of("itest/no-intro", "itest/no-question"),
+                service(SurveyCatalog.class).get().missingSounds().get("itest-sounds"));
     }
 
     @Test
@@ -266,7 +294,8 @@ public class SurveyIT extends CallScoreTestSupport {
 
         assertEquals("completed", outcome.variable("SURVEY_STATUS"));
         for (String command : outcome.commands()) {
-            assertFalse(command, command.contains("Evil") || command.contains("EXEC") || command.contains("100\r"));
+            assertFalse(command, command.contains("Evil") || command.contains("EXEC System")
+                    || command.contains("100\r"));
         }
         Map<String, Object> response = SurveyFixture.response(database().jdbi(), id);
         assertNull("an agent value with separators is no agent", response.get("agent"));

@@ -74,6 +74,16 @@ public class IvrApplication implements AgiScript {
             reachedEnd = true;
         } catch (AgiHangupException gone) {
             throw gone;
+        } catch (IvrCall.SoundMissing missing) {
+            // Asterisk already ends this AGI as FAILURE (res_agi does after a failed STREAM FILE); named once, not per call
+            failed = true;
+            if (catalog.soundMissing(tree.name(), missing.sound())) {
+                LOG.warn("IVR {}: Asterisk cannot play the sound '{}' ({}.ivr): callers who reach it leave the IVR "
+                        + "(AGISTATUS=FAILURE, visit 'error'). Install the sound on the Asterisk host or name another; "
+                        + "ivr:list lists such sounds (logged once)", tree.name(), missing.sound(), tree.name());
+            } else {
+                LOG.debug("IVR {}: sound '{}' still cannot be played", tree.name(), missing.sound());
+            }
         } catch (AgiException | RuntimeException e) {
             failed = true;
             throw e;

@@ -188,7 +188,7 @@ final class IvrCall {
         int result = channel.sendCommand(new StreamFileCommand(sound, KEYS)).getResultCode();
         if (result < 0) {
             channel.getChannelStatus(); // throws AgiHangupException when the caller is gone
-            throw new AgiException("sound '" + sound + "' cannot be played: is it installed on the Asterisk host?");
+            throw new SoundMissing(sound);
         }
         return (char) result;
     }
@@ -246,5 +246,21 @@ final class IvrCall {
 
     String exitMenu() {
         return where;
+    }
+
+    /** Asterisk answered that it cannot play a sound while the caller is still there. */
+    static final class SoundMissing extends AgiException {
+
+        private static final long serialVersionUID = 1L;
+        private final String sound;
+
+        SoundMissing(String sound) {
+            super("sound '" + sound + "' cannot be played: is it installed on the Asterisk host?");
+            this.sound = sound;
+        }
+
+        String sound() {
+            return sound;
+        }
     }
 }

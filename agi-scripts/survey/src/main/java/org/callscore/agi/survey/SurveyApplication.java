@@ -82,13 +82,28 @@ public class SurveyApplication implements AgiScript {
         } finally {
             ResponseStatus status = surveyCall.status();
             responses.ended(responseId, status, Instant.now(), surveyCall.comment());
-            LOG.info("Survey {} on {} (queue {}, agent {}): {}{}, {} answers", survey.name(),
+            LOG.info("Survey {} on {} (queue {}, agent {}): {}{}, {}", survey.name(),
                     LogText.of(request.getChannel()), call.queue().orElse("-"), call.agent().orElse("-"),
-                    status.code(), reachedEnd ? "" : " (caller gone)", surveyCall.answers());
+                    status.code(), reachedEnd ? "" : " (caller gone)", answers(surveyCall.answers()));
+            for (String sound : surveyCall.missingSounds()) {
+                if (catalog.soundMissing(survey.name(), sound)) {
+                    LOG.warn("Survey {}: Asterisk cannot play the sound '{}' ({}.survey): callers hear nothing there, "
+                            + "and a question without its prompt is skipped. Install the sound on the Asterisk host "
+                            + "or name another; survey:list lists such sounds (logged once)", survey.name(), sound,
+                            survey.name());
+                } else {
+                    LOG.debug("Survey {}: sound '{}' still cannot be played", survey.name(), sound);
+                }
+            }
             if (reachedEnd) {
                 tellDialplan(channel, survey, surveyCall, status);
             }
         }
+    }
+
+    /** @return "1 answer", "3 answers" */
+    static String answers(int count) {
+        return count + (count == 1 ? " answer" : " answers");
     }
 
     private SurveyDefinition choose(CallIdentity call) throws AgiException {

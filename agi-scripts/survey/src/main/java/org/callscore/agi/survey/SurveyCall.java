@@ -2,9 +2,11 @@ package org.callscore.agi.survey;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -41,6 +43,7 @@ final class SurveyCall {
     private boolean declined;
     private boolean complaint;
     private Optional<String> comment = Optional.empty();
+    private final Set<String> missingSounds = new LinkedHashSet<>();
 
     SurveyCall(AgiChannel channel, SurveyDefinition survey, SurveyResponses responses, String responseId) {
         this.channel = channel;
@@ -57,7 +60,7 @@ final class SurveyCall {
      * @throws org.asteriskjava.fastagi.AgiHangupException when the caller hangs up; the state stays exact
      */
     void run(String commentFile, String commentFormat) throws AgiException {
-        channel.streamFile(survey.intro());
+        play(survey.intro());
         if (survey.consent().isPresent()) {
             Optional<Answer> consent = ask(survey.consent().get(), Scale.YES_NO, CONSENT_RETRIES,
                     CONSENT_TIMEOUT_SECONDS);
@@ -66,7 +69,7 @@ final class SurveyCall {
             }
             if (consent.get().score() == 0) {
                 declined = true;
-                channel.streamFile(survey.thanks());
+                play(survey.thanks());
                 return;
             }
         }
@@ -83,7 +86,22 @@ final class SurveyCall {
         if (survey.commentPrompt().isPresent()) {
             recordComment(survey.commentPrompt().get(), commentFile, commentFormat);
         }
-        channel.streamFile(survey.thanks());
+        play(survey.thanks());
+    }
+
+    /**
+     * Plays a sound no key interrupts. Playback, not STREAM FILE: res_agi ends the AGI of a failed STREAM FILE with
+     * AGISTATUS=FAILURE even though the survey goes on, while Playback leaves AGISTATUS alone and says
+     * PLAYBACKSTATUS=FAILED.
+     */
+    private void play(String sound) throws AgiException {
+        if (channel.exec("Playback", sound) < 0) {
+            channel.getChannelStatus(); // the caller hung up: this command throws AgiHangupException
+            return;
+        }
+        if ("FAILED".equals(channel.getVariable("PLAYBACKSTATUS"))) {
+            missingSounds.add(sound);
+        }
     }
 
     private void record(SurveyAnswer answer) {
@@ -96,7 +114,7 @@ final class SurveyCall {
     }
 
     private void recordComment(String prompt, String file, String format) throws AgiException {
-        channel.streamFile(prompt);
+        play(prompt);
         AgiReply reply = channel.sendCommand(new RecordFileCommand(file, format, "#",
                 survey.commentSeconds() * 1000, 0, true, COMMENT_SILENCE_SECONDS));
         String endpos = reply.getAttribute("endpos");
@@ -113,16 +131,18 @@ final class SurveyCall {
         for (int attempt = 1; attempt <= retries + 1; attempt++) {
             String keys = channel.getData(prompt, timeoutSeconds * 1000L, 1);
             if ("-1".equals(keys)) {
-                // the caller hung up (the next command says so) or the prompt could not be played
+                // the caller hung up (this next command then throws AgiHangupException), or Asterisk could not play
+                // the prompt: the question cannot be asked, the survey goes on without it
                 channel.getChannelStatus();
-                throw new AgiException("sound '" + prompt + "' cannot be played: is it installed on the Asterisk host?");
+                missingSounds.add(prompt);
+                return Optional.empty();
             }
             Integer score = score(scale, keys);
             if (score != null) {
                 return Optional.of(new Answer(score, attempt));
             }
             if (attempt <= retries) {
-                channel.streamFile(survey.invalidKey());
+                play(survey.invalidKey());
             }
         }
         return Optional.empty();
@@ -155,6 +175,11 @@ final class SurveyCall {
             return ResponseStatus.COMPLETED;
         }
         return answers > 0 ? ResponseStatus.PARTIAL : ResponseStatus.UNANSWERED;
+    }
+
+    /** @return the sounds Asterisk could not play in this call, in the order met */
+    Set<String> missingSounds() {
+        return missingSounds;
     }
 
     int answers() {

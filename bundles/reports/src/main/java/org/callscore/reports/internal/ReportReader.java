@@ -144,8 +144,13 @@ final class ReportReader {
         return extras;
     }
 
-    /** CDR first legs to the hotline and the busy ones among them, per period group; nothing by queue or agent. */
-    private Map<String, long[]> cdr(ReportQuery query) {
+    /**
+     * Calls to the hotline and the busy ones among them, per period group: [calls, busy]; nothing by queue or
+     * agent. A call is its linkedid: with Queue(...,c) a surveyed call leaves two first legs (uniqueid = linkedid),
+     * the queue part and the survey part, and counting rows would understate the rate. A call is busy when one of
+     * its first legs is BUSY and none is ANSWERED.
+     */
+    Map<String, long[]> cdr(ReportQuery query) {
         Map<String, long[]> counts = new HashMap<>();
         if (query.groupBy() == ReportGroup.QUEUE || query.groupBy() == ReportGroup.AGENT || query.queue().isPresent()
                 || query.agent().isPresent()) {
@@ -156,8 +161,9 @@ final class ReportReader {
                 .toLocalDateTime();
         LocalDateTime to = query.to().atStartOfDay(query.zone()).withZoneSameInstant(settings.pbxZone())
                 .toLocalDateTime();
-        String sql = "SELECT start, disposition = 'BUSY' FROM cdr WHERE start >= :from AND start < :to "
-                + "AND uniqueid = linkedid" + (settings.hotlineNumbers().isEmpty() ? "" : " AND dst IN (<numbers>)");
+        String sql = "SELECT MIN(start), MAX(disposition = 'BUSY') AND NOT MAX(disposition = 'ANSWERED') FROM cdr "
+                + "WHERE start >= :from AND start < :to AND uniqueid = linkedid"
+                + (settings.hotlineNumbers().isEmpty() ? "" : " AND dst IN (<numbers>)") + " GROUP BY linkedid";
         try {
             jdbi.useHandle(h -> {
                 Query select = h.createQuery(sql).bind("from", from).bind("to", to);

@@ -96,7 +96,7 @@ final class MigrationRunner {
                 + " installed_on TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),"
                 + " execution_ms BIGINT NOT NULL,"
                 + " PRIMARY KEY (module, version)"
-                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");
     }
 
     static String rootMessage(Throwable e) {

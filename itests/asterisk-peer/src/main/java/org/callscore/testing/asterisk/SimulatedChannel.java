@@ -129,6 +129,11 @@ final class SimulatedChannel {
                 if (argc < 2) {
                     return usage(name);
                 }
+                if (!callerHangingUp && argc >= 3 && a.get(1).equalsIgnoreCase("Playback")) {
+                    // app_playback.c: a missing file is a warning, result 0, PLAYBACKSTATUS=FAILED; AGISTATUS untouched
+                    boolean missing = missingSounds.contains(a.get(2).split(",", 2)[0]);
+                    variables.put("PLAYBACKSTATUS", missing ? "FAILED" : "SUCCESS");
+                }
                 return Result.of(callerHangingUp ? "200 result=-1" : "200 result=0");
             case "GET DATA":
                 return getData(a, callerHangingUp);

@@ -202,6 +202,150 @@ class EndToEndIT {
         assertThat(site.query("SELECT disposition FROM cdr WHERE uniqueid = ? AND dstchannel LIKE 'PJSIP/agent%'",
                 uniqueId)).extracting(row -> row.get("disposition")).contains("ANSWERED");
         assertReported(uniqueId, "answered", connectedAgent(uniqueId), 2);
+        // the join the contract suggests for the caller's number: CallScore's tables and Asterisk's in one collation
+        assertThat(site.query("SELECT DISTINCT c.src FROM survey_response r JOIN cdr c ON c.uniqueid = r.uniqueid "
+                + "WHERE r.uniqueid = ?", uniqueId)).extracting(row -> row.get("src")).containsExactly(caller);
+        // the shipped Verbose line names the response, and AGISTATUS agrees with the completed survey
+        assertThat(site.pbxLog()).contains("CallScore survey: AGISTATUS=SUCCESS id=" + survey.get("id")
+                + " survey=" + TestSite.SURVEY + " status=completed answers=3 mean=4.50 complaint=0");
+    }
+
+    /**
+     * Sounds Asterisk does not have (an intro, a question's prompt): the caller is still there, so the survey goes
+     * on without them, AGISTATUS stays SUCCESS with the variables set, and CallScore names each sound once.
+     */
+    @Test
+    void aSurveyWithSoundsAsteriskDoesNotHaveGoesOnAndNamesThem() {
+        long logStart = site.karafLogSize();
+        site.writeSurvey(SURVEY.replace("intro = beep", "intro = callscore-e2e-no-intro").replaceFirst(
+                "question.2.prompt = beep", "question.2.prompt = callscore-e2e-no-question"));
+        String caller = newCaller();
+        try {
+            TestSite.eventually("the survey with missing sounds loaded", Duration.ofSeconds(30),
+                    () -> site.karafLog(logStart).contains("Survey " + TestSite.SURVEY + " reloaded"));
+            // no intro: the first question comes about 5 s after the answer; its prompt-less second one is skipped
+            call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";4;5;;" + KEY_GAP_MS + ";0"));
+            // while the file still names them (survey:list shows only sounds the survey still plays)
+            assertThat(site.console("survey:list")).contains("Sounds Asterisk could not play")
+                    .contains("e2e: callscore-e2e-no-intro, callscore-e2e-no-question");
+        } finally {
+            long restored = site.karafLogSize();
+            site.writeSurvey(SURVEY);
+            TestSite.eventually("the test survey restored", Duration.ofSeconds(30),
+                    () -> site.karafLog(restored).contains("Survey " + TestSite.SURVEY + " reloaded"));
+        }
+
+        String uniqueId = uniqueIdOf(caller);
+        Map<String, Object> survey = surveyOf(uniqueId);
+        assertThat(survey.get("status")).isEqualTo("partial");
+        assertThat(answersOf(uniqueId)).containsExactly("attitude=4@1", "overall=5@1");
+        assertThat(site.pbxLog()).contains("CallScore survey: AGISTATUS=SUCCESS id=" + survey.get("id")
+                + " survey=" + TestSite.SURVEY + " status=partial answers=2");
+        String log = site.karafLog(logStart);
+        assertThat(log).contains("cannot play the sound 'callscore-e2e-no-intro'")
+                .contains("cannot play the sound 'callscore-e2e-no-question'").doesNotContain("(caller gone)");
+        assertThat(site.console("survey:list")).as("the file names them no more").doesNotContain("callscore-e2e-no");
+    }
+
+    /** Every sound a shipped file names is one of the core sounds of the Asterisk the tests install. */
+    @Test
+    void everySoundInTheShippedFilesIsACoreSound() throws Exception {
+        Shell.Result listing = site.shell().run(Duration.ofMinutes(1), List.of("chroot",
+                TestSite.pbxRoot().toString(), "find", "-L", "/usr/share/asterisk/sounds/en", "-type", "f"));
+        java.util.Set<String> core = listing.output().lines().filter(line -> line.startsWith("/usr/share/"))
+                .map(line -> line.substring("/usr/share/asterisk/sounds/en/".length()).replaceFirst("\\.[^./]+$", ""))
+                .collect(Collectors.toSet());
+        assertThat(core).as("core sounds found").contains("beep", "please-try-again");
+        java.nio.file.Path repository = java.nio.file.Path.of(System.getProperty("callscore.repository"));
+        java.nio.file.Path assembly = repository.resolve("feature-repo/distribution/src/main/resources/assembly/etc");
+        Map<String, List<String>> named = new java.util.TreeMap<>();
+        named.put("dialplan/extensions_callscore.conf", java.util.regex.Pattern.compile("Playback\\(([^)$]+)\\)")
+                .matcher(java.nio.file.Files.readString(repository.resolve("dialplan/extensions_callscore.conf")))
+                .results().map(m -> m.group(1)).toList());
+        for (String file : List.of("callscore/surveys/after-call.survey", "callscore/ivr/main.ivr")) {
+            List<String> sounds = new ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(assembly.resolve(file))) {
+                java.util.regex.Matcher setting = java.util.regex.Pattern.compile(
+                        "^([a-z0-9.*]+)\\s*=\\s*(.*)$").matcher(line.trim());
+                if (!setting.matches()) {
+                    continue; // comments and blank lines
+                }
+                String key = setting.group(1);
+                for (String value : setting.group(2).split("\\s*,\\s*")) {
+                    if (key.matches("intro|thanks|invalid\\.key|consent|comment\\.prompt|invalid|.*\\.prompt|.*\\.invalid")) {
+                        sounds.add(value);
+                    } else if (value.startsWith("play:")) {
+                        sounds.add(value.substring("play:".length()));
+                    }
+                }
+            }
+            named.put(file, sounds);
+        }
+        assertThat(named.values().stream().mapToInt(List::size).sum()).as("sounds found in %s", named)
+                .isGreaterThan(8);
+        named.forEach((file, sounds) -> assertThat(core).as("sounds of %s", file).containsAll(sounds));
+    }
+
+    /** A hotline that answers busy: one BUSY call among surveyed calls of two CDR rows each. */
+    @Test
+    void theBusyRateCountsARealBusyCallOnceAndTwoRowCallsOnce() {
+        String surveyed = newCaller();
+        call(concat(SALES_AGENTS, surveyed + ";0;;;;0;0"));
+        String busy = newCaller();
+        call("-b", "-s", "104", busy + ";0;;;;0;0");
+        TestSite.eventually("the CDR of the busy call", Duration.ofSeconds(20), () -> !site.query(
+                "SELECT disposition FROM cdr WHERE src = ? AND disposition = 'BUSY'", busy).isEmpty());
+        String surveyedId = uniqueIdOf(surveyed);
+        assertThat(site.query("SELECT uniqueid FROM cdr WHERE uniqueid = ? AND linkedid = ?", surveyedId, surveyedId))
+                .as("a surveyed call's first legs").hasSize(2);
+
+        // calls (linkedid) of today, and the busy ones among them, as the CDR has them
+        Map<String, Object> today = site.query("SELECT COUNT(*) AS calls, SUM(busy) AS busy FROM (SELECT "
+                + "MAX(disposition = 'BUSY') AND NOT MAX(disposition = 'ANSWERED') AS busy FROM cdr WHERE uniqueid = "
+                + "linkedid AND start >= CURDATE() AND start < CURDATE() + INTERVAL 1 DAY GROUP BY linkedid) c").get(0);
+        long rows = ((Number) site.query("SELECT COUNT(*) AS n FROM cdr WHERE uniqueid = linkedid AND start >= "
+                + "CURDATE() AND start < CURDATE() + INTERVAL 1 DAY").get(0).get("n")).longValue();
+        long calls = ((Number) today.get("calls")).longValue();
+        long busyCalls = ((Number) today.get("busy")).longValue();
+        assertThat(rows).as("rows outnumber calls").isGreaterThan(calls);
+        String expected = String.format(java.util.Locale.ROOT, "%.1f", 100.0 * busyCalls / calls);
+        java.time.LocalDate day = java.time.LocalDate.now();
+        String report = site.console("report:service --from " + day + " --to " + day.plusDays(1) + " --zone "
+                + java.time.ZoneId.systemDefault().getId());
+        java.util.regex.Matcher busyRate = java.util.regex.Pattern.compile("(?m)^Group +Transf\\. +Busy%.*\\R\\S+ +\\d+ +(\\S+)")
+                .matcher(report);
+        assertThat(busyRate.find()).as("a busy rate in:%n%s", report).isTrue();
+        assertThat(busyRate.group(1)).as("busy %% of %s calls (%s busy, %s rows):%n%s", calls, busyCalls, rows, report)
+                .isEqualTo(expected);
+    }
+
+    /** Names of one character load, so the shipped contexts must reach them too. */
+    @Test
+    void aMenuWithAOneCharacterNameIsReachedThroughTheShippedContext() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("callscore.e2e.work"), "runtime", "etc",
+                "callscore", "ivr");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Path temporary = folder.resolve("x.tmp");
+        java.nio.file.Files.writeString(temporary, String.join("\n", "agent = support", "menu.main.prompt = beep",
+                "menu.main.timeout.seconds = 1", "menu.main.retries = 0", "menu.main.on.failure = hangup", ""));
+        long logStart = site.karafLogSize();
+        java.nio.file.Files.move(temporary, folder.resolve("x.ivr"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        TestSite.eventually("the menu file x loaded by CallScore", Duration.ofSeconds(30),
+                () -> site.karafLog(logStart).contains("IVR menu file x loaded"));
+        String caller = newCaller();
+
+        call("-s", "105", caller + ";0;;;;0;0");
+
+        String uniqueId = uniqueIdOf(caller);
+        TestSite.eventually("the IVR visit of " + uniqueId, Duration.ofSeconds(20),
+                () -> !site.query("SELECT id FROM ivr_visit WHERE uniqueid = ?", uniqueId).isEmpty());
+        Map<String, Object> visit = site.query("SELECT tree, exit_type, status, site_open FROM ivr_visit "
+                + "WHERE uniqueid = ?", uniqueId).get(0);
+        assertThat(visit.get("tree")).isEqualTo("x");
+        assertThat(visit.get("exit_type")).isEqualTo("hangup");
+        assertThat(visit.get("status")).isEqualTo("retries-exhausted");
+        assertThat(visit.get("site_open")).as("a menu without hours: open or closed is not known").isNull();
     }
 
     @Test

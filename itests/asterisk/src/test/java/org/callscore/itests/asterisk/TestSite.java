@@ -137,6 +137,21 @@ final class TestSite implements AutoCloseable {
         }
     }
 
+    /** The folder the test PBX's Asterisk runs in (itests/asterisk/pbx, CALLSCORE_PBX_ROOT). */
+    static Path pbxRoot() {
+        String root = System.getenv("CALLSCORE_PBX_ROOT");
+        return Path.of(root == null || root.isBlank() ? "/var/cache/callscore/asterisk-root" : root);
+    }
+
+    /** What Asterisk logged (verbose lines of the dialplan included) since it started. */
+    String pbxLog() {
+        try {
+            return Files.readString(pbxRoot().resolve("var/log/callscore-pbx/messages"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** Rows of a query on the database CallScore and the PBX write to, every value bound. */
     List<Map<String, Object>> query(String sql, Object... arguments) {
         try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + database, dbUser,

@@ -57,4 +57,40 @@ class SurveyListingTest {
         assertThat(SurveyListing.render(catalog(survey, Map.of()), -1))
                 .doesNotContain("refused").endsWith("Survey responses: not running (answers cannot be taken)\n");
     }
+
+    @Test
+    void namesTheSoundsAsteriskCouldNotPlay() {
+        SurveyDefinition survey = SurveyFile.parse("after-call", "intro = i\nthanks = t\nquestion.1.prompt = q/nps\n");
+        SurveyCatalog catalog = catalog(survey, Map.of());
+        SurveyCatalog missing = new SurveyCatalog() {
+            @Override
+            public Optional<SurveyDefinition> byName(String name) {
+                return catalog.byName(name);
+            }
+
+            @Override
+            public Optional<SurveyDefinition> forQueue(String queue) {
+                return Optional.empty();
+            }
+
+            @Override
+            public SortedSet<String> names() {
+                return catalog.names();
+            }
+
+            @Override
+            public Map<String, String> problems() {
+                return Map.of();
+            }
+
+            @Override
+            public Map<String, SortedSet<String>> missingSounds() {
+                return Map.of("after-call", new TreeSet<>(java.util.List.of("q/nps", "i")));
+            }
+        };
+
+        assertThat(SurveyListing.render(missing, 0)).contains("Sounds Asterisk could not play")
+                .contains("  after-call: i, q/nps\n");
+        assertThat(SurveyListing.render(catalog, 0)).doesNotContain("could not play");
+    }
 }
