@@ -17,7 +17,7 @@ CREATE TABLE reports_gap (
   last_id BIGINT NOT NULL,
   noticed_at DATETIME(3) NOT NULL,
   PRIMARY KEY (source, first_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- queue_log rows and file lines that cannot be counted (a value longer than the reports' column holds, no usable
 -- time, not a queue_log line), kept out of the sums so that ingestion goes on; report:status counts them.
@@ -31,4 +31,4 @@ CREATE TABLE reports_set_aside (
   reason VARCHAR(255) NOT NULL,
   set_aside_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   KEY reports_set_aside_source (source, position)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
