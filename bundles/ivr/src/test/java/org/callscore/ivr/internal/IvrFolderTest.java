@@ -2,13 +2,13 @@ package org.callscore.ivr.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.callscore.testing.files.HugeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,10 +95,7 @@ class IvrFolderTest {
 
     @Test
     void filesThatCannotBeReadOrParsedAreNamedAndTheOthersLoadAsDoesAFileDroppedInLater() throws Exception {
-        // files are read in name order: the bad ones come first
-        try (RandomAccessFile huge = new RandomAccessFile(folder.resolve("a-copied-log.ivr").toFile(), "rw")) {
-            huge.setLength(3L << 30); // sparse: it takes no disk space
-        }
+        HugeFile.at(folder.resolve("a-copied-log.ivr")); // a copied log of gigabytes
         write("b-backwards.ivr", MENU + "menu.main.direct.dial = [9-1]XX\n");
         write("c-garbage.ics", "BEGIN:VCALENDAR\r\n\u0000\u0001garbage");
         Files.createDirectory(folder.resolve("d-folder.ivr"));
