@@ -306,7 +306,7 @@ public final class IvrFile {
                     List<String> loop = new ArrayList<>(way.subList(way.indexOf(next), way.size()));
                     loop.add(next);
                     throw new IvrFileException(file, ref.getValue(), "makes a loop: menu " + next + " leads back to "
-                            + "itself (" + String.join(" -> ", loop) + "); use back or top to go up");
+                            + "itself (" + shown(loop) + "); use back or top to go up");
                 }
                 Integer known = done.get(next);
                 if (known != null) {
@@ -328,6 +328,15 @@ public final class IvrFile {
             }
         }
         return done.get(start);
+    }
+
+    /** A way through menus for a message: a long one keeps its ends, so that one log line still names it. */
+    private static String shown(List<String> way) {
+        if (way.size() <= 12) {
+            return String.join(" -> ", way);
+        }
+        return String.join(" -> ", way.subList(0, 6)) + " -> ... (" + (way.size() - 11) + " more) -> "
+                + String.join(" -> ", way.subList(way.size() - 5, way.size()));
     }
 
     private static final class Reader extends SettingsReader {

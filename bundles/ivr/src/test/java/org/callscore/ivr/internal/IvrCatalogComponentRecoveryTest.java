@@ -2,7 +2,6 @@ package org.callscore.ivr.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.callscore.storage.BackgroundTask;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.components.Eventually;
 import org.callscore.testing.components.TestBundleContext;
+import org.callscore.testing.files.HugeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +29,7 @@ class IvrCatalogComponentRecoveryTest {
     @Test
     void theScanGoesOnAfterBadFilesAndAVanishedFolderAndLoadsAFileDroppedInLater() throws Exception {
         Path folder = Files.createDirectory(etc.resolve("ivr"));
-        try (RandomAccessFile huge = new RandomAccessFile(folder.resolve("a-copied-log.ivr").toFile(), "rw")) {
-            huge.setLength(3L << 30); // sparse: no disk space
-        }
+        HugeFile.at(folder.resolve("a-copied-log.ivr")); // a copied log of gigabytes
         Files.writeString(folder.resolve("b-backwards.ivr"), MENU + "menu.main.direct.dial = [9-1]XX\n");
         Files.writeString(folder.resolve("main.ivr"), MENU);
         TestBundleContext bundle = new TestBundleContext();

@@ -8,9 +8,11 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.callscore.testing.files.HugeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Includes: one bad file never stops the other files of the folder from loading, nor a file dropped in later. */
 class IvrFolderTest {
 
     private static final String MENU = "agent = support\nmenu.main.prompt = p\nmenu.main.key.1 = queue:sales\n";
@@ -89,5 +91,49 @@ class IvrFolderTest {
         assertThat(main.hours().get().isOpen(Instant.parse("2026-12-25T10:00:00Z"))).isFalse(); // Christmas
         assertThat(main.hours().get().isOpen(Instant.parse("2026-11-29T10:00:00Z"))).isFalse(); // a Sunday
         assertThat(main.hours().get().isOpen(Instant.parse("2026-11-28T10:00:00Z"))).isTrue(); // Saturday 11:00
+    }
+
+    @Test
+    void filesThatCannotBeReadOrParsedAreNamedAndTheOthersLoadAsDoesAFileDroppedInLater() throws Exception {
+        HugeFile.at(folder.resolve("a-copied-log.ivr")); // a copied log of gigabytes
+        write("b-backwards.ivr", MENU + "menu.main.direct.dial = [9-1]XX\n");
+        write("c-garbage.ics", "BEGIN:VCALENDAR\r\n\u0000\u0001garbage");
+        Files.createDirectory(folder.resolve("d-folder.ivr"));
+        write("main.ivr", MENU);
+        write("zz-last.ivr", MENU);
+        IvrFolder ivr = new IvrFolder(folder, ZoneId.of("Europe/Berlin"));
+
+        ivr.scan();
+
+        assertThat(ivr.names()).containsExactly("main", "zz-last");
+        assertThat(ivr.problems()).containsOnlyKeys("a-copied-log.ivr", "b-backwards.ivr", "c-garbage.ics",
+                "d-folder.ivr");
+        assertThat(ivr.problems().get("a-copied-log.ivr")).isEqualTo("cannot be read: it is larger than 1024 KiB "
+                + "(3221225472 bytes): not a definition file");
+        assertThat(ivr.problems().get("b-backwards.ivr")).startsWith("b-backwards.ivr: menu.main.direct.dial");
+        assertThat(ivr.problems().get("c-garbage.ics")).startsWith("c-garbage.ics: (file) is not an iCalendar file");
+        assertThat(ivr.problems().get("d-folder.ivr")).startsWith("cannot be read: it is not a regular file");
+
+        write("dropped-later.ivr", MENU);
+        ivr.scan();
+        assertThat(ivr.names()).containsExactly("dropped-later", "main", "zz-last");
+
+        Files.delete(folder.resolve("a-copied-log.ivr"));
+        ivr.scan();
+        assertThat(ivr.problems()).doesNotContainKey("a-copied-log.ivr");
+    }
+
+    @Test
+    void aPipeNamedLikeAMenuFileDoesNotBlockTheScan() throws Exception {
+        write("main.ivr", MENU);
+        // reading a pipe waits for a writer for ever: the scan would never end, and no file be read again
+        Process mkfifo = new ProcessBuilder("mkfifo", folder.resolve("a-pipe.ivr").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        IvrFolder ivr = new IvrFolder(folder, ZoneId.of("Europe/Berlin"));
+
+        ivr.scan();
+
+        assertThat(ivr.names()).containsExactly("main");
+        assertThat(ivr.problems().get("a-pipe.ivr")).startsWith("cannot be read: it is not a regular file");
     }
 }

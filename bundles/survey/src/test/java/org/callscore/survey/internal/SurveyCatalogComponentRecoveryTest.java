@@ -2,7 +2,6 @@ package org.callscore.survey.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.callscore.storage.BackgroundTask;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.components.Eventually;
 import org.callscore.testing.components.TestBundleContext;
+import org.callscore.testing.files.HugeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +29,7 @@ class SurveyCatalogComponentRecoveryTest {
     @Test
     void theScanGoesOnAfterABadFileAndAVanishedFolderAndLoadsAFileDroppedInLater() throws Exception {
         Path folder = Files.createDirectory(etc.resolve("surveys"));
-        try (RandomAccessFile huge = new RandomAccessFile(folder.resolve("copied-log.survey").toFile(), "rw")) {
-            huge.setLength(3L << 30); // sparse: no disk space
-        }
+        HugeFile.at(folder.resolve("copied-log.survey")); // a copied log of gigabytes
         Files.writeString(folder.resolve("after-call.survey"), SURVEY);
         TestBundleContext bundle = new TestBundleContext();
         SurveyCatalogComponent catalog = new SurveyCatalogComponent();

@@ -2,12 +2,12 @@ package org.callscore.survey.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
+import org.callscore.testing.files.HugeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +29,7 @@ class SurveyFolderResilienceTest {
         for (int i = 0; i < 20; i++) {
             write("good-" + i + ".survey", SURVEY);
         }
-        // an administrator copies a log of gigabytes here by mistake (sparse: it takes no disk space)
-        try (RandomAccessFile huge = new RandomAccessFile(folder.resolve("copied-log.survey").toFile(), "rw")) {
-            huge.setLength(3L << 30);
-        }
+        HugeFile.at(folder.resolve("copied-log.survey")); // a copied log of gigabytes
         Files.write(folder.resolve("latin1.survey"), new byte[] {'i', 'n', 't', 'r', 'o', '=', (byte) 0xE9, '\n'});
         Files.createDirectory(folder.resolve("folder.survey"));
         write("broken.survey", SURVEY + "question.1.scale = 1-7\n");
