@@ -145,6 +145,18 @@ public final class BoundedWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * @return whether a caller's event should be offered to MariaDB now: false without a database, or when the
+     *         database cannot even say (its bundle being updated mid-call), so that the event is kept instead
+     */
+    public static boolean ready(Database database, String module) {
+        try {
+            return database != null && database.isReady(module);
+        } catch (RuntimeException | LinkageError unknown) {
+            return false;
+        }
+    }
+
     /** @return whether writes are handed back at once because an earlier one was late */
     public boolean bypassing() {
         return bypassing.get();

@@ -52,7 +52,7 @@ final class VisitRecorder implements IvrVisits {
     /** @return whether MariaDB has the visit (or refused it for good) */
     private boolean written(IvrVisit visit) {
         Database db = database.get();
-        if (db == null || !db.isReady(MODULE)) {
+        if (!BoundedWriter.ready(db, MODULE)) {
             return false;
         }
         try {

@@ -131,7 +131,8 @@ public class DatabaseComponent implements Database {
             if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
                 why = "MariaDB did not answer within " + VALIDATION_TIMEOUT_SECONDS + " s";
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            // a LinkageError (the driver's bundle being refreshed) must not leave an earlier "reachable" standing
             why = MigrationRunner.rootMessage(e);
         }
         boolean wasReachable = reachable;

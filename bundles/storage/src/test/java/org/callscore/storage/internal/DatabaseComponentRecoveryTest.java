@@ -84,7 +84,7 @@ class DatabaseComponentRecoveryTest {
 
     @Test
     void anErrorOutOfTheDataSourceDoesNotStopTheHealthChecks() throws Exception {
-        AtomicReference<Error> failure = new AtomicReference<>(new NoClassDefFoundError("injected: driver gone"));
+        AtomicReference<Error> failure = new AtomicReference<>(new OutOfMemoryError("injected: driver gone"));
         DatabaseComponent database = new DatabaseComponent();
         Field field = DatabaseComponent.class.getDeclaredField("dataSource");
         field.setAccessible(true);
@@ -105,5 +105,26 @@ class DatabaseComponentRecoveryTest {
             database.deactivate();
         }
         assertThat(tasks).as("the task's service is gone with the component").isEmpty();
+    }
+
+    /** Before: a LinkageError out of the check left the earlier "reachable" standing, and modules kept writing. */
+    @Test
+    void aDriverGoneMidwayMakesTheDatabaseUnreachable() throws Exception {
+        AtomicReference<Error> failure = new AtomicReference<>();
+        DatabaseComponent database = new DatabaseComponent();
+        Field field = DatabaseComponent.class.getDeclaredField("dataSource");
+        field.setAccessible(true);
+        field.set(database, dataSource(failure));
+
+        database.activate(context(), config());
+        try {
+            until("MariaDB reachable", () -> database.status().reachable());
+            failure.set(new NoClassDefFoundError("org/mariadb/jdbc/Connection"));
+            database.checkNow();
+            until("the check sees the driver gone", () -> !database.status().reachable());
+            assertThat(database.status().problem()).contains("org/mariadb/jdbc/Connection");
+        } finally {
+            database.deactivate();
+        }
     }
 }

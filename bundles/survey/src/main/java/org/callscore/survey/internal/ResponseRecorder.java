@@ -76,7 +76,7 @@ final class ResponseRecorder implements SurveyResponses {
     /** @return whether MariaDB has the event (or refused it for good, and it is set aside) */
     private boolean written(ResponseEvent event) {
         Database db = database.get();
-        if (db == null || !db.isReady(MODULE) || journal.holds(event.responseId())) {
+        if (!BoundedWriter.ready(db, MODULE) || journal.holds(event.responseId())) {
             return false;
         }
         try {
