@@ -82,6 +82,11 @@ public class DistributionSecretsIT {
                 + ",callscore-reports\n" + GUESSED_USER + " = " + GUESSED_PASSWORD + ",callscore-reports\n",
                 java.nio.file.StandardOpenOption.APPEND);
 
+        // as ./callscore run makes it, but readable by all, as a copy with cp under umask 022 would be
+        Path consoleKey = karaf.resolve("etc/callscore-admin.key");
+        Files.writeString(consoleKey, "-----BEGIN OPENSSH PRIVATE KEY-----\n(test)\n");
+        Files.setPosixFilePermissions(consoleKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
         run(karaf, "bin/start");
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!log().contains("FastAGI server listening on") || !loginPageAnswers()) {
@@ -122,7 +127,7 @@ public class DistributionSecretsIT {
         }
         assertTrue(open.size() + " written by Karaf and open to others, e.g. " + open.subList(0, Math.min(10,
                 open.size())), open.isEmpty());
-        for (String file : new String[] {"etc/users.properties", "etc/keys.properties"}) {
+        for (String file : new String[] {"etc/users.properties", "etc/keys.properties", "etc/callscore-admin.key"}) {
             assertOwnerOnly(karaf.resolve(file));
         }
     }

@@ -178,8 +178,8 @@ public class ReportsWebIT extends CallScoreTestSupport {
         Web web = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
         String[][] bad = {{"from=%2B999999999-12-30&to=%2B999999999-12-31", "from"}, {"from=%2B999999999-12-30", "from"},
                 {"month=%2B999999999-12", "month"}, {"from=-999999999-01-01&to=-999999999-01-05", "from"},
-                {"to=0001-01-01", "to"}, {"zone=Mars%2FOlympus", "zone"}, {"queue=" + "q".repeat(300), "queue"},
-                {"from=%zz", null}};
+                {"to=0001-01-01", "to"}, {"zone=Mars%2FOlympus", "zone"}, {"queue=" + "q".repeat(300), "queue"}};
+        // (?from=%zz, which the server cannot decode, is in DataServletTest: java.net.URI refuses to send it)
         for (String report : new String[] {"service", "ranking", "surveys", "abandoned", "repeat-callers",
                 "low-scores"}) {
             for (String path : new String[] {"/callscore/api/" + report, "/callscore/export/" + report + ".csv",
