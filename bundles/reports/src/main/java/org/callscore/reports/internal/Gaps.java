@@ -35,9 +35,15 @@ final class Gaps {
     private final String source;
     private final TreeMap<Long, Range> ranges = new TreeMap<>();
     private boolean changed;
+    private boolean warnedTooMany;
 
     private Gaps(String source) {
         this.source = source;
+    }
+
+    /** @return no ids awaited yet */
+    static Gaps none(String source) {
+        return new Gaps(source);
     }
 
     static Gaps load(Handle h, String source) {
@@ -66,8 +72,18 @@ final class Gaps {
             Range oldest = ranges.values().stream().min(Comparator.comparing(Range::noticed)
                     .thenComparing(Range::first)).orElseThrow();
             ranges.remove(oldest.first());
-            LOG.warn("Reports: more than {} gaps in the ids of {}; ids {} to {} given up before their time",
-                    MAX_RANGES, source, oldest.first(), oldest.last());
+            // ids that always leave gaps (auto_increment_increment above 1, as in a Galera cluster) would log
+            // this for every row: once at WARN, then at DEBUG
+            if (!warnedTooMany) {
+                warnedTooMany = true;
+                LOG.warn("Reports: more than {} gaps in the ids of {}: the oldest are given up before "
+                        + "queue_log.gap.seconds (first: ids {} to {}). Ids that step by more than 1 "
+                        + "(auto_increment_increment) leave a gap after every row", MAX_RANGES, source,
+                        oldest.first(), oldest.last());
+            } else {
+                LOG.debug("Reports: ids {} to {} of {} given up before their time", oldest.first(), oldest.last(),
+                        source);
+            }
         }
     }
 
