@@ -5,12 +5,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.callscore.agi.MissingSounds;
 import org.callscore.ivr.BusinessHours;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.MenuTree;
@@ -52,8 +49,8 @@ public class IvrCatalogComponent implements IvrCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(IvrCatalogComponent.class);
 
     private IvrFolder folder;
-    /** Menu file to the sounds Asterisk answered it could not play, as the IVR application found them. */
-    private final Map<String, Set<String>> missingSounds = new ConcurrentHashMap<>();
+    /** Per menu file, the sounds Asterisk answered it could not play, as the IVR application found them. */
+    private final MissingSounds missingSounds = new MissingSounds();
     private PeriodicTask scanner;
 
     @Activate
@@ -108,13 +105,11 @@ public class IvrCatalogComponent implements IvrCatalog {
 
     @Override
     public boolean soundMissing(String tree, String sound) {
-        return missingSounds.computeIfAbsent(tree, name -> ConcurrentHashMap.newKeySet()).add(sound);
+        return missingSounds.add(tree, sound);
     }
 
     @Override
     public Map<String, SortedSet<String>> missingSounds() {
-        Map<String, SortedSet<String>> copy = new TreeMap<>();
-        missingSounds.forEach((tree, sounds) -> copy.put(tree, new TreeSet<>(sounds)));
-        return copy;
+        return missingSounds.all();
     }
 }

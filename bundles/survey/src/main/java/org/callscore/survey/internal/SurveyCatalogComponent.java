@@ -3,12 +3,11 @@ package org.callscore.survey.internal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.callscore.agi.MissingSounds;
 import org.callscore.storage.ModuleFiles;
 import org.callscore.storage.PeriodicTask;
 import org.callscore.survey.SurveyCatalog;
@@ -41,8 +40,8 @@ public class SurveyCatalogComponent implements SurveyCatalog {
 
     private SurveyFolder surveys;
     private PeriodicTask scanner;
-    /** Survey name to the sounds Asterisk answered it could not play, as the survey application found them. */
-    private final Map<String, Set<String>> missingSounds = new ConcurrentHashMap<>();
+    /** Per survey, the sounds Asterisk answered it could not play, as the survey application found them. */
+    private final MissingSounds missingSounds = new MissingSounds();
 
     @Activate
     void activate(BundleContext context, Config config) {
@@ -78,13 +77,13 @@ public class SurveyCatalogComponent implements SurveyCatalog {
 
     @Override
     public boolean soundMissing(String survey, String sound) {
-        return missingSounds.computeIfAbsent(survey, name -> ConcurrentHashMap.newKeySet()).add(sound);
+        return missingSounds.add(survey, sound);
     }
 
     @Override
     public Map<String, SortedSet<String>> missingSounds() {
         Map<String, SortedSet<String>> still = new TreeMap<>();
-        missingSounds.forEach((name, sounds) -> byName(name).ifPresent(survey -> {
+        missingSounds.all().forEach((name, sounds) -> byName(name).ifPresent(survey -> {
             // a sound the file no longer names is no longer the administrator's problem
             SortedSet<String> named = new TreeSet<>(sounds);
             named.retainAll(survey.sounds());

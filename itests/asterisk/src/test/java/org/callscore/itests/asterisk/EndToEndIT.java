@@ -146,33 +146,15 @@ class EndToEndIT {
      */
     @Test
     void aCallerGoesThroughTheIvrIntoTheQueueIsAnsweredAndCompletesTheSurvey() throws Exception {
-        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("callscore.e2e.work"), "runtime", "etc",
-                "callscore", "ivr");
-        java.nio.file.Files.createDirectories(folder);
-        java.nio.file.Path temporary = folder.resolve("e2e.tmp");
-        java.nio.file.Files.writeString(temporary, String.join("\n", "agent = support",
-                "menu.main.prompt = beep", "menu.main.timeout.seconds = 8", "menu.main.key.1 = queue:sales",
-                "menu.main.key.2 = queue:support", ""));
-        java.nio.file.Files.move(temporary, folder.resolve("e2e.ivr"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("callscore.e2e.work"), "runtime", "data", "log",
-                "karaf.log");
-        TestSite.eventually("the menu file e2e loaded by CallScore", Duration.ofSeconds(30), () -> {
-            try {
-                return java.nio.file.Files.readString(log).contains("IVR menu file e2e loaded");
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        });
+        writeMenuFile("e2e", "agent = support", "menu.main.prompt = beep", "menu.main.timeout.seconds = 8",
+                "menu.main.key.1 = queue:sales", "menu.main.key.2 = queue:support");
         String caller = newCaller();
 
         call(concat(new String[] {"-s", "103"}, concat(SALES_AGENTS, caller + ";1500;1;4;1;" + KEY_GAP_MS + ";0;5;7300")));
 
         String uniqueId = uniqueIdOf(caller);
-        TestSite.eventually("the IVR visit of " + uniqueId, Duration.ofSeconds(20),
-                () -> !site.query("SELECT id FROM ivr_visit WHERE uniqueid = ?", uniqueId).isEmpty());
-        Map<String, Object> visit = site.query("SELECT tree, linkedid, path, exit_type, exit_target, status, "
-                + "agent_requested, caller_hung_up FROM ivr_visit WHERE uniqueid = ?", uniqueId).get(0);
+        Map<String, Object> visit = visitOf(uniqueId, "tree, linkedid, path, exit_type, exit_target, status, "
+                + "agent_requested, caller_hung_up");
         assertThat(visit.get("tree")).isEqualTo("e2e");
         assertThat(visit.get("linkedid")).isEqualTo(uniqueId);
         assertThat(visit.get("path")).isEqualTo("main:1");
@@ -322,26 +304,14 @@ class EndToEndIT {
     /** Names of one character load, so the shipped contexts must reach them too. */
     @Test
     void aMenuWithAOneCharacterNameIsReachedThroughTheShippedContext() throws Exception {
-        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("callscore.e2e.work"), "runtime", "etc",
-                "callscore", "ivr");
-        java.nio.file.Files.createDirectories(folder);
-        java.nio.file.Path temporary = folder.resolve("x.tmp");
-        java.nio.file.Files.writeString(temporary, String.join("\n", "agent = support", "menu.main.prompt = beep",
-                "menu.main.timeout.seconds = 1", "menu.main.retries = 0", "menu.main.on.failure = hangup", ""));
-        long logStart = site.karafLogSize();
-        java.nio.file.Files.move(temporary, folder.resolve("x.ivr"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        TestSite.eventually("the menu file x loaded by CallScore", Duration.ofSeconds(30),
-                () -> site.karafLog(logStart).contains("IVR menu file x loaded"));
+        writeMenuFile("x", "agent = support", "menu.main.prompt = beep", "menu.main.timeout.seconds = 1",
+                "menu.main.retries = 0", "menu.main.on.failure = hangup");
         String caller = newCaller();
 
         call("-s", "105", caller + ";0;;;;0;0");
 
         String uniqueId = uniqueIdOf(caller);
-        TestSite.eventually("the IVR visit of " + uniqueId, Duration.ofSeconds(20),
-                () -> !site.query("SELECT id FROM ivr_visit WHERE uniqueid = ?", uniqueId).isEmpty());
-        Map<String, Object> visit = site.query("SELECT tree, exit_type, status, site_open FROM ivr_visit "
-                + "WHERE uniqueid = ?", uniqueId).get(0);
+        Map<String, Object> visit = visitOf(uniqueId, "tree, exit_type, status, site_open");
         assertThat(visit.get("tree")).isEqualTo("x");
         assertThat(visit.get("exit_type")).isEqualTo("hangup");
         assertThat(visit.get("status")).isEqualTo("retries-exhausted");
@@ -459,6 +429,27 @@ class EndToEndIT {
                     + "AND e.event = 'ENTERQUEUE'", uniqueId).get(0).get("waited")).intValue();
             assertReported(uniqueId, "answered", connectedAgent(uniqueId), waited);
         }
+    }
+
+    /** The IVR visit CallScore stored for the call, once it is there: the columns asked for. */
+    private Map<String, Object> visitOf(String uniqueId, String columns) {
+        TestSite.eventually("the IVR visit of " + uniqueId, Duration.ofSeconds(20),
+                () -> !site.query("SELECT id FROM ivr_visit WHERE uniqueid = ?", uniqueId).isEmpty());
+        return site.query("SELECT " + columns + " FROM ivr_visit WHERE uniqueid = ?", uniqueId).get(0);
+    }
+
+    /** Writes etc/callscore/ivr/NAME.ivr in one move, as an editor saving it would, and waits until it is loaded. */
+    private void writeMenuFile(String name, String... lines) throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("callscore.e2e.work"), "runtime", "etc",
+                "callscore", "ivr");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Path temporary = folder.resolve(name + ".tmp");
+        java.nio.file.Files.writeString(temporary, String.join("\n", lines) + "\n");
+        long logStart = site.karafLogSize();
+        java.nio.file.Files.move(temporary, folder.resolve(name + ".ivr"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        TestSite.eventually("the menu file " + name + " loaded by CallScore", Duration.ofSeconds(30),
+                () -> site.karafLog(logStart).contains("IVR menu file " + name + " loaded"));
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.callscore.agi.MissingSounds;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.Menu;
 import org.callscore.ivr.MenuTree;
@@ -43,13 +44,7 @@ final class IvrListing {
             out.append("\nFiles refused (a file keeps its last good version meanwhile):\n");
             problems.forEach((file, problem) -> out.append("  ").append(file).append(": ").append(problem).append('\n'));
         }
-        Map<String, java.util.SortedSet<String>> missing = catalog.missingSounds();
-        if (!missing.isEmpty()) {
-            out.append("\nSounds Asterisk could not play (the visit ended as 'error'): install them on the Asterisk "
-                    + "host or name others\n");
-            missing.forEach((tree, sounds) -> out.append("  ").append(tree).append(": ").append(String.join(", ", sounds))
-                    .append('\n'));
-        }
+        out.append(MissingSounds.listing("the caller's visit ended as 'error'", catalog.missingSounds()));
         out.append('\n').append(pending < 0 ? "IVR visits: not running (visits cannot be recorded)"
                 : pending == 0 ? "IVR visit spool: empty (every visit is in MariaDB)"
                         : "IVR visit spool: " + pending + " visits wait for MariaDB").append('\n');

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.callscore.agi.MissingSounds;
 import org.callscore.survey.Question;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
@@ -38,13 +39,8 @@ final class SurveyListing {
             problems.forEach((file, problem) -> out.append("  ").append(file).append(": ").append(problem)
                     .append('\n'));
         }
-        Map<String, java.util.SortedSet<String>> missing = catalog.missingSounds();
-        if (!missing.isEmpty()) {
-            out.append("\nSounds Asterisk could not play (callers hear nothing there; a question without its prompt is "
-                    + "skipped): install them on the Asterisk host or name others\n");
-            missing.forEach((name, sounds) -> out.append("  ").append(name).append(": ").append(String.join(", ", sounds))
-                    .append('\n'));
-        }
+        out.append(MissingSounds.listing("callers hear nothing there; a question without its prompt is skipped",
+                catalog.missingSounds()));
         out.append('\n').append(pending < 0 ? "Survey responses: not running (answers cannot be taken)"
                 : pending == 0 ? "Survey journal: empty (every answer is in MariaDB)"
                         : "Survey journal: " + pending + " events wait for MariaDB").append('\n');
