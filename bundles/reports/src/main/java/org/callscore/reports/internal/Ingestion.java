@@ -56,6 +56,8 @@ final class Ingestion {
     private final Clock clock;
     private Aggregator aggregator;
     private long lastId = -1;
+    /** the position as stored with the sums: what report:status shows, never ahead of what was counted */
+    private volatile long storedId;
     /** added to the table's ids to make reports_call.enter_id; grows when the table's ids started again */
     private long idBase;
     /** of the row at lastId */
@@ -90,7 +92,7 @@ final class Ingestion {
     }
 
     long lastId() {
-        return Math.max(0, lastId);
+        return storedId;
     }
 
     int openCalls() {
@@ -119,7 +121,8 @@ final class Ingestion {
     private long run(DoubleConsumer progress) {
         try {
             return ingest(progress);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (a bundle updated mid-run): the position read must never run ahead of what was stored
             aggregator = null; // the open calls, position and gaps are read again, as the last batch left them
             lastId = -1;
             throw e;
@@ -253,6 +256,7 @@ final class Ingestion {
             return fetched.size();
         }
         gaps.saved();
+        storedId = newLastId;
         awaited = gaps.awaited();
         rows.stream().filter(r -> r.event().equals("ENTERQUEUE")).map(QueueLogRow::time).max(Instant::compareTo)
                 .filter(t -> newestEntered == null || t.isAfter(newestEntered)).ifPresent(t -> newestEntered = t);
@@ -345,6 +349,7 @@ final class Ingestion {
         });
         idBase = newBase;
         lastId = 0;
+        storedId = 0;
         fingerprint = "";
         gaps.clear();
         gaps.saved();
@@ -390,6 +395,7 @@ final class Ingestion {
                     + "source = :s").bind("s", source()).map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2),
                             rs.getString(3)}).findOne();
             lastId = state.map(s -> (Long) s[0]).orElse(0L);
+            storedId = lastId;
             idBase = state.map(s -> (Long) s[1]).orElse(0L);
             fingerprint = state.map(s -> (String) s[2]).orElse("");
             gaps = Gaps.load(h, source());
