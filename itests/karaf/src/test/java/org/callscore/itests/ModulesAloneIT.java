@@ -14,11 +14,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
+import org.callscore.agi.FastAgiServer;
 import org.callscore.storage.BackgroundTask;
+import org.callscore.storage.Database;
 import org.callscore.testing.asterisk.FastAgiCall;
 import org.callscore.testing.asterisk.Outcome;
 import org.junit.After;
@@ -44,7 +47,8 @@ import org.osgi.framework.ServiceReference;
  * proxy so that each module's journal or spool can be shown to reach it after an outage.
  * <p>
  * This class touches no class of a module, only the platform's: the test probe would otherwise be wired to a
- * module's bundle and refreshed (ended) when its feature is uninstalled.
+ * module's bundle and refreshed (ended) when its feature is uninstalled. And it holds no service: see
+ * {@link #briefly}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -87,9 +91,10 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
                 features.uninstallFeature(module, EnumSet.noneOf(FeaturesService.Option.class)); // a failed test's
             }
         }
-        eventually("no module's application nor task left", () -> server().applications().isEmpty()
+        eventually("no module's application nor task left", () -> applications().isEmpty()
                 && CORE_TASKS.equals(tasks()));
-        assertTrue("the server listens with no module installed", server().listeningOn().isPresent());
+        assertTrue("the server listens with no module installed",
+                briefly(FastAgiServer.class, server -> server.listeningOn().isPresent()));
     }
 
     @After
@@ -120,6 +125,28 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
                 bundle(CONSOLE).getState());
     }
 
+    /**
+     * Uses a platform service and lets go of it at once. The test must not stay a user of the server or the
+     * database: a component that is not immediate lives only while something uses its service, and the
+     * point here is that nothing does once the console is stopped.
+     */
+    private <S, R> R briefly(Class<S> type, Function<S, R> use) {
+        ServiceReference<S> reference = bundleContext.getServiceReference(type);
+        S service = reference == null ? null : bundleContext.getService(reference);
+        if (service == null) {
+            throw new AssertionError("no " + type.getSimpleName() + " service");
+        }
+        try {
+            return use.apply(service);
+        } finally {
+            bundleContext.ungetService(reference);
+        }
+    }
+
+    private Set<String> applications() {
+        return briefly(FastAgiServer.class, server -> new TreeSet<>(server.applications()));
+    }
+
     /** The names of the background tasks registered now. */
     private Set<String> tasks() {
         Set<String> names = new TreeSet<>();
@@ -140,7 +167,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         Set<String> expectedTasks = new TreeSet<>(CORE_TASKS);
         expectedTasks.addAll(moduleTasks);
         eventually("applications " + applications + " and tasks " + expectedTasks,
-                () -> server().applications().equals(applications) && tasks().equals(expectedTasks));
+                () -> applications().equals(applications) && tasks().equals(expectedTasks));
         if (!consoleStopped) {
             String status = console("callscore:status");
             assertTrue(status, status.contains("Background tasks   " + expectedTasks.size() + " running"));
@@ -153,7 +180,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
 
     private void cutMariaDb() throws InterruptedException {
         proxy.stop();
-        eventually("the outage is seen", () -> !database().status().reachable());
+        eventually("the outage is seen", () -> !briefly(Database.class, d -> d.status().reachable()));
     }
 
     /** The proxy's port can stay taken for a moment after the previous test closed it. */
@@ -173,7 +200,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
 
     private void restoreMariaDb() throws Exception {
         startProxy();
-        eventually("MariaDB reachable again", () -> database().status().reachable());
+        eventually("MariaDB reachable again", () -> briefly(Database.class, d -> d.status().reachable()));
     }
 
     private static String uniqueId(String what) {
@@ -199,7 +226,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     private void ping(boolean consoleStopped) throws Exception {
         install("callscore-ping", consoleStopped);
         onlyTheModuleRuns(Set.of("ping"), Set.of(), consoleStopped);
-        eventually("ping's schema migrated", () -> database().isReady("ping"));
+        eventually("ping's schema migrated", () -> briefly(Database.class, d -> d.isReady("ping")));
         String id = uniqueId("ping");
 
         Outcome outcome = call("ping").uniqueId(id).connect().runToEnd(CALL);
@@ -269,7 +296,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         onlyTheModuleRuns(Set.of("ivr"), Set.of("ivr-menu-scan", "ivr-visit-replay"), consoleStopped);
         eventually("the menu served, its file read", () -> "selected".equals(ivrCall(uniqueId("ready")).connect()
                 .runToEnd(CALL).variable("IVR_STATUS")));
-        eventually("ivr's schema migrated", () -> database().isReady("ivr"));
+        eventually("ivr's schema migrated", () -> briefly(Database.class, d -> d.isReady("ivr")));
 
         cutMariaDb();
         String id = uniqueId("ivr");
@@ -305,7 +332,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     private void reports(boolean consoleStopped) throws Exception {
         install("callscore-reports", consoleStopped);
         onlyTheModuleRuns(Set.of(), Set.of("reports-ingestion"), consoleStopped);
-        eventually("reports' schema migrated", () -> database().isReady("reports"));
+        eventually("reports' schema migrated", () -> briefly(Database.class, d -> d.isReady("reports")));
         ReportsWebFixture calls = new ReportsWebFixture(mariaDbDirect());
         calls.createQueueLog();
 
