@@ -96,7 +96,8 @@ final class ApplicationRegistry implements AutoCloseable {
         synchronized (this) {
             Optional<AgiScript> application = find(name);
             Gap gap = gaps.get(name);
-            if (application.isPresent() || closed || gap == null || arrived - gap.goneAt >= returnWindow.toNanos()) {
+            if (application.isPresent() || closed || gap == null || maxWait.isZero()
+                    || arrived - gap.goneAt >= returnWindow.toNanos()) {
                 return application;
             }
             gap.holding++;

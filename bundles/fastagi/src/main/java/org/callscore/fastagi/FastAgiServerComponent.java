@@ -83,6 +83,7 @@ public class FastAgiServerComponent implements FastAgiServer {
 
     private final ApplicationRegistry applications = new ApplicationRegistry();
     private FastAgiEngine engine;
+    private volatile ServerSettings settings;
 
     @Activate
     void activate(Config config) {
@@ -90,6 +91,7 @@ public class FastAgiServerComponent implements FastAgiServer {
                 config.threads_max(), config.backlog(), config.request_timeout_seconds(),
                 config.idle_warning_seconds(), config.application_return_seconds(),
                 config.application_wait_seconds());
+        this.settings = settings;
         engine = new FastAgiEngine(settings, applications);
         engine.start();
     }
@@ -122,7 +124,14 @@ public class FastAgiServerComponent implements FastAgiServer {
         if (name instanceof String) {
             applications.remove((String) name, (Long) properties.get(Constants.SERVICE_ID));
             if (applications.registrationsOf((String) name) == 0) {
-                LOG.info("AGI application '{}' unregistered; calls in flight finish, new calls get FAILURE", name);
+                ServerSettings current = settings;
+                if (current == null || current.applicationReturn().isZero() || current.applicationWait().isZero()) {
+                    LOG.info("AGI application '{}' unregistered; calls in flight finish, new calls get FAILURE", name);
+                } else {
+                    LOG.info("AGI application '{}' unregistered; calls in flight finish, new calls in the next {} s "
+                            + "wait up to {} s for it to come back (else FAILURE)", name,
+                            current.applicationReturn().toSeconds(), current.applicationWait().toSeconds());
+                }
             } else {
                 LOG.info("AGI application '{}': one service unregistered, another serves new calls", name);
             }
