@@ -1,7 +1,6 @@
 package org.callscore.fastagi;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
 
 import org.asteriskjava.fastagi.AgiChannel;
@@ -22,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * expects: AGISTATUS=SUCCESS when the application finished, FAILURE when it is unknown, stopped or failed,
  * and a caller's hang-up treated as the normal event it is (asterisk-java would log it as an error with a
  * stack trace, and answer an unknown application with SUCCESS).
+ * <p>
+ * A call for an application that went less than {@code application.return.seconds} ago (its module is being
+ * updated or restarted) waits up to {@code application.wait.seconds} for it to come back instead of failing.
  */
 final class Dispatcher implements MappingStrategy {
 
@@ -29,13 +31,13 @@ final class Dispatcher implements MappingStrategy {
 
     private final ApplicationRegistry applications;
     private final Listener listener;
-    private final Duration idleWarning;
+    private final ServerSettings settings;
     private final SessionCounters counters;
 
-    Dispatcher(ApplicationRegistry applications, Listener listener, Duration idleWarning, SessionCounters counters) {
+    Dispatcher(ApplicationRegistry applications, Listener listener, ServerSettings settings, SessionCounters counters) {
         this.applications = applications;
         this.listener = listener;
-        this.idleWarning = idleWarning;
+        this.settings = settings;
         this.counters = counters;
     }
 
@@ -65,30 +67,50 @@ final class Dispatcher implements MappingStrategy {
             };
         }
         Optional<AgiScript> application = applications.find(name);
+        String where = name + " on " + LogText.of(request.getChannel());
         if (application.isEmpty()) {
             return (r, c) -> {
-                counters.failed();
-                if (applications.firstMiss(name)) {
-                    LOG.warn("No AGI application named '{}' is running (running: {}); calls asking for it get "
-                            + "AGISTATUS=FAILURE until it is. Is its feature installed and its bundle active?",
-                            name, applications.names());
-                } else {
-                    LOG.debug("No AGI application named '{}' for {}", name, LogText.of(request.getChannel()));
+                // a module being updated or restarted comes back in a moment: hold its calls for it
+                Optional<AgiScript> returned;
+                try {
+                    returned = applications.awaitReturn(name, settings.applicationReturn(),
+                            settings.applicationWait());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    returned = Optional.empty();
                 }
-                fail(c, "CallScore: no AGI application named " + name + " is running");
+                if (returned.isPresent()) {
+                    serve(returned.get(), socket.get(), r, c, name, where);
+                } else {
+                    missing(name, request, c);
+                }
             };
         }
-        String where = name + " on " + LogText.of(request.getChannel());
-        return (r, c) -> {
-            try {
-                socket.get().commandPhase(idleWarning, waited -> LOG.info("AGI session {} has waited {} s for "
-                        + "Asterisk; it stays open for as long as the call lasts", where, waited.toSeconds()));
-            } catch (IOException e) {
-                LOG.info("AGI session {}: connection to Asterisk lost before it started: {}", where, e.getMessage());
-                return;
-            }
-            run(application.get(), r, c, name, where);
-        };
+        return (r, c) -> serve(application.get(), socket.get(), r, c, name, where);
+    }
+
+    private void missing(String name, AgiRequest request, AgiChannel channel) {
+        counters.failed();
+        if (applications.firstMiss(name)) {
+            LOG.warn("No AGI application named '{}' is running (running: {}); calls asking for it get "
+                    + "AGISTATUS=FAILURE until it is. Is its feature installed and its bundle active?",
+                    name, applications.names());
+        } else {
+            LOG.debug("No AGI application named '{}' for {}", name, LogText.of(request.getChannel()));
+        }
+        fail(channel, "CallScore: no AGI application named " + name + " is running");
+    }
+
+    private void serve(AgiScript application, AgiSocket socket, AgiRequest request, AgiChannel channel, String name,
+            String where) {
+        try {
+            socket.commandPhase(settings.idleWarning(), waited -> LOG.info("AGI session {} has waited {} s for "
+                    + "Asterisk; it stays open for as long as the call lasts", where, waited.toSeconds()));
+        } catch (IOException e) {
+            LOG.info("AGI session {}: connection to Asterisk lost before it started: {}", where, e.getMessage());
+            return;
+        }
+        run(application, request, channel, name, where);
     }
 
     private void run(AgiScript application, AgiRequest request, AgiChannel channel, String name, String where) {

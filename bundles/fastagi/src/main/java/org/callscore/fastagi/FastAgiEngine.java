@@ -92,7 +92,7 @@ final class FastAgiEngine implements AutoCloseable {
             return;
         }
         Listener listener = new Listener(socket, settings, counters);
-        Server running = new Server(new Dispatcher(applications, listener, settings.idleWarning(), counters), listener);
+        Server running = new Server(new Dispatcher(applications, listener, settings, counters), listener);
         server = running;
         if (closed) {
             closeQuietly(socket);

@@ -68,16 +68,30 @@ public class FastAgiServerComponent implements FastAgiServer {
                 description = "Log once when a session has waited this long for Asterisk (0 = never). "
                         + "The session is never closed for being idle")
         int idle_warning_seconds() default 3600;
+
+        @AttributeDefinition(name = "Application return window (s)",
+                description = "A call for an AGI application that stopped less than this long ago (its module is "
+                        + "being updated or restarted) waits for it to come back instead of failing at once "
+                        + "(0 = fail at once)")
+        int application_return_seconds() default 10;
+
+        @AttributeDefinition(name = "Application wait (s)",
+                description = "Longest a call waits for such an application; then AGISTATUS=FAILURE "
+                        + "(0 = fail at once)")
+        int application_wait_seconds() default 5;
     }
 
     private final ApplicationRegistry applications = new ApplicationRegistry();
     private FastAgiEngine engine;
+    private volatile ServerSettings settings;
 
     @Activate
     void activate(Config config) {
         ServerSettings settings = ServerSettings.of(config.bind_address(), config.port(), config.allowed_peers(),
                 config.threads_max(), config.backlog(), config.request_timeout_seconds(),
-                config.idle_warning_seconds());
+                config.idle_warning_seconds(), config.application_return_seconds(),
+                config.application_wait_seconds());
+        this.settings = settings;
         engine = new FastAgiEngine(settings, applications);
         engine.start();
     }
@@ -85,6 +99,7 @@ public class FastAgiServerComponent implements FastAgiServer {
     @Deactivate
     void deactivate() {
         engine.close();
+        applications.close(); // calls held for a returning application cannot reach the next configuration's
     }
 
     @Reference(service = AgiScript.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -109,7 +124,14 @@ public class FastAgiServerComponent implements FastAgiServer {
         if (name instanceof String) {
             applications.remove((String) name, (Long) properties.get(Constants.SERVICE_ID));
             if (applications.registrationsOf((String) name) == 0) {
-                LOG.info("AGI application '{}' unregistered; calls in flight finish, new calls get FAILURE", name);
+                ServerSettings current = settings;
+                if (current == null || current.applicationReturn().isZero() || current.applicationWait().isZero()) {
+                    LOG.info("AGI application '{}' unregistered; calls in flight finish, new calls get FAILURE", name);
+                } else {
+                    LOG.info("AGI application '{}' unregistered; calls in flight finish, new calls in the next {} s "
+                            + "wait up to {} s for it to come back (else FAILURE)", name,
+                            current.applicationReturn().toSeconds(), current.applicationWait().toSeconds());
+                }
             } else {
                 LOG.info("AGI application '{}': one service unregistered, another serves new calls", name);
             }

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** The FastAGI server's configuration, checked once so that a bad value is reported by name. */
 record ServerSettings(InetAddress bindAddress, int port, PeerFilter allowedPeers, int maxThreads, int backlog,
-        Duration requestTimeout, Duration idleWarning) {
+        Duration requestTimeout, Duration idleWarning, Duration applicationReturn, Duration applicationWait) {
 
     ServerSettings {
         if (port < 0 || port > 65535) {
@@ -24,10 +24,17 @@ record ServerSettings(InetAddress bindAddress, int port, PeerFilter allowedPeers
         if (idleWarning.isNegative()) {
             throw new IllegalArgumentException("idle.warning.seconds must be 0 (never) or positive");
         }
+        if (applicationReturn.isNegative()) {
+            throw new IllegalArgumentException("application.return.seconds must be 0 (fail at once) or positive");
+        }
+        if (applicationWait.isNegative()) {
+            throw new IllegalArgumentException("application.wait.seconds must be 0 (fail at once) or positive");
+        }
     }
 
     static ServerSettings of(String bindAddress, int port, String allowedPeers, int maxThreads, int backlog,
-            int requestTimeoutSeconds, int idleWarningSeconds) {
+            int requestTimeoutSeconds, int idleWarningSeconds, int applicationReturnSeconds,
+            int applicationWaitSeconds) {
         InetAddress address;
         try {
             // literal addresses only: a host name here would tie start-up to DNS
@@ -39,6 +46,7 @@ record ServerSettings(InetAddress bindAddress, int port, PeerFilter allowedPeers
             throw new IllegalArgumentException("bind.address '" + bindAddress + "' is not an IP address", e);
         }
         return new ServerSettings(address, port, PeerFilter.parse(allowedPeers), maxThreads, backlog,
-                Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(idleWarningSeconds));
+                Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(idleWarningSeconds),
+                Duration.ofSeconds(applicationReturnSeconds), Duration.ofSeconds(applicationWaitSeconds));
     }
 }

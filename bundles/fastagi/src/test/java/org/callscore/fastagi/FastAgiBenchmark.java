@@ -39,7 +39,7 @@ public final class FastAgiBenchmark {
 
         ApplicationRegistry applications = new ApplicationRegistry();
         applications.add("ping", 1, 0, PING_LIKE);
-        FastAgiEngine engine = new FastAgiEngine(ServerSettings.of("127.0.0.1", 0, "127.0.0.1", 4000, 4096, 10, 0),
+        FastAgiEngine engine = new FastAgiEngine(ServerSettings.of("127.0.0.1", 0, "127.0.0.1", 4000, 4096, 10, 0, 0, 0),
                 applications);
         engine.start();
         while (engine.listeningOn().isEmpty()) {

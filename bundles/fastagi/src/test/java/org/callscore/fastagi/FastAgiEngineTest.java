@@ -53,8 +53,12 @@ class FastAgiEngineTest {
 
     private void start(int fixedPort, String allowedPeers, int maxThreads, int requestTimeoutSeconds,
             int idleWarningSeconds) throws InterruptedException {
-        engine = new FastAgiEngine(ServerSettings.of("127.0.0.1", fixedPort, allowedPeers, maxThreads, 4096,
-                requestTimeoutSeconds, idleWarningSeconds), applications);
+        start(ServerSettings.of("127.0.0.1", fixedPort, allowedPeers, maxThreads, 4096, requestTimeoutSeconds,
+                idleWarningSeconds, 0, 0)); // no wait for a returning application, unless a test asks for one
+    }
+
+    private void start(ServerSettings settings) throws InterruptedException {
+        engine = new FastAgiEngine(settings, applications);
         engine.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (engine.listeningOn().isEmpty() && System.nanoTime() < deadline) {
@@ -262,6 +266,96 @@ class FastAgiEngineTest {
         assertThat(outcome.variable("ANSWER")).isEqualTo("5");
     }
 
+    /** Waits for an application to come back for up to a minute: far longer than any test runs. */
+    private void startHoldingCallsForReturningApplications(int returnSeconds, int waitSeconds)
+            throws InterruptedException {
+        start(ServerSettings.of("127.0.0.1", 0, "127.0.0.1", 4000, 4096, 10, 3600, returnSeconds, waitSeconds));
+    }
+
+    private void awaitHolding(String name, int calls) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (applications.holding(name) < calls && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(applications.holding(name)).as("calls held for " + name).isEqualTo(calls);
+    }
+
+    @Test
+    void callsArrivingWhileAnApplicationIsUpdatedWaitForItsReturnAndAreServed() throws Exception {
+        applications.add("greeter", 1, 0, GREETER);
+        startHoldingCallsForReturningApplications(10, 60);
+        LogCapture log = LogCapture.mark();
+
+        applications.remove("greeter", 1); // the module's bundle stops for its update
+        List<FastAgiCall> inTheGap = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            inTheGap.add(call("greeter?who=gap" + i).connect());
+        }
+        awaitHolding("greeter", 5);
+        applications.add("greeter", 2, 0, GREETER); // and its new instance registers
+
+        for (int i = 0; i < 5; i++) {
+            Outcome outcome = inTheGap.get(i).runToEnd(TIMEOUT);
+            assertThat(outcome.agiStatus()).isEqualTo("SUCCESS");
+            assertThat(outcome.variable("GREETED")).isEqualTo("gap" + i);
+        }
+        assertThat(engine.counters()).containsEntry(Counter.FAILED_SESSIONS, 0L)
+                .containsEntry(Counter.COMPLETED_SESSIONS, 5L);
+        assertThat(log.since().lines().filter(l -> l.contains("AGI application 'greeter' is back after")))
+                .singleElement().asString().contains("5 call(s) waiting for it are served now");
+    }
+
+    @Test
+    void aCallHeldForAnApplicationThatDoesNotComeBackGetsFailureOnce() throws Exception {
+        applications.add("greeter", 1, 0, GREETER);
+        startHoldingCallsForReturningApplications(10, 1);
+        LogCapture log = LogCapture.mark();
+        applications.remove("greeter", 1);
+
+        Outcome first = call("greeter").connect().runToEnd(TIMEOUT);
+        Outcome second = call("greeter").connect().runToEnd(TIMEOUT);
+
+        assertThat(first.agiStatus()).isEqualTo("FAILURE");
+        assertThat(second.agiStatus()).isEqualTo("FAILURE");
+        assertThat(first.commands()).anyMatch(c -> c.contains("no AGI application named greeter"));
+        assertThat(log.since().lines().filter(l -> l.contains("did not come back within 1.0 s"))).hasSize(1);
+        assertThat(engine.counters()).containsEntry(Counter.FAILED_SESSIONS, 2L);
+    }
+
+    @Test
+    void aNameNeverServedFailsAtOnceEvenWhenCallsMayWait() throws Exception {
+        startHoldingCallsForReturningApplications(60, 60);
+
+        // a wait would outlast the call's 20 s: FAILURE within it means no wait
+        assertThat(call("nosuchapp").connect().runToEnd(TIMEOUT).agiStatus()).isEqualTo("FAILURE");
+        assertThat(applications.holding("nosuchapp")).isZero();
+    }
+
+    @Test
+    void withNoReturnWindowACallForAnApplicationThatWentFailsAtOnce() throws Exception {
+        applications.add("greeter", 1, 0, GREETER);
+        start(ServerSettings.of("127.0.0.1", 0, "127.0.0.1", 4000, 4096, 10, 3600, 0, 60));
+        applications.remove("greeter", 1);
+
+        assertThat(call("greeter").connect().runToEnd(TIMEOUT).agiStatus()).isEqualTo("FAILURE");
+    }
+
+    @Test
+    void callsHeldWhenTheServerStopsGetFailureAtOnce() throws Exception {
+        applications.add("greeter", 1, 0, GREETER);
+        startHoldingCallsForReturningApplications(60, 60);
+        applications.remove("greeter", 1);
+        FastAgiCall held = call("greeter").connect();
+        awaitHolding("greeter", 1);
+
+        engine.close();
+        applications.close(); // as the component does when it is deactivated or reconfigured
+
+        Outcome outcome = held.runToEnd(TIMEOUT); // within 20 s, not after the 60 s wait
+        assertThat(outcome.agiStatus()).isEqualTo("FAILURE");
+        assertThat(applications.holding("greeter")).isZero();
+    }
+
     private boolean newCallIsNotServed() {
         FastAgiCall call;
         try {
@@ -290,7 +384,7 @@ class FastAgiEngineTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
                 java.net.InetAddress.getByName("127.0.0.1"))) {
             engine = new FastAgiEngine(ServerSettings.of("127.0.0.1", taken.getLocalPort(), "127.0.0.1", 10, 10, 10,
-                    0), applications);
+                    0, 0, 0), applications);
             engine.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (engine.problem().isEmpty() && System.nanoTime() < deadline) {

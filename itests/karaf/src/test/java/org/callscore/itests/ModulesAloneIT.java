@@ -1,0 +1,368 @@
+package org.callscore.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.callscore.agi.FastAgiServer;
+import org.callscore.storage.BackgroundTask;
+import org.callscore.storage.Database;
+import org.callscore.testing.asterisk.FastAgiCall;
+import org.callscore.testing.asterisk.Outcome;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * A Karaf that boots with callscore-core only (and Karaf's web server, as the distribution has it), into which
+ * each module's feature is installed alone, checked, and uninstalled: with the console bundle stopped (a site
+ * without Karaf's shell: nothing in Karaf uses the modules' services, so only immediate components serve) and
+ * with it started (its callscore:status lists the module's background tasks). MariaDB is reached through a
+ * proxy so that each module's journal or spool can be shown to reach it after an outage.
+ * <p>
+ * This class touches no class of a module, only the platform's: the test probe would otherwise be wired to a
+ * module's bundle and refreshed (ended) when its feature is uninstalled. And it holds no service: see
+ * {@link #briefly}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING) // the web feature, which starts Pax Web's servlets, last
+public class ModulesAloneIT extends DatabaseOutageTestSupport {
+
+    private static final Duration CALL = Duration.ofSeconds(30);
+    private static final String CONSOLE = "org.callscore.console";
+    private static final String WEB_PORT = "callscore.itest.web.port";
+    /** The platform's own tasks, present whatever modules are installed. */
+    private static final Set<String> CORE_TASKS = Set.of("database-health-check");
+
+    @Inject
+    private FeaturesService features;
+
+    @Override
+    @Configuration
+    public Option[] configuration() {
+        String webPort = String.valueOf(freePort());
+        Option[] base = super.configuration();
+        Option[] all = Arrays.copyOf(base, base.length + 5);
+        all[base.length] = editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
+                "standard, framework, scr, eventadmin, jdbc, http-whiteboard, callscore-core");
+        all[base.length + 1] = editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                webPort);
+        all[base.length + 2] = editConfigurationFilePut("etc/org.callscore.reports.cfg", "ingest.interval.seconds",
+                "1");
+        all[base.length + 3] = editConfigurationFilePut("etc/org.callscore.ivr.visits.cfg",
+                "replay.interval.seconds", "1");
+        all[base.length + 4] = CoreOptions.systemProperty(WEB_PORT).value(webPort);
+        return all;
+    }
+
+    @Before
+    public void onlyTheCoreRuns() throws Exception {
+        startProxy();
+        for (String module : List.of("callscore-reports-web", "callscore-ping", "callscore-survey", "callscore-ivr",
+                "callscore-reports")) {
+            if (features.isInstalled(features.getFeature(module))) {
+                features.uninstallFeature(module, EnumSet.noneOf(FeaturesService.Option.class)); // a failed test's
+            }
+        }
+        eventually("no module's application nor task left", () -> applications().isEmpty()
+                && CORE_TASKS.equals(tasks()));
+        assertTrue("the server listens with no module installed",
+                briefly(FastAgiServer.class, server -> server.listeningOn().isPresent()));
+    }
+
+    @After
+    public void consoleBack() throws Exception {
+        Bundle console = bundle(CONSOLE);
+        if (console.getState() != Bundle.ACTIVE) {
+            console.start();
+        }
+    }
+
+    private void consoleStopped(boolean stopped) throws Exception {
+        Bundle console = bundle(CONSOLE);
+        if (stopped) {
+            console.stop();
+        } else if (console.getState() != Bundle.ACTIVE) {
+            console.start();
+        }
+    }
+
+    /**
+     * Installs the feature, then stops the console if asked: Karaf starts every bundle of its installed
+     * features when it installs one, so the console is stopped afterwards, as an administrator would.
+     */
+    private void install(String feature, boolean consoleStopped) throws Exception {
+        features.installFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
+        consoleStopped(consoleStopped);
+        assertEquals("the console bundle is as the test left it", consoleStopped ? Bundle.RESOLVED : Bundle.ACTIVE,
+                bundle(CONSOLE).getState());
+    }
+
+    /**
+     * Uses a platform service and lets go of it at once. The test must not stay a user of the server or the
+     * database: a component that is not immediate lives only while something uses its service, and the
+     * point here is that nothing does once the console is stopped.
+     */
+    private <S, R> R briefly(Class<S> type, Function<S, R> use) {
+        ServiceReference<S> reference = bundleContext.getServiceReference(type);
+        S service = reference == null ? null : bundleContext.getService(reference);
+        if (service == null) {
+            throw new AssertionError("no " + type.getSimpleName() + " service");
+        }
+        try {
+            return use.apply(service);
+        } finally {
+            bundleContext.ungetService(reference);
+        }
+    }
+
+    private Set<String> applications() {
+        return briefly(FastAgiServer.class, server -> new TreeSet<>(server.applications()));
+    }
+
+    /** The names of the background tasks registered now. */
+    private Set<String> tasks() {
+        Set<String> names = new TreeSet<>();
+        try {
+            for (ServiceReference<BackgroundTask> task : bundleContext.getServiceReferences(BackgroundTask.class,
+                    null)) {
+                names.add(String.valueOf(task.getProperty(BackgroundTask.NAME_PROPERTY)));
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return names;
+    }
+
+    /** Exactly the module's applications and tasks, beside the platform's: no other module is there. */
+    private void onlyTheModuleRuns(Set<String> applications, Set<String> moduleTasks, boolean consoleStopped)
+            throws Exception {
+        Set<String> expectedTasks = new TreeSet<>(CORE_TASKS);
+        expectedTasks.addAll(moduleTasks);
+        eventually("applications " + applications + " and tasks " + expectedTasks,
+                () -> applications().equals(applications) && tasks().equals(expectedTasks));
+        if (!consoleStopped) {
+            String status = console("callscore:status");
+            assertTrue(status, status.contains("Background tasks   " + expectedTasks.size() + " running"));
+            for (String task : expectedTasks) {
+                // listed with its state (a task may be FAILING, e.g. reports before queue_log exists)
+                assertTrue(task + " in\n" + status, status.matches("(?s).*\n  " + task + " +(ok|FAILING), .*"));
+            }
+        }
+    }
+
+    private void cutMariaDb() throws InterruptedException {
+        proxy.stop();
+        eventually("the outage is seen", () -> !briefly(Database.class, d -> d.status().reachable()));
+    }
+
+    /** The proxy's port can stay taken for a moment after the previous test closed it. */
+    private void startProxy() throws Exception {
+        for (int attempt = 1;; attempt++) {
+            try {
+                proxy.start();
+                return;
+            } catch (java.net.BindException taken) {
+                if (attempt == 50) {
+                    throw taken;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private void restoreMariaDb() throws Exception {
+        startProxy();
+        eventually("MariaDB reachable again", () -> briefly(Database.class, d -> d.status().reachable()));
+    }
+
+    private static String uniqueId(String what) {
+        return "alone." + what + "." + System.nanoTime() % 100_000_000;
+    }
+
+    private static int count(String sql, String value) {
+        return mariaDbDirect().withHandle(h -> h.createQuery(sql).bind(0, value).mapTo(Integer.class).one());
+    }
+
+    // ping
+
+    @Test
+    public void aPingAloneWithoutTheConsole() throws Exception {
+        ping(true);
+    }
+
+    @Test
+    public void aPingAloneWithTheConsole() throws Exception {
+        ping(false);
+    }
+
+    private void ping(boolean consoleStopped) throws Exception {
+        install("callscore-ping", consoleStopped);
+        onlyTheModuleRuns(Set.of("ping"), Set.of(), consoleStopped);
+        eventually("ping's schema migrated", () -> briefly(Database.class, d -> d.isReady("ping")));
+        String id = uniqueId("ping");
+
+        Outcome outcome = call("ping").uniqueId(id).connect().runToEnd(CALL);
+
+        assertEquals("SUCCESS", outcome.agiStatus());
+        assertEquals("UP", outcome.variable("CALLSCORE_DATABASE"));
+        assertEquals(1, count("SELECT COUNT(*) FROM ping_log WHERE uniqueid = ?", id));
+        features.uninstallFeature("callscore-ping", EnumSet.noneOf(FeaturesService.Option.class));
+        assertEquals("FAILURE", call("ping").connect().runToEnd(CALL).agiStatus());
+    }
+
+    // survey
+
+    @Test
+    public void bSurveyAloneWithoutTheConsole() throws Exception {
+        survey(true);
+    }
+
+    @Test
+    public void bSurveyAloneWithTheConsole() throws Exception {
+        survey(false);
+    }
+
+    private void survey(boolean consoleStopped) throws Exception {
+        SurveyFixture.write("itest-alone", SurveyFixture.THREE_QUESTIONS);
+        install("callscore-survey", consoleStopped);
+        onlyTheModuleRuns(Set.of("survey"), Set.of("survey-file-scan", "survey-journal-replay"), consoleStopped);
+        eventually("the survey served, its file read", () -> "completed".equals(surveyCall(uniqueId("ready"))
+                .connect().runToEnd(CALL).variable("SURVEY_STATUS")));
+        String id = uniqueId("survey");
+        FastAgiCall call = surveyCall(id).connect();
+        call.respondUntil(command -> command.startsWith("GET DATA \"itest/q-solved\""), CALL);
+
+        cutMariaDb();
+        Outcome outcome = call.runToEnd(CALL);
+        assertEquals("completed", outcome.variable("SURVEY_STATUS"));
+        assertEquals("only the answer before the outage is in MariaDB", List.of("attitude=3@1"),
+                SurveyFixture.answers(mariaDbDirect(), id));
+        restoreMariaDb();
+
+        eventually("the journal replayed into MariaDB", () -> SurveyFixture.answers(mariaDbDirect(), id).size() == 3);
+        assertEquals(List.of("attitude=3@1", "solved=1@1", "recommend=10@1"), SurveyFixture.answers(mariaDbDirect(), id));
+        eventually("the response ended", () -> "completed".equals(SurveyFixture.response(mariaDbDirect(), id)
+                .get("status")));
+        features.uninstallFeature("callscore-survey", EnumSet.noneOf(FeaturesService.Option.class));
+    }
+
+    private FastAgiCall.Builder surveyCall(String id) {
+        return call("survey?survey=itest-alone&queue=alone-q").uniqueId(id).digits("3", "1", "1", "0");
+    }
+
+    // IVR
+
+    @Test
+    public void cIvrAloneWithoutTheConsole() throws Exception {
+        ivr(true);
+    }
+
+    @Test
+    public void cIvrAloneWithTheConsole() throws Exception {
+        ivr(false);
+    }
+
+    private void ivr(boolean consoleStopped) throws Exception {
+        IvrFixture.write("itest-alone.ivr", IvrFixture.MENU);
+        install("callscore-ivr", consoleStopped);
+        onlyTheModuleRuns(Set.of("ivr"), Set.of("ivr-menu-scan", "ivr-visit-replay"), consoleStopped);
+        eventually("the menu served, its file read", () -> "selected".equals(ivrCall(uniqueId("ready")).connect()
+                .runToEnd(CALL).variable("IVR_STATUS")));
+        eventually("ivr's schema migrated", () -> briefly(Database.class, d -> d.isReady("ivr")));
+
+        cutMariaDb();
+        String id = uniqueId("ivr");
+        Outcome outcome = ivrCall(id).connect().runToEnd(CALL);
+        assertEquals("SUCCESS", outcome.agiStatus());
+        assertEquals("itest-sales", outcome.variable("IVR_DESTINATION"));
+        assertEquals("the visit waits while MariaDB is away", 0,
+                count("SELECT COUNT(*) FROM ivr_visit WHERE uniqueid = ?", id));
+        restoreMariaDb();
+
+        eventually("the spooled visit written to MariaDB",
+                () -> count("SELECT COUNT(*) FROM ivr_visit WHERE uniqueid = ?", id) == 1);
+        assertEquals("itest-sales", IvrFixture.visit(mariaDbDirect(), id).get("exit_target"));
+        features.uninstallFeature("callscore-ivr", EnumSet.noneOf(FeaturesService.Option.class));
+    }
+
+    private FastAgiCall.Builder ivrCall(String id) {
+        return call("ivr?menu=itest-alone").uniqueId(id).playbackKeys("1", "1");
+    }
+
+    // reports
+
+    @Test
+    public void dReportsAloneWithoutTheConsole() throws Exception {
+        reports(true);
+    }
+
+    @Test
+    public void dReportsAloneWithTheConsole() throws Exception {
+        reports(false);
+    }
+
+    private void reports(boolean consoleStopped) throws Exception {
+        install("callscore-reports", consoleStopped);
+        onlyTheModuleRuns(Set.of(), Set.of("reports-ingestion"), consoleStopped);
+        eventually("reports' schema migrated", () -> briefly(Database.class, d -> d.isReady("reports")));
+        ReportsWebFixture calls = new ReportsWebFixture(mariaDbDirect());
+        calls.createQueueLog();
+
+        calls.writeCalls();
+
+        eventually("the fixture's 7 calls ingested from queue_log",
+                () -> count("SELECT COUNT(*) FROM reports_call WHERE queue = ?", calls.queue) == 7);
+        features.uninstallFeature("callscore-reports", EnumSet.noneOf(FeaturesService.Option.class));
+    }
+
+    // the web feature (with the reports it needs), installed into a running Karaf
+
+    @Test
+    public void zWebWithReportsWithoutTheConsole() throws Exception {
+        install("callscore-reports-web", true);
+        onlyTheModuleRuns(Set.of(), Set.of("reports-ingestion"), true);
+        HttpClient web = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI login = URI.create("http://127.0.0.1:" + System.getProperty(WEB_PORT) + "/callscore/login");
+
+        eventually("the login page served", () -> {
+            try {
+                HttpResponse<String> page = web.send(HttpRequest.newBuilder(login).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return page.statusCode() == 200 && page.body().contains("<form");
+            } catch (java.io.IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        features.uninstallFeature("callscore-reports-web", EnumSet.noneOf(FeaturesService.Option.class));
+    }
+}
