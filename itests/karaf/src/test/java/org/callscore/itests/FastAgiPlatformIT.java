@@ -89,7 +89,7 @@ public class FastAgiPlatformIT extends CallScoreTestSupport {
         assertTrue(status, status.contains("listening on 127.0.0.1:" + agiPort()));
         assertTrue(status, status.matches("(?s).*\n  applications +([a-z-]+, )*ping(, [a-z-]+)*\n.*"));
         assertTrue(status, status.contains("Database           reachable"));
-        assertTrue(status, status.contains("schema ping      version 1 of 1, up to date"));
+        assertTrue(status, status.contains("schema ping      version 2 of 2, up to date"));
     }
 
     @Test
