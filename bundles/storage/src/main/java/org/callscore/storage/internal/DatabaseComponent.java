@@ -189,10 +189,12 @@ public class DatabaseComponent implements Database {
                         bundle.getSymbolicName(), module, e.getMessage());
                 return null;
             }
-            TrackedSchema known = schemas.put(module, schema);
+            TrackedSchema known = schemas.get(module);
             if (known != null) {
-                schema.applied(known.status().appliedVersion()); // a restart does not change the database
+                // before it is seen: a module restarted (updated) under calls must not look "not ready" for a moment
+                schema.applied(known.status().appliedVersion());
             }
+            schemas.put(module, schema);
             checkNow();
             return schema;
         }
