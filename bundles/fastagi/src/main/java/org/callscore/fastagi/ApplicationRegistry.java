@@ -145,10 +145,11 @@ final class ApplicationRegistry implements AutoCloseable {
 
     Optional<AgiScript> find(String name) {
         List<Registration> registrations = byName.get(name);
-        if (registrations == null || registrations.isEmpty()) {
+        if (registrations == null) {
             return Optional.empty();
         }
-        return Optional.of(registrations.get(0).application());
+        // an iterator, not isEmpty() then get(0): the list is emptied in place when the last service goes
+        return registrations.stream().findFirst().map(Registration::application);
     }
 
     /** @return true the first time a missing name is asked for, so it is logged once, not per call */
