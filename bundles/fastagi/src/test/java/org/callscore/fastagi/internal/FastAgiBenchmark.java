@@ -224,6 +224,9 @@ public final class FastAgiBenchmark {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             String line = out.readLine();
+            while (line != null && !line.startsWith("PORT ")) { // e.g. a flight recording says it started
+                line = out.readLine();
+            }
             if (line == null || !line.startsWith("PORT ")) {
                 throw new IllegalStateException(kind + " server did not start; see " + log);
             }
