@@ -1,16 +1,17 @@
 package org.callscore.fastagi.internal;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Threads for FastAGI sessions. A new session goes to the thread that became idle last; when none is idle a
@@ -21,25 +22,31 @@ import java.util.concurrent.locks.ReentrantLock;
  * the same few threads busy and the others, idle for {@link #IDLE_END}, end, down to {@link #KEPT_THREADS}.
  * (A ThreadPoolExecutor on a LinkedBlockingQueue wakes the longest-idle thread, so every thread of a burst
  * stays; on a SynchronousQueue it refuses work at the maximum, which is what drops calls in asterisk-java's own
- * pool.) Every decision is taken under one lock, so no session waits while a thread is idle.
+ * pool.) The hand-off takes no lock: on a loaded machine a lock holder that loses its core stalls the acceptor
+ * and every session behind it.
  */
 final class SessionPool {
 
     static final int KEPT_THREADS = 8;
     static final Duration IDLE_END = Duration.ofSeconds(60);
 
+    /** In a worker's slot: it is not idle (busy, ending, or has withdrawn from the idle list). */
+    private static final Runnable NOT_IDLE = () -> { };
+    /** In a worker's slot: look at the waiting sessions. */
+    private static final Runnable LOOK = () -> { };
+
     private final int maxThreads;
     private final ThreadFactory threads;
     private final long idleEndNanos;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition allEnded = lock.newCondition();
-    /** Idle threads, the most recently idle first. */
-    private final ArrayDeque<Worker> idle = new ArrayDeque<>();
+    /** Idle threads, the most recently idle first; may hold workers no longer idle (their slot says so). */
+    private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
     /** Sessions waiting for a thread (only when all {@code maxThreads} are busy). */
-    private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
-    private final Set<Worker> workers = new HashSet<>();
-    private int largest;
-    private boolean shutdown;
+    private final ConcurrentLinkedDeque<Runnable> waiting = new ConcurrentLinkedDeque<>();
+    private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger threadCount = new AtomicInteger();
+    private final AtomicInteger largest = new AtomicInteger();
+    private final Object terminated = new Object();
+    private volatile boolean shutdown;
 
     SessionPool(int maxThreads, ThreadFactory threads) {
         this(maxThreads, threads, IDLE_END);
@@ -58,191 +65,217 @@ final class SessionPool {
      * @throws RejectedExecutionException after {@link #shutdown()}
      */
     boolean execute(Runnable session) {
-        Worker added;
-        lock.lock();
-        try {
-            if (shutdown) {
-                throw new RejectedExecutionException("FastAGI server stopped");
-            }
-            Worker free = idle.pollFirst();
-            if (free != null) {
-                free.listed = false;
-                free.next = session;
-                free.handed.signal();
+        if (shutdown) {
+            throw new RejectedExecutionException("FastAGI server stopped");
+        }
+        if (handToIdle(session)) {
+            return false;
+        }
+        for (int n = threadCount.get(); n < maxThreads; n = threadCount.get()) {
+            if (threadCount.compareAndSet(n, n + 1)) {
+                largest.accumulateAndGet(n + 1, Math::max);
+                new Worker(session).start();
                 return false;
             }
-            if (workers.size() >= maxThreads) {
-                waiting.addLast(session);
+        }
+        await(session, false);
+        if (shutdown && waiting.removeLastOccurrence(session)) {
+            throw new RejectedExecutionException("FastAGI server stopped"); // its threads may have ended already
+        }
+        return true;
+    }
+
+    /** Queues a session, then wakes a thread that went idle meanwhile (it could have missed the session). */
+    private void await(Runnable session, boolean first) {
+        if (first) {
+            waiting.offerFirst(session);
+        } else {
+            waiting.offerLast(session);
+        }
+        handToIdle(LOOK);
+    }
+
+    private boolean handToIdle(Runnable work) {
+        for (Worker worker = idle.pollFirst(); worker != null; worker = idle.pollFirst()) {
+            if (worker.slot.compareAndSet(null, work)) {
+                LockSupport.unpark(worker.thread);
                 return true;
             }
-            added = new Worker(session);
-            workers.add(added);
-            largest = Math.max(largest, workers.size());
-        } finally {
-            lock.unlock();
         }
-        added.start();
         return false;
     }
 
     /** Threads now, busy or idle. */
     int threads() {
-        lock.lock();
-        try {
-            return workers.size();
-        } finally {
-            lock.unlock();
-        }
+        return threadCount.get();
     }
 
     int largestThreads() {
-        lock.lock();
-        try {
-            return largest;
-        } finally {
-            lock.unlock();
-        }
+        return largest.get();
     }
 
     /** Sessions waiting for a thread. */
     int waiting() {
-        lock.lock();
-        try {
-            return waiting.size();
-        } finally {
-            lock.unlock();
-        }
+        return waiting.size();
     }
 
     /** Takes no new session; sessions running or waiting run to their end, then the threads end. */
     void shutdown() {
-        lock.lock();
-        try {
-            shutdown = true;
-            idle.forEach(worker -> worker.handed.signal());
-        } finally {
-            lock.unlock();
-        }
+        shutdown = true;
+        workers.forEach(worker -> LockSupport.unpark(worker.thread));
     }
 
     /** Shuts down, drops the waiting sessions and interrupts the running ones. */
     List<Runnable> shutdownNow() {
-        lock.lock();
-        try {
-            shutdown();
-            List<Runnable> dropped = new ArrayList<>(waiting);
-            waiting.clear();
-            workers.forEach(worker -> worker.thread.interrupt());
-            return dropped;
-        } finally {
-            lock.unlock();
+        shutdown();
+        List<Runnable> dropped = new ArrayList<>();
+        for (Runnable session = waiting.pollFirst(); session != null; session = waiting.pollFirst()) {
+            dropped.add(session);
         }
+        workers.forEach(worker -> worker.thread.interrupt());
+        return dropped;
     }
 
     boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        long nanos = unit.toNanos(timeout);
-        lock.lock();
-        try {
-            while (!workers.isEmpty()) {
-                if (nanos <= 0) {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (terminated) {
+            while (threadCount.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
                     return false;
                 }
-                nanos = allEnded.awaitNanos(nanos);
+                TimeUnit.NANOSECONDS.timedWait(terminated, left);
             }
             return true;
-        } finally {
-            lock.unlock();
         }
     }
 
     private final class Worker implements Runnable {
 
-        private final Condition handed = lock.newCondition();
         private final Thread thread;
-        /** The session handed to this thread while it was idle; guarded by the pool's lock. */
-        private Runnable next;
-        /** Whether this thread is in the idle list; guarded by the pool's lock. */
-        private boolean listed;
+        /** null while idle; a session or {@link #LOOK} handed to it; {@link #NOT_IDLE} otherwise. */
+        private final AtomicReference<Runnable> slot = new AtomicReference<>(NOT_IDLE);
+        private Runnable first;
 
         Worker(Runnable first) {
-            this.next = first;
+            this.first = first;
             this.thread = threads.newThread(this);
         }
 
         void start() {
+            workers.add(this);
             try {
                 thread.start();
             } catch (RuntimeException | OutOfMemoryError e) { // no thread to be had: the session waits for one
-                lock.lock();
-                try {
-                    workers.remove(this);
-                    if (workers.isEmpty()) {
-                        throw new RejectedExecutionException("no thread for a FastAGI session", e);
-                    }
-                    waiting.addFirst(next);
-                } finally {
-                    lock.unlock();
+                workers.remove(this);
+                if (threadCount.decrementAndGet() == 0) {
+                    throw new RejectedExecutionException("no thread for a FastAGI session", e);
                 }
+                await(first, true);
             }
         }
 
         @Override
         public void run() {
-            Runnable session = take();
-            while (session != null) {
-                try {
-                    session.run();
-                } catch (RuntimeException | Error e) {
-                    thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
+            Runnable session = first;
+            first = null;
+            while (true) {
+                if (session == null) {
+                    session = waiting.pollFirst();
                 }
-                Thread.interrupted(); // a session's interrupt is not the pool's: shutdownNow() is seen in take()
-                session = take();
-            }
-        }
-
-        /** The next session for this thread, or null when the thread is to end. */
-        private Runnable take() {
-            lock.lock();
-            try {
-                if (next == null) {
-                    next = waiting.pollFirst();
+                if (session == null) {
+                    session = idleUntilHanded();
+                    if (session == null) {
+                        end();
+                        return;
+                    }
                 }
-                long nanos = idleEndNanos;
-                while (next == null) {
-                    if (shutdown || nanos <= 0 && workers.size() > KEPT_THREADS) {
-                        return end();
-                    }
-                    if (nanos <= 0) {
-                        nanos = idleEndNanos; // one of the threads kept: idle on
-                    }
-                    if (!listed) {
-                        idle.addFirst(this);
-                        listed = true;
-                    }
+                if (session != LOOK) {
                     try {
-                        nanos = handed.awaitNanos(nanos);
-                    } catch (InterruptedException e) {
-                        return end();
+                        session.run();
+                    } catch (RuntimeException | Error e) {
+                        thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
                     }
+                    Thread.interrupted(); // a session's interrupt is not the pool's: shutdownNow() is seen here
                 }
-                Runnable session = next;
-                next = null;
-                return session;
-            } finally {
-                lock.unlock();
+                session = null;
             }
         }
 
-        private Runnable end() {
-            if (listed) {
-                idle.removeLastOccurrence(this); // the longest idle, near the end
-                listed = false;
+        /** Idles until a session is handed over; null when this thread is to end. */
+        private Runnable idleUntilHanded() {
+            while (true) {
+                slot.set(null);
+                idle.offerFirst(this);
+                // a session queued while this thread was busy was handed to no one: take it
+                Runnable queued = waiting.pollFirst();
+                if (queued != null) {
+                    return withdrawWith(queued);
+                }
+                long deadline = System.nanoTime() + idleEndNanos;
+                while (true) {
+                    Runnable handed = slot.get();
+                    if (handed != null) {
+                        slot.set(NOT_IDLE);
+                        return handed;
+                    }
+                    if (shutdown || Thread.currentThread().isInterrupted()) {
+                        if (!slot.compareAndSet(null, NOT_IDLE)) {
+                            continue; // handed a session just now: it runs first
+                        }
+                        Runnable last = waiting.pollFirst(); // queued as the server stopped
+                        if (last != null) {
+                            return last;
+                        }
+                        threadCount.decrementAndGet();
+                        return null;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left > 0) {
+                        LockSupport.parkNanos(this, left);
+                    } else if (threadCount.get() <= KEPT_THREADS) {
+                        deadline = System.nanoTime() + idleEndNanos; // one of the threads kept: idle on
+                    } else if (slot.compareAndSet(null, NOT_IDLE)) {
+                        if (retire()) {
+                            return null;
+                        }
+                        break; // another thread retired first and this one is kept: idle again
+                    }
+                }
             }
+        }
+
+        /** Leaves the idle list to run {@code queued}, unless a session was handed over at the same moment. */
+        private Runnable withdrawWith(Runnable queued) {
+            if (slot.compareAndSet(null, NOT_IDLE)) {
+                return queued;
+            }
+            Runnable handed = slot.getAndSet(NOT_IDLE);
+            if (handed == LOOK) {
+                return queued;
+            }
+            await(queued, true); // the queued one goes, first in line, to another thread
+            return handed;
+        }
+
+        /** Ends this thread, withdrawn from the idle list, if more than {@link #KEPT_THREADS} remain. */
+        private boolean retire() {
+            for (int n = threadCount.get(); n > KEPT_THREADS; n = threadCount.get()) {
+                if (threadCount.compareAndSet(n, n - 1)) {
+                    idle.removeLastOccurrence(this); // the longest idle, near the end
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void end() {
             workers.remove(this);
-            if (workers.isEmpty()) {
-                allEnded.signalAll();
+            if (threadCount.get() == 0) {
+                synchronized (terminated) {
+                    terminated.notifyAll();
+                }
             }
-            return null;
         }
     }
 }
