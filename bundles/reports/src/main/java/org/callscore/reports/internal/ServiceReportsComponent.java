@@ -214,12 +214,20 @@ public class ServiceReportsComponent implements ServiceReports {
         }
     }
 
-    private ReportReader reader() {
+    private void requireTables() {
         if (!database.isReady(MODULE)) {
             throw new IllegalStateException("the reports tables are not ready (see callscore:status)");
         }
-        return new ReportReader(database.jdbi(), settings, Optional.ofNullable(surveyScores),
-                database.isReady("survey"), this::cdrProblem);
+    }
+
+    private ServiceReader reader() {
+        requireTables();
+        return new ServiceReader(database.jdbi(), settings, Optional.ofNullable(surveyScores), this::cdrProblem);
+    }
+
+    private CallLists calls() {
+        requireTables();
+        return new CallLists(database.jdbi());
     }
 
     /** Logs a problem with the cdr table once, and when it is over. */
@@ -243,22 +251,23 @@ public class ServiceReportsComponent implements ServiceReports {
         ReportQuery byAgent = new ReportQuery(query.from(), query.to(), query.zone(), query.queue(), query.agent(),
                 ReportGroup.AGENT);
         return reader().report(byAgent).stream().filter(row -> !row.group().equals(ReportQuery.NONE_KEY))
-                .filter(row -> row.summary().answered() > 0).sorted(ReportReader.order(by)).toList();
+                .filter(row -> row.summary().answered() > 0).sorted(ServiceReader.order(by)).toList();
     }
 
     @Override
     public List<CallRecord> abandoned(ReportQuery query, int limit) {
-        return reader().calls(query, "status IN ('abandoned', 'short_abandon')", limit);
+        return calls().calls(CallLists.Kind.ABANDONED, query, limit);
     }
 
     @Override
     public List<CallRecord> repeatCallers(ReportQuery query, int limit) {
-        return reader().calls(query, "repeated", limit);
+        return calls().calls(CallLists.Kind.REPEAT_CALLERS, query, limit);
     }
 
     @Override
     public List<LowScoredCall> lowScored(ReportQuery query, double maxMean, int limit) {
-        return reader().lowScored(query, maxMean, limit);
+        requireTables();
+        return new SurveyFigures(Optional.ofNullable(surveyScores), settings).lowScored(query, maxMean, limit);
     }
 
     @Override

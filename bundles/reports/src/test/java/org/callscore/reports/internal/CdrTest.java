@@ -53,9 +53,9 @@ class CdrTest {
             leg(call + "9", call, "2026-03-28 10:00:02", "ANSWERED");
         }
         leg("1774688600.5", "1774688600.5", "2026-03-28 11:00:00", "BUSY");
-        ReportReader reader = new ReportReader(jdbi, QueueLogFixture.SETTINGS, Optional.empty(), false);
+        BusyCalls busyCalls = new BusyCalls(jdbi, QueueLogFixture.SETTINGS, problem -> { });
 
-        Map<String, long[]> counts = reader.cdr(new ReportQuery(LocalDate.parse("2026-03-28"),
+        Map<String, long[]> counts = busyCalls.counts(new ReportQuery(LocalDate.parse("2026-03-28"),
                 LocalDate.parse("2026-03-29"), QueueLogFixture.BERLIN, Optional.empty(), Optional.empty(),
                 ReportGroup.ALL));
 
