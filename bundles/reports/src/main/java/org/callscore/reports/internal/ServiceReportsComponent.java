@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public class ServiceReportsComponent implements ServiceReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceReportsComponent.class);
-    static final String MODULE = "reports";
 
     @ObjectClassDefinition(name = "CallScore reports", description = "Service-level reports from queue_log and the CDR")
     @interface Config {
@@ -155,7 +154,7 @@ public class ServiceReportsComponent implements ServiceReports {
 
     /** One scheduled run: the file (if any), then the table; a rebuild first when the settings changed. */
     void ingestNow() {
-        if (!database.isReady(MODULE)) {
+        if (!database.isReady(SCHEMA)) {
             return;
         }
         synchronized (lock) {
@@ -215,7 +214,7 @@ public class ServiceReportsComponent implements ServiceReports {
     }
 
     private void requireTables() {
-        if (!database.isReady(MODULE)) {
+        if (!database.isReady(SCHEMA)) {
             throw new IllegalStateException("the reports tables are not ready (see callscore:status)");
         }
     }

@@ -16,6 +16,7 @@ import org.callscore.scoring.ScoreRow;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.scoring.YesNoAnswer;
 import org.callscore.storage.Database;
+import org.callscore.survey.SurveyResponses;
 import org.callscore.storage.DatabaseStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -35,7 +36,7 @@ import org.osgi.service.component.annotations.Reference;
 public class SurveyScoresComponent implements SurveyScores {
 
     /** The module that owns the tables read here. */
-    static final String SURVEY_MODULE = "survey";
+    static final String SURVEY_MODULE = SurveyResponses.SCHEMA;
 
     private static final String SELECT = """
             SELECT r.id, r.survey, r.queue, r.agent, r.status, r.started_at,
