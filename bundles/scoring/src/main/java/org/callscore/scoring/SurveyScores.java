@@ -25,20 +25,4 @@ public interface SurveyScores {
      */
     List<ScoreRow> scores(ScoreQuery query);
 
-    /**
-     * @param query      which responses: its period, queue, agent and survey (its grouping and zone are not used)
-     * @param questionId the id of a yes-no question, as in the survey files
-     * @return every answer to that question on the yes-no scale, in no particular order
-     * @throws IllegalStateException as {@link #scores}
-     */
-    List<YesNoAnswer> yesNoAnswers(ScoreQuery query, String questionId);
-
-    /**
-     * @param query   which responses: its period, queue, agent and survey (its grouping and zone are not used)
-     * @param maxMean a response whose FIVE_POINT answers have a mean at or below this is low-scored
-     * @param limit   at most this many, the newest
-     * @return the responses with a complaint or a low mean, newest first
-     * @throws IllegalStateException as {@link #scores}
-     */
-    List<LowScoredResponse> lowScored(ScoreQuery query, double maxMean, int limit);
 }

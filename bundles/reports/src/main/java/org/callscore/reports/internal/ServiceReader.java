@@ -22,7 +22,6 @@ import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ReportRow;
 import org.callscore.reports.ServiceReports;
 import org.callscore.scoring.ScoreSummary;
-import org.callscore.scoring.SurveyScores;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -36,16 +35,17 @@ final class ServiceReader {
     private final BusyCalls busyCalls;
     private final SurveyFigures surveyFigures;
 
-    ServiceReader(Jdbi jdbi, Settings settings, Optional<SurveyScores> surveyScores) {
-        this(jdbi, settings, surveyScores, problem -> { });
+    /** Without survey figures and without telling of CDR problems. */
+    ServiceReader(Jdbi jdbi, Settings settings) {
+        this(jdbi, settings, new SurveyFigures(Optional.empty(), Optional.empty(), settings), problem -> { });
     }
 
     /** @param cdrProblem as {@link BusyCalls} */
-    ServiceReader(Jdbi jdbi, Settings settings, Optional<SurveyScores> surveyScores, Consumer<String> cdrProblem) {
+    ServiceReader(Jdbi jdbi, Settings settings, SurveyFigures surveyFigures, Consumer<String> cdrProblem) {
         this.jdbi = jdbi;
         this.settings = settings;
         this.busyCalls = new BusyCalls(jdbi, settings, cdrProblem);
-        this.surveyFigures = new SurveyFigures(surveyScores, settings);
+        this.surveyFigures = surveyFigures;
     }
 
     List<ReportRow> report(ReportQuery query) {

@@ -18,6 +18,7 @@ import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ReportRow;
 import org.callscore.reports.ServiceReports;
+import org.callscore.scoring.SurveyAnswers;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.storage.Database;
 import org.callscore.storage.ModuleFiles;
@@ -102,6 +103,8 @@ public class ServiceReportsComponent implements ServiceReports {
     private final Database database;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SurveyScores surveyScores;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SurveyAnswers surveyAnswers;
 
     private Settings settings;
     private Ingestion ingestion;
@@ -221,7 +224,11 @@ public class ServiceReportsComponent implements ServiceReports {
 
     private ServiceReader reader() {
         requireTables();
-        return new ServiceReader(database.jdbi(), settings, Optional.ofNullable(surveyScores), this::cdrProblem);
+        return new ServiceReader(database.jdbi(), settings, surveyFigures(), this::cdrProblem);
+    }
+
+    private SurveyFigures surveyFigures() {
+        return new SurveyFigures(Optional.ofNullable(surveyScores), Optional.ofNullable(surveyAnswers), settings);
     }
 
     private CallLists calls() {
@@ -266,7 +273,7 @@ public class ServiceReportsComponent implements ServiceReports {
     @Override
     public List<LowScoredCall> lowScored(ReportQuery query, double maxMean, int limit) {
         requireTables();
-        return new SurveyFigures(Optional.ofNullable(surveyScores), settings).lowScored(query, maxMean, limit);
+        return surveyFigures().lowScored(query, maxMean, limit);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.callscore.scoring.GroupBy;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.ScoreRow;
 import org.callscore.scoring.ScoreSummary;
+import org.callscore.scoring.SurveyAnswers;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.scoring.YesNoAnswer;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the reports show of the post-call surveys, read through the scoring API (the survey's read side, never
- * its tables): the survey figures, the "problem solved" answers and the low-scored calls. Without the scoring
+ * its tables: {@link SurveyScores}, {@link SurveyAnswers}): the survey figures, the "problem solved" answers and the low-scored calls. Without the scoring
  * service, or while the survey tables are not ready, there are none.
  */
 final class SurveyFigures {
@@ -27,10 +28,12 @@ final class SurveyFigures {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyFigures.class);
 
     private final Optional<SurveyScores> surveyScores;
+    private final Optional<SurveyAnswers> surveyAnswers;
     private final Settings settings;
 
-    SurveyFigures(Optional<SurveyScores> surveyScores, Settings settings) {
+    SurveyFigures(Optional<SurveyScores> surveyScores, Optional<SurveyAnswers> surveyAnswers, Settings settings) {
         this.surveyScores = surveyScores;
+        this.surveyAnswers = surveyAnswers;
         this.settings = settings;
     }
 
@@ -38,7 +41,7 @@ final class SurveyFigures {
     Map<String, ScoreSummary> scores(ReportQuery query) {
         Map<String, ScoreSummary> byKey = new HashMap<>();
         if (query.groupBy() != ReportGroup.HOUR) {
-            read(scores -> scores.scores(scoreQuery(query, GroupBy.valueOf(query.groupBy().name())))).ifPresent(
+            read(surveyScores, scores -> scores.scores(scoreQuery(query, GroupBy.valueOf(query.groupBy().name())))).ifPresent(
                     rows -> rows.forEach((ScoreRow row) -> byKey.put(row.group(), row.summary())));
         }
         return byKey;
@@ -50,7 +53,7 @@ final class SurveyFigures {
         if (settings.solvedQuestion().isEmpty()) {
             return counts;
         }
-        read(scores -> scores.yesNoAnswers(scoreQuery(query, GroupBy.ALL), settings.solvedQuestion()))
+        read(surveyAnswers, answers -> answers.yesNoAnswers(scoreQuery(query, GroupBy.ALL), settings.solvedQuestion()))
                 .ifPresent(answers -> answers.forEach((YesNoAnswer answer) -> {
                     Bucket bucket = Bucket.of(answer.surveyedAt(), query.zone(), answer.queue().orElse(""),
                             answer.agent().orElse(""));
@@ -62,7 +65,7 @@ final class SurveyFigures {
     }
 
     List<LowScoredCall> lowScored(ReportQuery query, double maxMean, int limit) {
-        return read(scores -> scores.lowScored(scoreQuery(query, GroupBy.ALL), maxMean, limit)).orElse(List.of())
+        return read(surveyAnswers, answers -> answers.lowScored(scoreQuery(query, GroupBy.ALL), maxMean, limit)).orElse(List.of())
                 .stream().map(r -> new LowScoredCall(r.uniqueId(), r.queue(), r.agent(), r.surveyedAt(), r.survey(),
                         r.meanScore(), r.complaint(), r.comment()))
                 .toList();
@@ -75,9 +78,9 @@ final class SurveyFigures {
                 by, query.zone());
     }
 
-    private <T> Optional<T> read(java.util.function.Function<SurveyScores, T> reading) {
+    private static <S, T> Optional<T> read(Optional<S> service, java.util.function.Function<S, T> reading) {
         try {
-            return surveyScores.map(reading);
+            return service.map(reading);
         } catch (IllegalStateException e) {
             LOG.debug("No survey figures: {}", e.getMessage());
             return Optional.empty();

@@ -84,7 +84,7 @@ class IngestionTest {
         assertThat(restarted.storedSettings()).isEqualTo(QueueLogFixture.SETTINGS.aggregationKey());
 
         // the same days read from the daily sums (site zone) and from the hourly ones (by hour): as MetricsTest
-        ServiceReader reader = new ServiceReader(jdbi, QueueLogFixture.SETTINGS, java.util.Optional.empty());
+        ServiceReader reader = new ServiceReader(jdbi, QueueLogFixture.SETTINGS);
         java.util.function.Function<ReportGroup, java.util.List<Long>> offered = by -> reader.report(new ReportQuery(
                 java.time.LocalDate.parse("2026-03-28"), java.time.LocalDate.parse("2026-03-30"), QueueLogFixture.BERLIN,
                 java.util.Optional.empty(), java.util.Optional.empty(), by)).stream()
@@ -342,8 +342,8 @@ class IngestionTest {
     @Test
     void aCdrTableThatCannotBeReadIsReportedNotSkippedSilently() {
         List<String> problems = new java.util.ArrayList<>();
-        ServiceReader reader = new ServiceReader(jdbi, QueueLogFixture.SETTINGS, java.util.Optional.empty(),
-                problems::add);
+        ServiceReader reader = new ServiceReader(jdbi, QueueLogFixture.SETTINGS, new SurveyFigures(
+                java.util.Optional.empty(), java.util.Optional.empty(), QueueLogFixture.SETTINGS), problems::add);
         ReportQuery march = new ReportQuery(java.time.LocalDate.parse("2026-03-28"),
                 java.time.LocalDate.parse("2026-03-30"), QueueLogFixture.BERLIN, java.util.Optional.empty(),
                 java.util.Optional.empty(), ReportGroup.DAY);

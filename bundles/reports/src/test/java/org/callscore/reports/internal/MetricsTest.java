@@ -34,7 +34,7 @@ class MetricsTest {
     private static final String TABLE = "reports_metrics_queue_log";
 
     private final Jdbi jdbi = UnitDatabase.jdbi();
-    private final ServiceReader reader = new ServiceReader(jdbi, QueueLogFixture.SETTINGS, Optional.empty());
+    private final ServiceReader reader = new ServiceReader(jdbi, QueueLogFixture.SETTINGS);
     /** the same rows through the aggregator alone, for what is not in the sums (orphans, calls still open) */
     private final Aggregator aggregator = new Aggregator(QueueLogFixture.SETTINGS, List.of());
     private final Aggregator.Batch batch = aggregator.process(QueueLogFixture.rows(), (callers, since) -> Map.of());
