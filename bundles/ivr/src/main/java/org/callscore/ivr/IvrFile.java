@@ -21,10 +21,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.callscore.support.text.LogText;
+import org.callscore.ivr.Action.Type;
 import org.callscore.support.definition.SettingsReader;
 import org.callscore.support.definition.SoundNames;
-import org.callscore.ivr.Action.Type;
+import org.callscore.support.text.LogText;
 import org.callscore.support.text.TextVersion;
 
 /**
