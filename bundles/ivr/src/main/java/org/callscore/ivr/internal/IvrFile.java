@@ -1,4 +1,4 @@
-package org.callscore.ivr;
+package org.callscore.ivr.internal;
 
 import static org.callscore.support.definition.SettingsReader.quote;
 
@@ -22,6 +22,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.callscore.ivr.Action.Type;
+import org.callscore.ivr.Action;
+import org.callscore.ivr.BusinessHours;
+import org.callscore.ivr.DialPattern;
+import org.callscore.ivr.Menu;
+import org.callscore.ivr.MenuTree;
 import org.callscore.support.definition.SettingsReader;
 import org.callscore.support.definition.SoundNames;
 import org.callscore.support.text.LogText;
@@ -160,7 +165,7 @@ public final class IvrFile {
                         ? "is required with closed (the calendars that say when the menu is open)"
                         : "is required with hours (where callers go while closed)");
             }
-            List<Pattern> dial = new ArrayList<>();
+            List<DialPattern> dial = new ArrayList<>();
             String dialText = r.value(p + "direct.dial") == null ? "" : r.value(p + "direct.dial");
             if (!dialText.isEmpty()) {
                 for (String pattern : dialText.split("\\s*,\\s*", -1)) {
@@ -175,7 +180,7 @@ public final class IvrFile {
                         throw new IvrFileException(file, p + "direct.dial", quote(pattern) + " can start with the "
                                 + "agent key " + agentKey);
                     }
-                    dial.add(compiled);
+                    dial.add(new DialPattern(compiled));
                 }
             }
             Action menuFailure = r.value(p + "on.failure") == null ? onFailure : r.finalAction(p + "on.failure", null);
@@ -188,11 +193,6 @@ public final class IvrFile {
         }
         int depth = checkGraph(file, start, menus);
         return new MenuTree(name, start, agentKey, agentQueue, digitTimeout, menus, depth, TextVersion.of(text));
-    }
-
-    /** The longest digit string a compiled direct-dial pattern accepts. */
-    static int longestMatch(Pattern compiled) {
-        return compiled.pattern().replaceAll("\\[[^]]*\\]", "X").length();
     }
 
     /** Whether the first digit of a checked direct-dial pattern can be this key. */
