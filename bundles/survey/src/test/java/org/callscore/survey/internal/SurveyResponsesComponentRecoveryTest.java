@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
-import org.callscore.survey.SurveyFile;
 import org.callscore.survey.SurveyOffer;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.components.Eventually;
