@@ -5,7 +5,7 @@
  * defines every figure.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.callscore.scoring;
 
 import org.osgi.annotation.bundle.Export;
