@@ -1,7 +1,5 @@
 package org.callscore.ivr;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,13 +9,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.component.VEvent;
 
@@ -45,36 +39,11 @@ public final class BusinessHours {
         }
 
         /**
-         * @param name the calendar's name (its file name without {@code .ics})
-         * @throws IvrFileException naming the file, when it is not iCalendar or an event has no start
+         * @param name      the calendar's name (its file name without {@code .ics})
+         * @param openings  events that open the site
+         * @param closures  events that close it
          */
-        public static Calendar parse(String name, String text) {
-            String file = name + ".ics";
-            net.fortuna.ical4j.model.Calendar calendar;
-            try {
-                calendar = new CalendarBuilder().build(new StringReader(text));
-            } catch (IOException | ParserException | RuntimeException e) {
-                throw new IvrFileException(file, "(file)", "is not an iCalendar file: " + e.getMessage());
-            }
-            List<VEvent> openings = new ArrayList<>();
-            List<VEvent> closures = new ArrayList<>();
-            for (Object component : calendar.getComponents()) {
-                if (component instanceof VEvent event) {
-                    String uid = event.getProperty("UID").map(p -> p.getValue()).orElse("(no UID)");
-                    if (event.getStartDate().isEmpty()) {
-                        throw new IvrFileException(file, "event " + uid, "has no DTSTART");
-                    }
-                    try {
-                        // evaluate once now, so that a bad RRULE or date is reported here, not during a call
-                        covers(event, Instant.EPOCH, ZoneOffset.UTC);
-                    } catch (RuntimeException e) {
-                        throw new IvrFileException(file, "event " + uid, "cannot be evaluated: " + e.getMessage());
-                    }
-                    boolean closed = event.getProperty("CATEGORIES").map(p -> p.getValue().toUpperCase(Locale.ROOT))
-                            .map(c -> c.matches("(.*,)?\\s*(CLOSED|HOLIDAY)\\s*(,.*)?")).orElse(false);
-                    (closed ? closures : openings).add(event);
-                }
-            }
+        public static Calendar of(String name, List<VEvent> openings, List<VEvent> closures) {
             return new Calendar(name, openings, closures);
         }
 
@@ -148,7 +117,8 @@ public final class BusinessHours {
      * around it (the event's length plus a day each side), in the type of the event's DTSTART. ical4j's
      * {@code Period.toInterval} is not used: it misplaces zoned times across a DST change.
      */
-    private static boolean covers(VEvent event, Instant at, ZoneId zone) {
+    /** @return whether {@code event} covers {@code at}, its times without a zone read in {@code zone} */
+    public static boolean covers(VEvent event, Instant at, ZoneId zone) {
         Temporal start = event.getStartDate().get().getDate();
         Temporal end = event.getEndDate(true).map(d -> (Temporal) d.getDate()).orElse(null);
         Duration length = end == null ? Duration.ofDays(1)

@@ -3,7 +3,6 @@ package org.callscore.ivr;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One menu of a menu file.
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public record Menu(String id, List<String> prompts, Map<Character, Action> keys, int timeoutSeconds, int retries,
         String invalidSound, Action onFailure, Optional<BusinessHours> hours, Optional<Action> whenClosed,
-        List<Pattern> directDial, String directDialText) {
+        List<DialPattern> directDial, String directDialText) {
 
     public Menu {
         prompts = List.copyOf(prompts);
@@ -36,16 +35,16 @@ public record Menu(String id, List<String> prompts, Map<Character, Action> keys,
         if (key < '0' || key > '9' || keys.containsKey(key)) {
             return false;
         }
-        return directDial.stream().map(p -> p.matcher(String.valueOf(key))).anyMatch(m -> m.matches() || m.hitEnd());
+        return directDial.stream().anyMatch(pattern -> pattern.mayBeginWith(String.valueOf(key)));
     }
 
     /** @return whether the digits dialled match one of the direct-dial patterns */
     public boolean dialable(String digits) {
-        return directDial.stream().anyMatch(p -> p.matcher(digits).matches());
+        return directDial.stream().anyMatch(pattern -> pattern.matches(digits));
     }
 
     /** @return the longest extension direct dialling accepts (0 when it is off) */
     public int longestExtension() {
-        return directDial.stream().mapToInt(p -> IvrFile.longestMatch(p)).max().orElse(0);
+        return directDial.stream().mapToInt(DialPattern::length).max().orElse(0);
     }
 }

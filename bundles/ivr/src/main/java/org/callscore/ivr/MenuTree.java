@@ -6,7 +6,7 @@ import java.util.Map;
  * One menu file, {@code etc/callscore/ivr/NAME.ivr}: its menus, checked so that every reference resolves,
  * every menu is reachable from {@link #start()} and no chain of menus leads back to itself.
  *
- * @param name     the file's name without {@value IvrFile#EXTENSION}; the AGI's {@code menu=} parameter
+ * @param name     the file's name without {@code .ivr}; the AGI's {@code menu=} parameter
  * @param start    the id of the menu a caller enters first
  * @param agentKey the key that reaches an agent from every menu
  * @param agentQueue the queue the agent key leads to

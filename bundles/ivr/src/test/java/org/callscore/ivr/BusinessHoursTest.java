@@ -7,14 +7,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.callscore.ivr.internal.CalendarFile;
+import org.callscore.ivr.internal.IvrFileException;
 import org.junit.jupiter.api.Test;
 
-class BusinessHoursTest {
+public class BusinessHoursTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     /** Monday to Friday 08:00-18:00 site time; Christmas Day off (EXDATE); Christmas Eve closed by a CLOSED event. */
-    static final String OFFICE = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//CallScore//test//EN",
+    public static final String OFFICE = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//CallScore//test//EN",
             "BEGIN:VEVENT", "UID:office-hours", "DTSTAMP:20260101T000000Z", "DTSTART:20260105T080000",
             "DTEND:20260105T180000", "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "EXDATE:20261225T080000",
             "SUMMARY:Open", "END:VEVENT",
@@ -29,8 +31,8 @@ class BusinessHoursTest {
             "END:VCALENDAR", "");
 
     private static BusinessHours office() {
-        return BusinessHours.of(List.of(BusinessHours.Calendar.parse("office", OFFICE)),
-                List.of(BusinessHours.Calendar.parse("public", PUBLIC_HOLIDAYS)), BERLIN);
+        return BusinessHours.of(List.of(CalendarFile.parse("office", OFFICE)),
+                List.of(CalendarFile.parse("public", PUBLIC_HOLIDAYS)), BERLIN);
     }
 
     private static Instant at(String utc) {
@@ -79,7 +81,7 @@ class BusinessHoursTest {
 
     @Test
     void onlyHolidaysMeansOpenExceptOnThem() {
-        BusinessHours hours = BusinessHours.of(List.of(), List.of(BusinessHours.Calendar.parse("public",
+        BusinessHours hours = BusinessHours.of(List.of(), List.of(CalendarFile.parse("public",
                 PUBLIC_HOLIDAYS)), BERLIN);
 
         assertThat(hours.isOpen(at("2026-04-05T23:30:00Z"))).as("00:30 local on Easter Monday").isFalse();
@@ -90,7 +92,7 @@ class BusinessHoursTest {
     void timesWithATimeZoneMeanThatInstant() {
         String utc = OFFICE.replace("DTSTART:20260105T080000", "DTSTART:20260105T080000Z")
                 .replace("DTEND:20260105T180000", "DTEND:20260105T180000Z");
-        BusinessHours hours = BusinessHours.of(List.of(BusinessHours.Calendar.parse("utc", utc)), List.of(), BERLIN);
+        BusinessHours hours = BusinessHours.of(List.of(CalendarFile.parse("utc", utc)), List.of(), BERLIN);
 
         assertThat(hours.isOpen(at("2026-03-30T07:30:00Z"))).isFalse();
         assertThat(hours.isOpen(at("2026-03-30T08:30:00Z"))).isTrue();
@@ -98,9 +100,9 @@ class BusinessHoursTest {
 
     @Test
     void aBrokenCalendarIsRefusedWithItsFileName() {
-        assertThatThrownBy(() -> BusinessHours.Calendar.parse("broken", "BEGIN:VCALENDAR\nnonsense"))
+        assertThatThrownBy(() -> CalendarFile.parse("broken", "BEGIN:VCALENDAR\nnonsense"))
                 .isInstanceOf(IvrFileException.class).hasMessageStartingWith("broken.ics: (file) is not an iCalendar file");
-        assertThatThrownBy(() -> BusinessHours.Calendar.parse("rule", OFFICE.replace("BYDAY=MO", "BYDAY=XX")))
+        assertThatThrownBy(() -> CalendarFile.parse("rule", OFFICE.replace("BYDAY=MO", "BYDAY=XX")))
                 .isInstanceOf(IvrFileException.class).hasMessageStartingWith("rule.ics: ");
     }
 }

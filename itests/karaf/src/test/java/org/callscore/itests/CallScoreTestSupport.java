@@ -25,7 +25,7 @@ import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
-import org.callscore.agi.FastAgiServer;
+import org.callscore.agi.server.FastAgiServer;
 import org.callscore.storage.Database;
 import org.callscore.testing.asterisk.FastAgiCall;
 import org.ops4j.pax.exam.Option;

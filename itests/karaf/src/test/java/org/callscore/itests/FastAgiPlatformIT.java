@@ -12,7 +12,7 @@ import java.util.Hashtable;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
-import org.callscore.agi.FastAgiServer.Counter;
+import org.callscore.agi.server.FastAgiServer.Counter;
 import org.callscore.testing.asterisk.FastAgiCall;
 import org.callscore.testing.asterisk.Outcome;
 import org.junit.Before;

@@ -19,7 +19,7 @@ import java.util.function.Function;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
-import org.callscore.agi.FastAgiServer;
+import org.callscore.agi.server.FastAgiServer;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
 import org.callscore.testing.asterisk.FastAgiCall;

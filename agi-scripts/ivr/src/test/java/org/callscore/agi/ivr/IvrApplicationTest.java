@@ -15,10 +15,10 @@ import java.util.TreeSet;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.callscore.ivr.BusinessHours;
 import org.callscore.ivr.IvrCatalog;
-import org.callscore.ivr.IvrFile;
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.ivr.MenuTree;
+import org.callscore.ivr.internal.IvrFile;
 import org.junit.jupiter.api.Test;
 
 /** The application around the menu walk: what the dialplan gets, whatever recording the visit does. */

@@ -12,9 +12,10 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.callscore.ivr.Action;
 import org.callscore.ivr.BusinessHours;
-import org.callscore.ivr.IvrFile;
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.MenuTree;
+import org.callscore.ivr.internal.CalendarFile;
+import org.callscore.ivr.internal.IvrFile;
 import org.junit.jupiter.api.Test;
 
 class IvrCallTest {
@@ -202,7 +203,7 @@ class IvrCallTest {
         String never = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\nUID:a\r\n"
                 + "DTSTAMP:20260101T000000Z\r\nDTSTART:20200106T080000\r\nDTEND:20200106T090000\r\nEND:VEVENT\r\n"
                 + "END:VCALENDAR\r\n";
-        var calendars = Map.of("office", BusinessHours.Calendar.parse("office", never));
+        var calendars = Map.of("office", CalendarFile.parse("office", never));
         MenuTree tree = IvrFile.parse("main", MAIN + "menu.main.hours = office\nmenu.main.closed = menu:night\n"
                 + "menu.night.prompt = closed-message\nmenu.night.key.1 = hangup\n", calendars, BERLIN);
         ScriptedChannel script = new ScriptedChannel().duringPrompts("1");
@@ -218,7 +219,7 @@ class IvrCallTest {
 
     @Test
     void closedStraightToADestination() throws Exception {
-        var calendars = Map.of("holidays", BusinessHours.Calendar.parse("holidays", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+        var calendars = Map.of("holidays", CalendarFile.parse("holidays", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
                 + "PRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20200101\r\n"
                 + "RRULE:FREQ=DAILY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"));
         MenuTree tree = IvrFile.parse("main", MAIN + "menu.main.holidays = holidays\nmenu.main.closed = goto:closed,s,1\n",

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.util.ServerSocketFacade;
-import org.callscore.agi.FastAgiServer.Counter;
+import org.callscore.agi.server.FastAgiServer.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

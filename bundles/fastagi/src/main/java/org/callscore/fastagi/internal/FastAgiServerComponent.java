@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.SortedSet;
 
 import org.asteriskjava.fastagi.AgiScript;
-import org.callscore.support.text.LogText;
 import org.callscore.agi.AgiApplication;
-import org.callscore.agi.FastAgiServer;
+import org.callscore.agi.server.FastAgiServer;
+import org.callscore.support.text.LogText;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

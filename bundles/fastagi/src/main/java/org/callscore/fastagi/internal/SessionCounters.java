@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.callscore.agi.FastAgiServer.Counter;
+import org.callscore.agi.server.FastAgiServer.Counter;
 
 /** The server's counters, shared by the acceptor and every session. */
 final class SessionCounters {

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.asteriskjava.fastagi.AgiScript;
-import org.callscore.agi.FastAgiServer.Counter;
+import org.callscore.agi.server.FastAgiServer.Counter;
 import org.callscore.testing.asterisk.AsteriskPeer;
 import org.callscore.testing.asterisk.FastAgiCall;
 import org.callscore.testing.asterisk.Outcome;

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
-import org.callscore.support.definition.MissingSounds;
 import org.callscore.ivr.BusinessHours;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.MenuTree;
+import org.callscore.storage.BackgroundTask;
+import org.callscore.storage.TaskStatus;
+import org.callscore.support.definition.MissingSounds;
 import org.callscore.support.files.ModuleFiles;
-import org.callscore.storage.PeriodicTask;
+import org.callscore.support.task.PeriodicTask;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -57,7 +59,8 @@ public class IvrCatalogComponent implements IvrCatalog {
     void activate(BundleContext context, Config config) {
         folder = new IvrFolder(ModuleFiles.resolve("karaf.etc", "etc", config.folder()), zone(config.time_zone()));
         scanner = PeriodicTask.startAfterFirstRun("ivr-menu-scan",
-                Duration.ofSeconds(Math.max(1, config.scan_interval_seconds())), folder::scan, context);
+                Duration.ofSeconds(Math.max(1, config.scan_interval_seconds())), folder::scan,
+                task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
     }
 
     private static ZoneId zone(String configured) {

@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.callscore.ivr.BusinessHours;
 import org.callscore.ivr.IvrCatalog;
-import org.callscore.ivr.IvrFile;
-import org.callscore.ivr.IvrFileException;
 import org.callscore.ivr.MenuTree;
+import org.callscore.ivr.internal.IvrFile;
+import org.callscore.ivr.internal.IvrFileException;
 import org.callscore.support.files.ModuleFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +97,7 @@ final class IvrFolder implements IvrCatalog {
             if (fileName.endsWith(IvrFile.CALENDAR_EXTENSION)) {
                 boolean changed = !Objects.equals(before.get(fileName), now.get(fileName));
                 read(fileName, changed, () -> {
-                    BusinessHours.Calendar calendar = BusinessHours.Calendar.parse(nameOf(fileName), text);
+                    BusinessHours.Calendar calendar = CalendarFile.parse(nameOf(fileName), text);
                     calendars.put(nameOf(fileName), calendar);
                     return calendar;
                 });

@@ -4,10 +4,12 @@ import java.time.Duration;
 
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
+import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
+import org.callscore.storage.TaskStatus;
 import org.callscore.support.files.ModuleFiles;
-import org.callscore.storage.PeriodicTask;
+import org.callscore.support.task.PeriodicTask;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -69,7 +71,8 @@ public class IvrVisitsComponent implements IvrVisits {
         recorder = new VisitRecorder(new VisitSpool(ModuleFiles.resolve("karaf.data", "data", config.spool_folder())),
                 () -> database, writer);
         replayer = PeriodicTask.start("ivr-visit-replay", Duration.ZERO,
-                Duration.ofSeconds(Math.max(1, config.replay_interval_seconds())), recorder::replay, context);
+                Duration.ofSeconds(Math.max(1, config.replay_interval_seconds())), recorder::replay,
+                task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
     }
 
     @Deactivate

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ServiceSummary;
-import org.callscore.scoring.CalendarPeriod;
 import org.callscore.scoring.ScoreSummary;
+import org.callscore.support.period.CalendarPeriod;
 
 /**
  * Folds hourly sums into the rows of a report: the group keys of {@link ReportQuery}, and the figures of

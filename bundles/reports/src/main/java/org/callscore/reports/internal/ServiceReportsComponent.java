@@ -20,9 +20,11 @@ import org.callscore.reports.ReportRow;
 import org.callscore.reports.ServiceReports;
 import org.callscore.scoring.SurveyAnswers;
 import org.callscore.scoring.SurveyScores;
+import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
+import org.callscore.storage.TaskStatus;
 import org.callscore.support.files.ModuleFiles;
-import org.callscore.storage.PeriodicTask;
+import org.callscore.support.task.PeriodicTask;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -128,7 +130,8 @@ public class ServiceReportsComponent implements ServiceReports {
         ingestion = new Ingestion(database.jdbi(), file == null ? config.queue__log_table() : QueueLogFile.TABLE,
                 settings, 20_000, Duration.ofSeconds(Math.max(0, config.queue__log_gap_seconds())), Clock.systemUTC());
         worker = PeriodicTask.start("reports-ingestion", Duration.ofSeconds(1),
-                Duration.ofSeconds(Math.max(1, config.ingest_interval_seconds())), this::ingestNow, context);
+                Duration.ofSeconds(Math.max(1, config.ingest_interval_seconds())), this::ingestNow,
+                task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
     }
 
     @Deactivate

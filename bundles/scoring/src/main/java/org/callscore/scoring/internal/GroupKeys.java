@@ -3,9 +3,9 @@ package org.callscore.scoring.internal;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import org.callscore.scoring.CalendarPeriod;
 import org.callscore.scoring.GroupBy;
 import org.callscore.scoring.ScoreQuery;
+import org.callscore.support.period.CalendarPeriod;
 
 /** The group keys described in {@link ScoreQuery}. */
 final class GroupKeys {

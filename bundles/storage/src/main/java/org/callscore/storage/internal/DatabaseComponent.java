@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
 import org.callscore.storage.DatabaseStatus;
-import org.callscore.storage.PeriodicTask;
 import org.callscore.storage.ModuleSchema;
+import org.callscore.storage.TaskStatus;
+import org.callscore.support.task.PeriodicTask;
 import org.jdbi.v3.core.Jdbi;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.Bundle;
@@ -90,7 +92,8 @@ public class DatabaseComponent implements Database {
         jdbi = Jdbi.create(dataSource);
         migrations = new MigrationRunner(jdbi);
         monitor = PeriodicTask.start("database-health-check", Duration.ZERO,
-                Duration.ofSeconds(Math.max(1, config.health_interval_seconds())), this::check, context);
+                Duration.ofSeconds(Math.max(1, config.health_interval_seconds())), this::check,
+                task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, new SchemaBundles());
         tracker.open();
     }

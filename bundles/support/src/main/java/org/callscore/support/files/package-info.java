@@ -1,2 +1,5 @@
-/** A module's files under Karaf's folders. Embedded privately, never exported. */
+/**
+ * A module's files under Karaf's folders, and writes that are on the disk when they return. Embedded
+ * privately, never exported.
+ */
 package org.callscore.support.files;

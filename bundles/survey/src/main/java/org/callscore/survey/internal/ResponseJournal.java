@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.callscore.support.files.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,16 +95,7 @@ final class ResponseJournal {
         byte[] line = (event.toLine() + "\n").getBytes(StandardCharsets.UTF_8);
         locked(() -> {
             catchUp();
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                try {
-                    writeAll(channel, line);
-                    channel.force(false);
-                } catch (IOException e) {
-                    channel.truncate(knownLength); // no half line for the next append to be glued to
-                    throw e;
-                }
-            }
+            DurableFiles.append(file, line); // a failed write leaves no half line for the next one to be glued to
             knownLength += line.length;
             remember(Files.readAttributes(file, BasicFileAttributes.class));
             add(event.responseId(), 1);
@@ -115,7 +106,7 @@ final class ResponseJournal {
     /** Keeps an event MariaDB refuses for good out of the way, for a person to look at. */
     void reject(ResponseEvent event) {
         locked(() -> {
-            appendDurably(rejectedFile(), (event.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
+            DurableFiles.append(rejectedFile(), (event.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
             return null;
         });
     }
@@ -232,7 +223,7 @@ final class ResponseJournal {
                 LOG.error("Survey journal {}, line {}: {}; the line is moved to {}", file, line.number, line.why,
                         rejectedFile());
             }
-            appendDurably(rejectedFile(), rejected.toByteArray());
+            DurableFiles.append(rejectedFile(), rejected.toByteArray());
             ByteArrayOutputStream kept = new ByteArrayOutputStream();
             for (ResponseEvent event : scan.events) {
                 kept.write((event.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -295,15 +286,7 @@ final class ResponseJournal {
             return;
         }
         Path next = file.resolveSibling(file.getFileName() + ".next");
-        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, from, bytes.length - from);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(false);
-        }
-        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.replace(next, file, ByteBuffer.wrap(bytes, from, bytes.length - from));
         knownLength = bytes.length - from;
         remember(Files.readAttributes(file, BasicFileAttributes.class));
     }
@@ -343,22 +326,6 @@ final class ResponseJournal {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 InputStream in = new BufferedInputStream(Channels.newInputStream(channel.position(offset)))) {
             return in.readAllBytes();
-        }
-    }
-
-    private static void writeAll(FileChannel channel, byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-    }
-
-    /** Returns once the bytes are on the disk, not only in the page cache. */
-    private static void appendDurably(Path path, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            writeAll(channel, bytes);
-            channel.force(false);
         }
     }
 

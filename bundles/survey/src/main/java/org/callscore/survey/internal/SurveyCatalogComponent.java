@@ -7,9 +7,11 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.callscore.storage.BackgroundTask;
+import org.callscore.storage.TaskStatus;
 import org.callscore.support.definition.MissingSounds;
 import org.callscore.support.files.ModuleFiles;
-import org.callscore.storage.PeriodicTask;
+import org.callscore.support.task.PeriodicTask;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
 import org.osgi.framework.BundleContext;
@@ -47,7 +49,8 @@ public class SurveyCatalogComponent implements SurveyCatalog {
     void activate(BundleContext context, Config config) {
         surveys = new SurveyFolder(ModuleFiles.resolve("karaf.etc", "etc", config.folder()));
         scanner = PeriodicTask.startAfterFirstRun("survey-file-scan",
-                Duration.ofSeconds(Math.max(1, config.scan_interval_seconds())), surveys::scan, context);
+                Duration.ofSeconds(Math.max(1, config.scan_interval_seconds())), surveys::scan,
+                task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
     }
 
     @Deactivate

@@ -18,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.callscore.support.files.ModuleFiles;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
-import org.callscore.survey.SurveyFile;
-import org.callscore.survey.SurveyFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
+import org.callscore.storage.TaskStatus;
 import org.callscore.support.files.ModuleFiles;
-import org.callscore.storage.PeriodicTask;
+import org.callscore.support.task.PeriodicTask;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.SurveyAnswer;
 import org.callscore.survey.SurveyOffer;
@@ -75,7 +77,8 @@ public class SurveyResponsesComponent implements SurveyResponses {
         recorder = new ResponseRecorder(new ResponseJournal(ModuleFiles.resolve("karaf.data", "data",
                 config.journal_file())), () -> database, writer);
         replayer = PeriodicTask.start("survey-journal-replay", Duration.ZERO,
-                Duration.ofSeconds(Math.max(1, config.replay_interval_seconds())), recorder::replay, context);
+                Duration.ofSeconds(Math.max(1, config.replay_interval_seconds())), recorder::replay,
+                task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
     }
 
     @Deactivate

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.callscore.storage.BackgroundTask;
-import org.callscore.survey.SurveyFile;
 import org.callscore.survey.SurveyOffer;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.components.Eventually;

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.callscore.support.definition.MissingSounds;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.Menu;
 import org.callscore.ivr.MenuTree;
+import org.callscore.support.definition.MissingSounds;
 
 /** What {@code ivr:list} prints. */
 final class IvrListing {

@@ -13,11 +13,11 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.callscore.support.text.LogText;
 import org.callscore.reports.IngestionStatus;
 import org.callscore.reports.ServiceReports;
 import org.callscore.reports.web.internal.ReportTables.Report;
 import org.callscore.scoring.SurveyScores;
+import org.callscore.support.text.LogText;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;

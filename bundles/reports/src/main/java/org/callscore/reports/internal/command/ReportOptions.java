@@ -6,10 +6,10 @@ import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
-import org.callscore.support.options.CommandOptions;
 import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ServiceReports;
+import org.callscore.support.options.CommandOptions;
 
 /** The options the report:* commands share, and the query they make. */
 abstract class ReportOptions {

@@ -4,10 +4,10 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.callscore.support.options.CommandOptions;
 import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ServiceReports;
+import org.callscore.support.options.CommandOptions;
 
 /** {@code report:service}: the service-level figures of a period, as a table. */
 @Command(scope = "report", name = "service", description = "Shows calls offered, answered, abandoned, service level, "

@@ -1,5 +1,8 @@
 package org.callscore.reports.internal.command;
 
+import static org.callscore.support.table.TextTable.number;
+import static org.callscore.support.table.TextTable.percent;
+
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +13,7 @@ import org.callscore.reports.LowScoredCall;
 import org.callscore.reports.ReportRow;
 import org.callscore.reports.ServiceSummary;
 import org.callscore.scoring.ScoreSummary;
+import org.callscore.support.table.TextTable;
 
 /** The text of the report:* commands. */
 final class ServiceTable {
@@ -25,8 +29,8 @@ final class ServiceTable {
         if (rows.isEmpty()) {
             return out.append("No calls match.").append(NL).toString();
         }
-        int width = Math.max("Group".length(), rows.stream().mapToInt(row -> row.group().length()).max().orElse(0));
-        String row = ROW.replace("{w}", String.valueOf(width));
+        List<String> groups = rows.stream().map(ReportRow::group).toList();
+        String row = TextTable.row(ROW, "Group", groups);
         out.append(String.format(Locale.ROOT, row, "Group", "Offered", "Answer.", "Aband.", "Short", "T/out", "Key",
                 "Answ.%", "Aban.%", "SL-Ast", "SL-Off", "ASA", "RNA", "AvgWt", "MaxWt", "Talk", "Handle", "FCR%",
                 "CSAT%"));
@@ -34,15 +38,15 @@ final class ServiceTable {
             ServiceSummary s = r.summary();
             out.append(String.format(Locale.ROOT, row, r.group(), s.offered(), s.answered(), s.abandoned(),
                     s.shortAbandoned(), s.timedOut(), s.exitedByKey(), percent(s.answerRate()), percent(s.abandonRate()),
-                    percent(s.serviceLevelAsterisk()), percent(s.serviceLevelOffered()), number(s.asa()),
-                    s.ringNoAnswer(), number(s.averageWait()), number(s.longestWait()), number(s.averageTalk()),
-                    number(s.averageHandle()), percent(s.firstCallResolution()),
+                    percent(s.serviceLevelAsterisk()), percent(s.serviceLevelOffered()), number(s.asa(), 1),
+                    s.ringNoAnswer(), number(s.averageWait(), 1), number(s.longestWait(), 1), number(s.averageTalk(), 1),
+                    number(s.averageHandle(), 1), percent(s.firstCallResolution()),
                     percent(s.survey().map(ScoreSummary::csat).orElse(OptionalDouble.empty()))));
         }
         boolean extras = rows.stream().map(ReportRow::summary).anyMatch(s -> s.cdrCalls() > 0 || s.solvedAnswers() > 0
                 || s.survey().isPresent());
         if (extras) {
-            String second = "%-" + width + "s %7s %6s %8s %7s %6s %6s %6s%n";
+            String second = TextTable.row("%-{w}s %7s %6s %8s %7s %6s %6s %6s%n", "Group", groups);
             out.append(NL).append(String.format(Locale.ROOT, second, "Group", "Transf.", "Busy%", "Solved%",
                     "Compl.%", "Mean", "Satis%", "NPS"));
             for (ReportRow r : rows) {
@@ -51,7 +55,7 @@ final class ServiceTable {
                         percent(s.solvedRate()), percent(s.complaintRate()),
                         number(s.survey().map(ScoreSummary::meanScore).orElse(OptionalDouble.empty()), 2),
                         percent(s.survey().map(ScoreSummary::satisfaction).orElse(OptionalDouble.empty())),
-                        number(s.survey().map(ScoreSummary::nps).orElse(OptionalDouble.empty()))));
+                        number(s.survey().map(ScoreSummary::nps).orElse(OptionalDouble.empty()), 1)));
             }
         }
         return out.append(NL).append(LEGEND).toString();
@@ -85,7 +89,7 @@ final class ServiceTable {
         for (LowScoredCall c : calls) {
             out.append(String.format(Locale.ROOT, row, c.surveyedAt().truncatedTo(ChronoUnit.SECONDS).toString()
                     .replace("T", " ").replace("Z", ""), c.queue().orElse("-"), c.agent().orElse("-"), c.uniqueId(),
-                    c.meanScore().isPresent() ? String.format(Locale.ROOT, "%.2f", c.meanScore().getAsDouble()) : "-",
+                    number(c.meanScore(), 2),
                     c.complaint() ? "yes" : "no", c.comment().orElse("-")));
         }
         return out.toString();
@@ -104,16 +108,4 @@ final class ServiceTable {
             "CSAT%    survey answers of 4-5 / 1-5 answers;  Busy% CDR busy / CDR calls;  Solved% survey 'solved' yes",
             "Compl.%  surveys flagged as complaints / offered;  -  nothing to divide by",
             "");
-
-    private static String percent(OptionalDouble share) {
-        return share.isPresent() ? String.format(Locale.ROOT, "%.1f", share.getAsDouble() * 100) : "-";
-    }
-
-    private static String number(OptionalDouble value) {
-        return number(value, 1);
-    }
-
-    private static String number(OptionalDouble value, int decimals) {
-        return value.isPresent() ? String.format(Locale.ROOT, "%." + decimals + "f", value.getAsDouble()) : "-";
-    }
 }

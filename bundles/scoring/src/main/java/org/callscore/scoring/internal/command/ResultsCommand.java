@@ -10,10 +10,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.callscore.support.options.CommandOptions;
 import org.callscore.scoring.GroupBy;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.SurveyScores;
+import org.callscore.support.options.CommandOptions;
 
 /** {@code survey:results}: the survey scores of a period, as a table. */
 @Command(scope = "survey", name = "results",

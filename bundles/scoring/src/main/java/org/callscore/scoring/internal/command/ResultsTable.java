@@ -1,5 +1,8 @@
 package org.callscore.scoring.internal.command;
 
+import static org.callscore.support.table.TextTable.number;
+import static org.callscore.support.table.TextTable.percent;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -7,6 +10,7 @@ import java.util.OptionalDouble;
 
 import org.callscore.scoring.ScoreRow;
 import org.callscore.scoring.ScoreSummary;
+import org.callscore.support.table.TextTable;
 
 /** The text of {@code survey:results}: one line per group, then the dimension indices, then what the columns mean. */
 final class ResultsTable {
@@ -26,8 +30,8 @@ final class ResultsTable {
         if (rows.isEmpty()) {
             return out.append("No survey responses match.").append(System.lineSeparator()).toString();
         }
-        int width = Math.max("Group".length(), rows.stream().mapToInt(row -> row.group().length()).max().orElse(0));
-        String row = ROW.replace("{w}", String.valueOf(width));
+        List<String> groups = rows.stream().map(ScoreRow::group).toList();
+        String row = TextTable.row(ROW, "Group", groups);
         out.append(String.format(Locale.ROOT, row, "Group", "Offered", "Completed", "Resp.%", "Mean", "Satisf.%",
                 "CSAT%", "NPS", "Compl.%"));
         for (ScoreRow score : rows) {
@@ -37,7 +41,7 @@ final class ResultsTable {
                     percent(s.csat()), number(s.nps(), 1), percent(s.complaintRate())));
         }
         if (rows.stream().anyMatch(score -> !score.summary().dimensionIndex().isEmpty())) {
-            String dimensionRow = DIMENSION_ROW.replace("{w}", String.valueOf(width));
+            String dimensionRow = TextTable.row(DIMENSION_ROW, "Group", groups);
             out.append(System.lineSeparator())
                     .append(String.format(Locale.ROOT, dimensionRow, "Group", "Dimension", "Index"));
             for (ScoreRow score : rows) {
@@ -62,12 +66,4 @@ final class ResultsTable {
             "Index    mean of the dimension's answers rescaled to 0-100",
             "-        nothing to divide by",
             "");
-
-    private static String percent(OptionalDouble share) {
-        return share.isPresent() ? number(OptionalDouble.of(share.getAsDouble() * 100), 1) : "-";
-    }
-
-    private static String number(OptionalDouble value, int decimals) {
-        return value.isPresent() ? String.format(Locale.ROOT, "%." + decimals + "f", value.getAsDouble()) : "-";
-    }
 }

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
-import org.callscore.survey.SurveyFile;
+import org.callscore.survey.internal.SurveyFile;
 import org.junit.jupiter.api.Test;
 
 class SurveyListingTest {

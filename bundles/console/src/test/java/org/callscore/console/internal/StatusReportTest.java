@@ -1,4 +1,4 @@
-package org.callscore.console;
+package org.callscore.console.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import org.callscore.agi.FastAgiServer;
+import org.callscore.agi.server.FastAgiServer;
 import org.callscore.storage.Database;
 import org.callscore.storage.DatabaseStatus;
 import org.callscore.storage.SchemaStatus;

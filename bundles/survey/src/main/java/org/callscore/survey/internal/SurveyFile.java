@@ -1,4 +1,4 @@
-package org.callscore.survey;
+package org.callscore.survey.internal;
 
 import static org.callscore.support.definition.SettingsReader.quote;
 
@@ -13,6 +13,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.callscore.support.definition.SettingsReader;
+import org.callscore.survey.Question;
+import org.callscore.survey.Scale;
+import org.callscore.survey.SurveyDefinition;
 
 
 /**

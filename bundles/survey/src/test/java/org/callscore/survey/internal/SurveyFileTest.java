@@ -1,8 +1,11 @@
-package org.callscore.survey;
+package org.callscore.survey.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.callscore.survey.Question;
+import org.callscore.survey.Scale;
+import org.callscore.survey.SurveyDefinition;
 import org.junit.jupiter.api.Test;
 
 class SurveyFileTest {

@@ -1,10 +1,12 @@
-package org.callscore.storage;
+package org.callscore.support.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PeriodicTaskTest {
+
+    /** The status as callscore:status reads it (the storage's TaskStatus has this shape). */
+    record TaskStatus(String name, Duration interval, long runs, long failures, Optional<Instant> lastRun,
+            Optional<Instant> lastError, Optional<String> lastCause, boolean failing) {
+    }
 
     /** What a plain scheduleWithFixedDelay does not: run again after an exception, and after an Error. */
     @Test
@@ -30,7 +37,7 @@ class PeriodicTaskTest {
         }, null)) {
             assertThat(fifthRun.await(10, TimeUnit.SECONDS)).as("a fifth run after four failures").isTrue();
             awaitRuns(task, 5);
-            TaskStatus status = task.status();
+            TaskStatus status = task.status(TaskStatus::new);
             assertThat(status.name()).isEqualTo("test-task");
             assertThat(status.failures()).isEqualTo(4);
             assertThat(status.failing()).isFalse();
@@ -41,12 +48,25 @@ class PeriodicTaskTest {
     }
 
     @Test
+    void isShownWhileItRunsAndNoLongerOnceClosed() throws Exception {
+        List<String> shown = new ArrayList<>();
+        PeriodicTask task = PeriodicTask.start("shown-task", Duration.ofHours(1), Duration.ofHours(1), () -> {
+        }, started -> {
+            shown.add(started.name());
+            return () -> shown.remove(started.name());
+        });
+        assertThat(shown).containsExactly("shown-task");
+        task.close();
+        assertThat(shown).isEmpty();
+    }
+
+    @Test
     void showsTheFailureWhileItLasts() throws Exception {
         try (PeriodicTask task = PeriodicTask.start("always-failing", Duration.ZERO, Duration.ofMillis(5), () -> {
             throw new IllegalArgumentException("menu.main.direct.dial: bad pattern");
         }, null)) {
             awaitRuns(task, 3);
-            TaskStatus status = task.status();
+            TaskStatus status = task.status(TaskStatus::new);
             assertThat(status.failing()).isTrue();
             assertThat(status.failures()).isEqualTo(status.runs());
             assertThat(status.lastCause()).contains(
@@ -66,10 +86,10 @@ class PeriodicTaskTest {
                 throw new IllegalStateException("first scan fails");
             }
         }, null)) {
-            assertThat(task.status().runs()).as("the first run is over when start returns").isEqualTo(1);
-            assertThat(task.status().failing()).isTrue();
+            assertThat(task.status(TaskStatus::new).runs()).as("the first run is over when start returns").isEqualTo(1);
+            assertThat(task.status(TaskStatus::new).failing()).isTrue();
             awaitRuns(task, 3);
-            assertThat(task.status().failing()).isFalse();
+            assertThat(task.status(TaskStatus::new).failing()).isFalse();
         }
         assertThat(threads.get(0)).isEqualTo(Thread.currentThread().getName());
         assertThat(threads.get(1)).isEqualTo("callscore-catalog-scan");
@@ -116,8 +136,8 @@ class PeriodicTaskTest {
 
     private static void awaitRuns(PeriodicTask task, long runs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (task.status().runs() < runs) {
-            assertThat(System.nanoTime()).as("%s runs of %s within 10 s", runs, task.status().name())
+        while (task.status(TaskStatus::new).runs() < runs) {
+            assertThat(System.nanoTime()).as("%s runs of %s within 10 s", runs, task.status(TaskStatus::new).name())
                     .isLessThan(deadline);
             Thread.sleep(2);
         }

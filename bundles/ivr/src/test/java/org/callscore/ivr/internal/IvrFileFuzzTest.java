@@ -1,4 +1,4 @@
-package org.callscore.ivr;
+package org.callscore.ivr.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.callscore.ivr.BusinessHours;
+import org.callscore.ivr.Menu;
+import org.callscore.ivr.MenuTree;
 import org.callscore.testing.files.FileMutations;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +51,8 @@ class IvrFileFuzzTest {
     }
 
     private static Map<String, BusinessHours.Calendar> calendars() throws Exception {
-        return Map.of("office-hours", BusinessHours.Calendar.parse("office-hours", example("office-hours.ics")),
-                "holidays", BusinessHours.Calendar.parse("holidays", example("holidays.ics")));
+        return Map.of("office-hours", CalendarFile.parse("office-hours", example("office-hours.ics")),
+                "holidays", CalendarFile.parse("holidays", example("holidays.ics")));
     }
 
     @Test
@@ -92,7 +95,7 @@ class IvrFileFuzzTest {
             for (long seed = 1; seed <= CASES / 2; seed++) {
                 String text = FileMutations.mutate(example, new Random(seed), ':', CALENDAR_VOCABULARY);
                 try {
-                    BusinessHours.Calendar calendar = BusinessHours.Calendar.parse(name, text);
+                    BusinessHours.Calendar calendar = CalendarFile.parse(name, text);
                     BusinessHours hours = BusinessHours.of(List.of(calendar), List.of(calendar), ZONE);
                     CALL_TIMES.forEach(hours::isOpen); // what a call asks of it
                 } catch (IvrFileException e) {

@@ -1,4 +1,4 @@
-package org.callscore.agi;
+package org.callscore.agi.server;
 
 import java.net.InetSocketAddress;
 import java.util.Map;

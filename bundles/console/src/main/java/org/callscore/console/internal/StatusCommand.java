@@ -1,14 +1,14 @@
-package org.callscore.console;
+package org.callscore.console.internal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
-import org.callscore.agi.FastAgiServer;
+import org.callscore.agi.server.FastAgiServer;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
 import org.callscore.storage.TaskStatus;

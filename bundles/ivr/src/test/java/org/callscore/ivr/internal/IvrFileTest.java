@@ -1,4 +1,4 @@
-package org.callscore.ivr;
+package org.callscore.ivr.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.callscore.ivr.Action;
+import org.callscore.ivr.BusinessHours;
+import org.callscore.ivr.BusinessHoursTest;
+import org.callscore.ivr.Menu;
+import org.callscore.ivr.MenuTree;
 import org.junit.jupiter.api.Test;
 
 class IvrFileTest {
@@ -169,7 +174,7 @@ class IvrFileTest {
 
     @Test
     void aMenuRoutesOnHoursFromCalendars() {
-        var office = BusinessHours.Calendar.parse("office", BusinessHoursTest.OFFICE);
+        var office = CalendarFile.parse("office", BusinessHoursTest.OFFICE);
         MenuTree tree = IvrFile.parse("main", MAIN + "menu.main.hours = office\nmenu.main.closed = menu:night\n"
                 + "menu.night.prompt = closed\nmenu.night.key.1 = hangup\n", Map.of("office", office), BERLIN);
 

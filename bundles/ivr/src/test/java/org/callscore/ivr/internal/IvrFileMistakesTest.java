@@ -1,4 +1,4 @@
-package org.callscore.ivr;
+package org.callscore.ivr.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.callscore.ivr.BusinessHours;
+import org.callscore.ivr.Menu;
+import org.callscore.ivr.MenuTree;
 import org.junit.jupiter.api.Test;
 
 /** Mistakes the fuzz found (or that are known): each is refused naming the file and the key, nothing else. */
@@ -114,7 +117,7 @@ class IvrFileMistakesTest {
         // ical4j parses nested components by recursion: deep nesting overflowed the stack, past the parser's catch
         String nested = "BEGIN:VALARM\r\n".repeat(100_000);
         String text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\n" + nested;
-        assertThatThrownBy(() -> BusinessHours.Calendar.parse("office", text)).isInstanceOf(IvrFileException.class)
+        assertThatThrownBy(() -> CalendarFile.parse("office", text)).isInstanceOf(IvrFileException.class)
                 .hasMessageStartingWith("office.ics: (file) is not an iCalendar file");
     }
 
@@ -124,7 +127,7 @@ class IvrFileMistakesTest {
                 "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:2026\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
                 "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260105T080000\r\nRRULE:FREQ=WEEKLY;BYDAY=XX\r\n"
                         + "END:VEVENT\r\nEND:VCALENDAR\r\n")) {
-            assertThatThrownBy(() -> BusinessHours.Calendar.parse("office", garbage)).as(garbage)
+            assertThatThrownBy(() -> CalendarFile.parse("office", garbage)).as(garbage)
                     .isInstanceOf(IvrFileException.class).hasMessageStartingWith("office.ics: ");
         }
     }

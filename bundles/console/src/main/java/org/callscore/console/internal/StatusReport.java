@@ -1,12 +1,12 @@
-package org.callscore.console;
+package org.callscore.console.internal;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.callscore.agi.FastAgiServer;
-import org.callscore.agi.FastAgiServer.Counter;
+import org.callscore.agi.server.FastAgiServer.Counter;
+import org.callscore.agi.server.FastAgiServer;
 import org.callscore.storage.Database;
 import org.callscore.storage.DatabaseStatus;
 import org.callscore.storage.SchemaStatus;

@@ -1,4 +1,4 @@
-package org.callscore.survey;
+package org.callscore.survey.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.callscore.survey.SurveyDefinition;
 import org.callscore.testing.files.FileMutations;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.callscore.ivr;
+package org.callscore.ivr.internal;
 
 /** A menu or calendar file that cannot be used; the message names the file and the key (or line). */
 public final class IvrFileException extends RuntimeException {

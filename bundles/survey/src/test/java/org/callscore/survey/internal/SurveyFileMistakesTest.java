@@ -1,4 +1,4 @@
-package org.callscore.survey;
+package org.callscore.survey.internal;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

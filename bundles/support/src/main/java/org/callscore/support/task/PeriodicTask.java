@@ -1,9 +1,7 @@
-package org.callscore.storage;
+package org.callscore.support.task;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -12,8 +10,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +18,24 @@ import org.slf4j.LoggerFactory;
  * {@code scheduleWithFixedDelay} stops for good, silently, after one uncaught exception; this logs each
  * distinct cause once at ERROR (again only after a run succeeded in between), keeps the last run and the last
  * error for {@code callscore:status}, and goes on.
+ * <p>
+ * It knows nothing of OSGi services: a {@link Publisher} shows it to administrators (in CallScore, as the
+ * storage's {@code BackgroundTask} service), so that this helper needs no contract and no contract needs it.
  */
-public final class PeriodicTask implements BackgroundTask, AutoCloseable {
+public final class PeriodicTask implements AutoCloseable {
+
+    /** Shows a started task to administrators, e.g. as a service, until the returned handle is closed. */
+    @FunctionalInterface
+    public interface Publisher {
+        AutoCloseable publish(PeriodicTask task);
+    }
+
+    /** The record a task's status is read into, given by its canonical constructor (e.g. a status record's {@code ::new}). */
+    @FunctionalInterface
+    public interface StatusShape<T> {
+        T of(String name, Duration interval, long runs, long failures, Optional<Instant> lastRun,
+                Optional<Instant> lastError, Optional<String> lastCause, boolean failing);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(PeriodicTask.class);
     private static final int REMEMBERED_CAUSES = 64;
@@ -35,7 +47,7 @@ public final class PeriodicTask implements BackgroundTask, AutoCloseable {
     private final ScheduledThreadPoolExecutor thread;
     private final AtomicBoolean extraRunPending = new AtomicBoolean();
     private final Set<String> loggedCauses = new LinkedHashSet<>();
-    private final ServiceRegistration<BackgroundTask> registration;
+    private AutoCloseable publication;
 
     private volatile long runs;
     private volatile long failures;
@@ -44,7 +56,7 @@ public final class PeriodicTask implements BackgroundTask, AutoCloseable {
     private volatile String lastCause;
     private volatile boolean failing;
 
-    private PeriodicTask(String name, Duration interval, Runnable work, BundleContext context) {
+    private PeriodicTask(String name, Duration interval, Runnable work) {
         this.name = name;
         this.interval = interval;
         this.work = work;
@@ -54,23 +66,21 @@ public final class PeriodicTask implements BackgroundTask, AutoCloseable {
             return t;
         });
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        if (context == null) {
-            registration = null;
-        } else {
-            Dictionary<String, Object> properties = new Hashtable<>();
-            properties.put(NAME_PROPERTY, name);
-            registration = context.registerService(BackgroundTask.class, this, properties);
-        }
+    }
+
+    private PeriodicTask publishedBy(Publisher publisher) {
+        publication = publisher == null ? null : publisher.publish(this);
+        return this;
     }
 
     /**
      * Starts {@code work} after {@code initialDelay}, then again {@code interval} after each run ends.
      *
-     * @param context the bundle to register the task's {@link BackgroundTask} service for; null outside OSGi
+     * @param publisher shows the task to administrators; null shows it nowhere (outside OSGi)
      */
     public static PeriodicTask start(String name, Duration initialDelay, Duration interval, Runnable work,
-            BundleContext context) {
-        PeriodicTask task = new PeriodicTask(name, atLeastOneMilli(interval), work, context);
+            Publisher publisher) {
+        PeriodicTask task = new PeriodicTask(name, atLeastOneMilli(interval), work).publishedBy(publisher);
         task.thread.scheduleWithFixedDelay(task::runGuarded, Math.max(0, initialDelay.toMillis()),
                 task.interval.toMillis(), TimeUnit.MILLISECONDS);
         return task;
@@ -82,8 +92,8 @@ public final class PeriodicTask implements BackgroundTask, AutoCloseable {
      * any other: logged, shown, and tried again.
      */
     public static PeriodicTask startAfterFirstRun(String name, Duration interval, Runnable work,
-            BundleContext context) {
-        PeriodicTask task = new PeriodicTask(name, atLeastOneMilli(interval), work, context);
+            Publisher publisher) {
+        PeriodicTask task = new PeriodicTask(name, atLeastOneMilli(interval), work).publishedBy(publisher);
         task.runGuarded();
         task.thread.scheduleWithFixedDelay(task::runGuarded, task.interval.toMillis(), task.interval.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -111,11 +121,11 @@ public final class PeriodicTask implements BackgroundTask, AutoCloseable {
     /** Stops the schedule: a run in progress may finish for a few seconds, then its thread is interrupted. */
     @Override
     public void close() {
-        if (registration != null) {
+        if (publication != null) {
             try {
-                registration.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle stopped first: its services are gone with it
+                publication.close();
+            } catch (Exception alreadyGone) { // NOPMD: e.g. the bundle stopped first, its services gone with it
+                LOG.debug("Background task {} was no longer shown: {}", name, alreadyGone.toString());
             }
         }
         thread.shutdown();
@@ -131,10 +141,15 @@ public final class PeriodicTask implements BackgroundTask, AutoCloseable {
         }
     }
 
-    @Override
-    public TaskStatus status() {
-        return new TaskStatus(name, interval, runs, failures, Optional.ofNullable(lastRun),
-                Optional.ofNullable(lastError), Optional.ofNullable(lastCause), failing);
+    /** @return the task's name, e.g. {@code survey-journal-replay} */
+    public String name() {
+        return name;
+    }
+
+    /** @return how the task has run so far, read into {@code shape} */
+    public synchronized <T> T status(StatusShape<T> shape) {
+        return shape.of(name, interval, runs, failures, Optional.ofNullable(lastRun), Optional.ofNullable(lastError),
+                Optional.ofNullable(lastCause), failing);
     }
 
     private void runGuarded() {

@@ -1,4 +1,4 @@
-package org.callscore.survey;
+package org.callscore.survey.internal;
 
 /** A survey file cannot be used; the message names the survey and the key, for the administrator. */
 public final class SurveyFileException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package org.callscore.scoring;
+package org.callscore.support.period;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,0 +1,2 @@
+/** The console's text tables. Embedded privately, never exported. */
+package org.callscore.support.table;
