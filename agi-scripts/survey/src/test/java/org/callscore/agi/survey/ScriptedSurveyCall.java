@@ -1,13 +1,8 @@
 package org.callscore.agi.survey;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +15,9 @@ import java.util.function.UnaryOperator;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.internal.DefaultAgiChannelFactory;
 import org.asteriskjava.fastagi.internal.FastAgiConnectionHandler;
+import org.asteriskjava.util.ServerSocketFacade;
 import org.asteriskjava.util.SocketConnectionFacade;
+import org.asteriskjava.util.internal.ServerSocketFacadeImpl;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.SurveyAnswer;
 import org.callscore.survey.SurveyDefinition;
@@ -30,8 +27,8 @@ import org.callscore.testing.asterisk.FastAgiCall;
 import org.callscore.testing.asterisk.Outcome;
 
 /**
- * One {@link SurveyCall} played over a real FastAGI connection: asterisk-java's own connection handler and channel
- * on one side, the scripted Asterisk peer (which answers every command with the lines res_agi.c writes) on the
+ * One {@link SurveyCall} played over a real FastAGI connection: asterisk-java's own server socket, connection
+ * handler and channel on one side, the scripted Asterisk peer (which answers every command with the lines res_agi.c writes) on the
  * other. The caller's keys, hang-up and the sounds Asterisk lacks are set on the peer's builder.
  */
 final class ScriptedSurveyCall {
@@ -61,23 +58,31 @@ final class ScriptedSurveyCall {
         List<SurveyAnswer> answers = new ArrayList<>();
         SurveyCall[] call = new SurveyCall[1];
         AgiException[] thrown = new AgiException[1];
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            FastAgiCall asterisk = caller.apply(FastAgiCall.to(server.getInetAddress().getHostAddress(),
-                    server.getLocalPort()).script("survey")).connect();
+        int port = freePort();
+        ServerSocketFacade server = new ServerSocketFacadeImpl(port, 1, InetAddress.getLoopbackAddress());
+        try {
+            FastAgiCall asterisk = caller.apply(FastAgiCall.to(InetAddress.getLoopbackAddress().getHostAddress(),
+                    port).script("survey")).connect();
             CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> asterisk.runToEnd(TIMEOUT));
-            try (Socket socket = server.accept()) {
-                socket.setSoTimeout((int) TIMEOUT.toMillis());
-                new FastAgiConnectionHandler((request, channel) -> (r, c) -> {
-                    call[0] = new SurveyCall(c, survey, recorder(answers), RESPONSE_ID);
-                    try {
-                        call[0].run(COMMENT_FILE, "wav");
-                    } catch (AgiException e) {
-                        thrown[0] = e; // kept for the test, not logged by the library as an error
-                    }
-                }, new Connection(socket), new DefaultAgiChannelFactory()).run();
-            }
+            SocketConnectionFacade connection = server.accept();
+            new FastAgiConnectionHandler((request, channel) -> (r, c) -> {
+                call[0] = new SurveyCall(c, survey, recorder(answers), RESPONSE_ID);
+                try {
+                    call[0].run(COMMENT_FILE, "wav");
+                } catch (AgiException e) {
+                    thrown[0] = e; // kept for the test, not logged by the library as an error
+                }
+            }, connection, new DefaultAgiChannelFactory()).run(); // closes the connection at the end
             return new Played(call[0], outcome.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
                     Optional.ofNullable(thrown[0]), answers);
+        } finally {
+            server.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 
@@ -103,64 +108,5 @@ final class ScriptedSurveyCall {
                 return 0;
             }
         };
-    }
-
-    /** The server's end of the connection, as asterisk-java reads and writes it. */
-    private static final class Connection implements SocketConnectionFacade {
-
-        private final Socket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
-
-        Connection(Socket socket) throws IOException {
-            this.socket = socket;
-            this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            this.out = socket.getOutputStream();
-        }
-
-        @Override
-        public String readLine() throws IOException {
-            return in.readLine();
-        }
-
-        @Override
-        public void write(String s) throws IOException {
-            out.write(s.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
-
-        @Override
-        public boolean isConnected() {
-            return socket.isConnected() && !socket.isClosed();
-        }
-
-        @Override
-        public InetAddress getLocalAddress() {
-            return socket.getLocalAddress();
-        }
-
-        @Override
-        public int getLocalPort() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public InetAddress getRemoteAddress() {
-            return socket.getInetAddress();
-        }
-
-        @Override
-        public int getRemotePort() {
-            return socket.getPort();
-        }
     }
 }
