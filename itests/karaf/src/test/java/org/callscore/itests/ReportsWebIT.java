@@ -63,7 +63,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
                 editConfigurationFilePut("etc/users.properties", VIEWER, VIEWER_PASSWORD + ",viewer"),
                 editConfigurationFilePut("etc/org.callscore.reports.web.cfg", "login.failure.delay.ms", "300"),
                 editConfigurationFilePut("etc/org.callscore.reports.cfg", "ingest.interval.seconds", "1"),
-                editConfigurationFilePut("etc/org.callscore.reports.cfg", "site.zone", "UTC"),
+                editConfigurationFilePut("etc/org.callscore.site.cfg", "zone", "UTC"),
                 editConfigurationFilePut("etc/org.callscore.reports.cfg", "pbx.zone", "UTC"),
                 systemProperty(WEB_PORT).value(webPort),
                 systemProperty(TARGET).value(new File("target").getAbsolutePath()));

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -18,6 +17,8 @@ import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.ivr.MenuTree;
 import org.callscore.support.text.LogText;
+import org.callscore.support.rules.DefinitionName;
+import org.callscore.support.rules.UniqueId;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -35,8 +36,6 @@ import org.slf4j.LoggerFactory;
 public class IvrApplication implements AgiScript {
 
     private static final Logger LOG = LoggerFactory.getLogger(IvrApplication.class);
-    private static final Pattern MENU = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Pattern UNIQUE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Reference
     private IvrCatalog catalog;
@@ -56,12 +55,12 @@ public class IvrApplication implements AgiScript {
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
         String uniqueId = request.getUniqueId();
-        if (uniqueId == null || !UNIQUE_ID.matcher(uniqueId).matches()) {
+        if (!UniqueId.isValid(uniqueId)) {
             throw new AgiException("ivr: the channel's uniqueid '" + LogText.of(uniqueId) + "' is not one Asterisk makes");
         }
         MenuTree tree = choose(request.getParameter("menu"));
         String linked = channel.getVariable("CHANNEL(linkedid)");
-        Optional<String> linkedId = linked != null && UNIQUE_ID.matcher(linked).matches() ? Optional.of(linked)
+        Optional<String> linkedId = UniqueId.isValid(linked) ? Optional.of(linked)
                 : Optional.empty();
         String visitId = UUID.randomUUID().toString();
         channel.setVariable("IVR_VISIT_ID", visitId);
@@ -118,9 +117,9 @@ public class IvrApplication implements AgiScript {
         if (menu == null || menu.isBlank()) {
             throw new AgiException("ivr needs a menu file: agi://HOST/ivr?menu=NAME (menu files: " + catalog.names() + ")");
         }
-        if (!MENU.matcher(menu).matches()) {
-            throw new AgiException("ivr: '" + LogText.of(menu) + "' is not a menu file name (lower-case letters, "
-                    + "digits, '-' and '_')");
+        if (!DefinitionName.isValid(menu)) {
+            throw new AgiException("ivr: '" + LogText.of(menu) + "' is not a menu file name (" + DefinitionName.RULE
+                    + ")");
         }
         return catalog.byName(menu).orElseThrow(() -> new AgiException("ivr: no menu file named '" + menu
                 + "' (menu files: " + catalog.names() + "; refused: " + catalog.problems().keySet() + ")"));

@@ -1,11 +1,14 @@
 package org.callscore.agi.survey;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
+import org.callscore.support.rules.QueueName;
+import org.callscore.support.rules.UniqueId;
 
 /**
  * Which call the survey is about: what the dialplan passed in the AGI URL, else the channel variables that
@@ -20,18 +23,21 @@ import org.asteriskjava.fastagi.AgiRequest;
 record CallIdentity(Optional<String> survey, String uniqueId, Optional<String> linkedId, Optional<String> queue,
         Optional<String> agent) {
 
-    /** Printable text, no separators a log or CSV reader could trip on, and short enough for the columns. */
-    private static final Pattern PLAIN = Pattern.compile("[^\\p{Cntrl},;\"'`\\\\]{1,128}");
-    private static final Pattern UNIQUE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /**
+     * An agent, or a survey name to look up: printable text, no separators a log or CSV reader could trip on, and
+     * short enough for the columns. (A survey= that names no survey is an error, not a reason to choose another.)
+     */
+    private static final Predicate<String> PLAIN = Pattern.compile("[^\\p{Cntrl},;\"'`\\\\]{1,128}")
+            .asMatchPredicate();
 
     static CallIdentity of(AgiRequest request, AgiChannel channel) throws AgiException {
         String uniqueId = request.getUniqueId();
-        if (uniqueId == null || !UNIQUE_ID.matcher(uniqueId).matches()) {
+        if (!UniqueId.isValid(uniqueId)) {
             throw new AgiException("the channel's uniqueid '" + uniqueId + "' is not one Asterisk makes");
         }
-        Optional<String> queue = plain(request.getParameter("queue"), PLAIN);
+        Optional<String> queue = plain(request.getParameter("queue"), QueueName::isValid);
         if (queue.isEmpty()) {
-            queue = plain(channel.getVariable("QUEUENAME"), PLAIN);
+            queue = plain(channel.getVariable("QUEUENAME"), QueueName::isValid);
         }
         Optional<String> agent = plain(request.getParameter("agent"), PLAIN);
         if (agent.isEmpty()) {
@@ -41,15 +47,15 @@ record CallIdentity(Optional<String> survey, String uniqueId, Optional<String> l
             agent = plain(channel.getVariable("MEMBERINTERFACE"), PLAIN);
         }
         return new CallIdentity(plain(request.getParameter("survey"), PLAIN), uniqueId,
-                plain(channel.getVariable("CHANNEL(linkedid)"), UNIQUE_ID), queue, agent);
+                plain(channel.getVariable("CHANNEL(linkedid)"), UniqueId::isValid), queue, agent);
     }
 
     /** @return the value when it is all allowed characters, else empty: a mangled value is no value */
-    private static Optional<String> plain(String value, Pattern allowed) {
+    private static Optional<String> plain(String value, Predicate<String> allowed) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String trimmed = value.trim();
-        return allowed.matcher(trimmed).matches() ? Optional.of(trimmed) : Optional.empty();
+        return allowed.test(trimmed) ? Optional.of(trimmed) : Optional.empty();
     }
 }

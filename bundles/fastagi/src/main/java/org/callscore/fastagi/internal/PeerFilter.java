@@ -1,10 +1,10 @@
 package org.callscore.fastagi.internal;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+
+import org.callscore.support.rules.IpLiteral;
 
 /**
  * The Asterisk servers allowed to open FastAGI sessions. FastAGI has no authentication, so the peer's
@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * make every accepted connection depend on DNS.
  */
 final class PeerFilter {
-
-    private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private final List<Block> blocks;
     private final String description;
@@ -60,16 +58,9 @@ final class PeerFilter {
         static Block parse(String entry) {
             int slash = entry.indexOf('/');
             String host = slash < 0 ? entry : entry.substring(0, slash);
-            if (!LITERAL.matcher(host).matches() || !(host.contains(".") || host.contains(":"))) {
-                throw new IllegalArgumentException("allowed.peers entry '" + entry
-                        + "' is not an IP address or CIDR block (host names are not accepted)");
-            }
-            byte[] network;
-            try {
-                network = InetAddress.getByName(host).getAddress(); // a literal: no DNS look-up
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("allowed.peers entry '" + entry + "' is not an IP address", e);
-            }
+            byte[] network = IpLiteral.parse(host).orElseThrow(() -> new IllegalArgumentException("allowed.peers "
+                    + "entry '" + entry + "' is not an IP address or CIDR block (host names are not accepted)"))
+                    .getAddress();
             int bits = network.length * 8;
             int prefix = bits;
             if (slash >= 0) {

@@ -1,8 +1,9 @@
 package org.callscore.fastagi.internal;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
+
+import org.callscore.support.rules.IpLiteral;
 
 /** The FastAGI server's configuration, checked once so that a bad value is reported by name. */
 record ServerSettings(InetAddress bindAddress, int port, PeerFilter allowedPeers, int maxThreads, int backlog,
@@ -35,16 +36,8 @@ record ServerSettings(InetAddress bindAddress, int port, PeerFilter allowedPeers
     static ServerSettings of(String bindAddress, int port, String allowedPeers, int maxThreads, int backlog,
             int requestTimeoutSeconds, int idleWarningSeconds, int applicationReturnSeconds,
             int applicationWaitSeconds) {
-        InetAddress address;
-        try {
-            // literal addresses only: a host name here would tie start-up to DNS
-            if (!bindAddress.matches("[0-9A-Fa-f:.]+")) {
-                throw new UnknownHostException(bindAddress);
-            }
-            address = InetAddress.getByName(bindAddress);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("bind.address '" + bindAddress + "' is not an IP address", e);
-        }
+        InetAddress address = IpLiteral.parse(bindAddress).orElseThrow(() -> new IllegalArgumentException(
+                "bind.address '" + bindAddress + "' is not an IP address"));
         return new ServerSettings(address, port, PeerFilter.parse(allowedPeers), maxThreads, backlog,
                 Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(idleWarningSeconds),
                 Duration.ofSeconds(applicationReturnSeconds), Duration.ofSeconds(applicationWaitSeconds));

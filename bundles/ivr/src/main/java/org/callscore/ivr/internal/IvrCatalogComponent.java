@@ -1,6 +1,5 @@
 package org.callscore.ivr.internal;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.callscore.ivr.MenuTree;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.TaskStatus;
 import org.callscore.support.definition.MissingSounds;
+import org.callscore.site.SiteZone;
 import org.callscore.support.files.ModuleFiles;
 import org.callscore.support.task.PeriodicTask;
 import org.osgi.framework.BundleContext;
@@ -20,11 +20,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The {@link IvrCatalog} of {@code etc/callscore/ivr}, checked for changes every few seconds. */
 @Component(configurationPid = "org.callscore.ivr", configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -42,13 +41,11 @@ public class IvrCatalogComponent implements IvrCatalog {
 
         @AttributeDefinition(name = "Check interval (s)", description = "How often changed files are re-read")
         int scan_interval_seconds() default 2;
-
-        @AttributeDefinition(name = "Site time zone", description = "The zone of the business hours (e.g. "
-                + "Europe/Berlin); empty: the zone of the machine Karaf runs on")
-        String time_zone() default "";
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(IvrCatalogComponent.class);
+    /** Business hours are in the site's zone; a change of it reads the menus again at the next check. */
+    @Reference
+    SiteZone siteZone;
 
     private IvrFolder folder;
     /** Per menu file, the sounds Asterisk answered it could not play, as the IVR application found them. */
@@ -57,23 +54,10 @@ public class IvrCatalogComponent implements IvrCatalog {
 
     @Activate
     void activate(BundleContext context, Config config) {
-        folder = new IvrFolder(ModuleFiles.resolve("karaf.etc", "etc", config.folder()), zone(config.time_zone()));
+        folder = new IvrFolder(ModuleFiles.resolve("karaf.etc", "etc", config.folder()), siteZone::zone);
         scanner = PeriodicTask.startAfterFirstRun("ivr-menu-scan",
                 Duration.ofSeconds(Math.max(1, config.scan_interval_seconds())), folder::scan,
                 task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
-    }
-
-    private static ZoneId zone(String configured) {
-        if (configured == null || configured.isBlank()) {
-            return ZoneId.systemDefault();
-        }
-        try {
-            return ZoneId.of(configured.trim());
-        } catch (DateTimeException e) {
-            LOG.error("time.zone '{}' in org.callscore.ivr is not a time zone ({}); using {}", configured,
-                    e.getMessage(), ZoneId.systemDefault());
-            return ZoneId.systemDefault();
-        }
     }
 
     @Deactivate

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.callscore.ivr.Action.Type;
@@ -28,6 +29,8 @@ import org.callscore.support.definition.SettingsReader;
 import org.callscore.support.definition.SoundNames;
 import org.callscore.support.text.LogText;
 import org.callscore.support.text.TextVersion;
+import org.callscore.support.rules.DefinitionName;
+import org.callscore.support.rules.QueueName;
 
 /**
  * Reads a menu file ({@code etc/callscore/ivr/NAME.ivr}, Java properties syntax): one tree of menus, checked
@@ -48,8 +51,6 @@ public final class IvrFile {
 
     public static final String EXTENSION = ".ivr";
     public static final String CALENDAR_EXTENSION = ".ics";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern EXTEN = Pattern.compile("[A-Za-z0-9_+*#.-]{1,40}");
     private static final Pattern GOTO = Pattern.compile("([A-Za-z0-9_-]{1,64}),([A-Za-z0-9_+*#.-]{1,40}),([0-9]{1,5}|[A-Za-z][A-Za-z0-9_-]{0,39})");
     private static final Pattern KEY = Pattern.compile("[0-9*#]");
@@ -73,8 +74,8 @@ public final class IvrFile {
     public static MenuTree parse(String name, String text, Map<String, BusinessHours.Calendar> calendars,
             ZoneId zone) {
         String file = name + EXTENSION;
-        if (!NAME.matcher(name).matches()) {
-            throw new IvrFileException(file, "name", "must be lower-case letters, digits, '-' and '_'");
+        if (!DefinitionName.isValid(name)) {
+            throw new IvrFileException(file, "name", "must be " + DefinitionName.RULE);
         }
         Properties properties = new Properties();
         try {
@@ -101,7 +102,7 @@ public final class IvrFile {
         if (agentQueue == null) {
             throw new IvrFileException(file, "agent", "is required: the queue where the agent key leads");
         }
-        if (!QUEUE.matcher(agentQueue).matches()) {
+        if (!QueueName.isValid(agentQueue)) {
             throw new IvrFileException(file, "agent", quote(agentQueue) + " is not a queue name");
         }
         int timeout = r.integer("timeout.seconds", 5, 1, 60);
@@ -126,9 +127,9 @@ public final class IvrFile {
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             Matcher menu = MENU_KEY.matcher(key);
             if (menu.matches()) {
-                if (!NAME.matcher(menu.group(1)).matches()) {
-                    throw r.problem(LogText.of(key), quote(menu.group(1)) + " is not a menu id (lower-case "
-                            + "letters, digits, '-' and '_')");
+                if (!DefinitionName.isValid(menu.group(1))) {
+                    throw r.problem(LogText.of(key), quote(menu.group(1)) + " is not a menu id ("
+                            + DefinitionName.RULE + ")");
                 }
                 Matcher k = KEY_FIELD.matcher(menu.group(2));
                 if (!MENU_FIELDS.contains(menu.group(2)) && !(k.matches() && KEY.matcher(k.group(1)).matches())) {
@@ -267,35 +268,35 @@ public final class IvrFile {
                 throw new IvrFileException(file, key, quote(value) + " cannot be used here: it needs a destination "
                         + "(menu:, queue:, extension:, goto:, survey:, hangup or agent)");
             }
-            Pattern expected;
+            Predicate<String> valid;
             switch (type) {
                 case MENU:
-                    expected = NAME;
-                    if (menus != null && NAME.matcher(target).matches() && !menus.contains(target)) {
+                    valid = DefinitionName::isValid;
+                    if (menus != null && DefinitionName.isValid(target) && !menus.contains(target)) {
                         throw new IvrFileException(file, key, quote(value) + " names no menu of this file (menus: "
                                 + menus + ")");
                     }
                     break;
                 case PLAY:
-                    expected = SoundNames.PATTERN;
+                    valid = SoundNames::isValid;
                     break;
                 case QUEUE:
-                    expected = QUEUE;
+                    valid = QueueName::isValid;
                     break;
                 case EXTENSION:
-                    expected = EXTEN;
+                    valid = EXTEN.asMatchPredicate();
                     break;
                 case GOTO:
-                    expected = GOTO;
+                    valid = GOTO.asMatchPredicate();
                     break;
                 case SURVEY:
-                    expected = NAME;
+                    valid = DefinitionName::isValid;
                     break;
                 default:
-                    expected = null;
+                    valid = null;
             }
-            if (expected == null ? !target.isEmpty() : !expected.matcher(target).matches()) {
-                throw new IvrFileException(file, key, quote(value) + ": " + (expected == null ? type.label()
+            if (valid == null ? !target.isEmpty() : !valid.test(target)) {
+                throw new IvrFileException(file, key, quote(value) + ": " + (valid == null ? type.label()
                         + " takes no target" : quote(target) + " is not a valid " + type.label() + " target"));
             }
             return new Action(type, target);

@@ -16,6 +16,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.callscore.ivr.BusinessHours;
 import org.callscore.ivr.IvrCatalog;
@@ -37,7 +38,9 @@ final class IvrFolder implements IvrCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(IvrFolder.class);
 
     private final Path folder;
-    private final ZoneId zone;
+    private final Supplier<ZoneId> siteZone;
+    /** The zone the menus in use were read with; a change of the site's zone reads them again. */
+    private volatile ZoneId zone;
     private final Map<String, MenuTree> trees = new ConcurrentHashMap<>();
     private final Map<String, BusinessHours.Calendar> calendars = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
@@ -47,9 +50,9 @@ final class IvrFolder implements IvrCatalog {
     private record Stamp(FileTime modified, long size) {
     }
 
-    IvrFolder(Path folder, ZoneId zone) {
+    IvrFolder(Path folder, Supplier<ZoneId> siteZone) {
         this.folder = folder;
-        this.zone = zone;
+        this.siteZone = siteZone;
     }
 
     /** Reads new and changed files and forgets deleted ones; called at start and then every few seconds. */
@@ -69,7 +72,10 @@ final class IvrFolder implements IvrCatalog {
                 return;
             }
         }
-        if (now.equals(seen)) {
+        ZoneId before = zone;
+        zone = siteZone.get();
+        boolean rezoned = before != null && !before.equals(zone);
+        if (now.equals(seen) && !rezoned) {
             return;
         }
         Map<String, String> texts = new TreeMap<>();
@@ -80,9 +86,9 @@ final class IvrFolder implements IvrCatalog {
                 refuse(fileName, "cannot be read: " + e.getMessage());
             }
         }
-        Map<String, Stamp> before = seen;
+        Map<String, Stamp> last = seen;
         seen = now;
-        Set<String> known = new HashSet<>(before.keySet());
+        Set<String> known = new HashSet<>(last.keySet());
         known.addAll(problems.keySet());
         for (String gone : known) {
             if (!now.containsKey(gone)) {
@@ -95,7 +101,7 @@ final class IvrFolder implements IvrCatalog {
         }
         texts.forEach((fileName, text) -> {
             if (fileName.endsWith(IvrFile.CALENDAR_EXTENSION)) {
-                boolean changed = !Objects.equals(before.get(fileName), now.get(fileName));
+                boolean changed = !Objects.equals(last.get(fileName), now.get(fileName));
                 read(fileName, changed, () -> {
                     BusinessHours.Calendar calendar = CalendarFile.parse(nameOf(fileName), text);
                     calendars.put(nameOf(fileName), calendar);
@@ -107,7 +113,7 @@ final class IvrFolder implements IvrCatalog {
             if (fileName.endsWith(IvrFile.EXTENSION)) {
                 String name = nameOf(fileName);
                 MenuTree old = trees.get(name);
-                read(fileName, old == null || !Objects.equals(before.get(fileName), now.get(fileName)), () -> {
+                read(fileName, old == null || rezoned || !Objects.equals(last.get(fileName), now.get(fileName)), () -> {
                     MenuTree tree = IvrFile.parse(name, text, Map.copyOf(calendars), zone);
                     trees.put(name, tree);
                     return tree;

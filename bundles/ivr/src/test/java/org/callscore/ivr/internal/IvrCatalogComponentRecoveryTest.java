@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.callscore.storage.BackgroundTask;
@@ -35,9 +36,10 @@ class IvrCatalogComponentRecoveryTest {
         Files.writeString(folder.resolve("main.ivr"), MENU);
         TestBundleContext bundle = new TestBundleContext();
         IvrCatalogComponent catalog = new IvrCatalogComponent();
+        catalog.siteZone = () -> ZoneId.of("Europe/Berlin");
 
         catalog.activate(bundle.context(), ComponentConfig.of(IvrCatalogComponent.Config.class,
-                Map.of("folder", folder.toString(), "scan_interval_seconds", 1, "time_zone", "Europe/Berlin")));
+                Map.of("folder", folder.toString(), "scan_interval_seconds", 1)));
         try {
             BackgroundTask task = bundle.task("ivr-menu-scan");
             assertThat(catalog.names()).containsExactly("main");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.callscore.testing.files.HugeFile;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class IvrFolderTest {
     @Test
     void filesAreLoadedReloadedAndABrokenEditKeepsTheLastGoodVersion() throws Exception {
         write("main.ivr", MENU);
-        IvrFolder ivr = new IvrFolder(folder, ZoneId.of("Europe/Berlin"));
+        IvrFolder ivr = new IvrFolder(folder, () -> ZoneId.of("Europe/Berlin"));
         ivr.scan();
         assertThat(ivr.names()).containsExactly("main");
         String first = ivr.byName("main").get().version();
@@ -57,9 +58,27 @@ class IvrFolderTest {
     }
 
     @Test
+    void aChangeOfTheSiteZoneReadsTheMenusAgainInTheNewZone() throws Exception {
+        write("main.ivr", MENU + "menu.main.hours = office\nmenu.main.closed = hangup\n");
+        write("office.ics", CALENDAR); // open 08:00-18:00 site time, every day
+        AtomicReference<ZoneId> site = new AtomicReference<>(ZoneId.of("Europe/Berlin"));
+        IvrFolder ivr = new IvrFolder(folder, site::get);
+        ivr.scan();
+        Instant morning = Instant.parse("2026-03-02T07:30:00Z"); // 08:30 in Berlin, 02:30 in New York
+        assertThat(ivr.byName("main").get().startMenu().hours().get().isOpen(morning)).isTrue();
+
+        site.set(ZoneId.of("America/New_York"));
+        ivr.scan(); // no file changed
+
+        assertThat(ivr.zone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(ivr.byName("main").get().startMenu().hours().get().zone()).isEqualTo(site.get());
+        assertThat(ivr.byName("main").get().startMenu().hours().get().isOpen(morning)).isFalse();
+    }
+
+    @Test
     void menusAreCheckedAgainAgainstTheCalendarsWhenACalendarChanges() throws Exception {
         write("main.ivr", MENU + "menu.main.hours = office\nmenu.main.closed = hangup\n");
-        IvrFolder ivr = new IvrFolder(folder, ZoneId.of("Europe/Berlin"));
+        IvrFolder ivr = new IvrFolder(folder, () -> ZoneId.of("Europe/Berlin"));
         ivr.scan();
         assertThat(ivr.names()).isEmpty();
         assertThat(ivr.problems().get("main.ivr")).contains("'office' names no calendar");
@@ -80,7 +99,7 @@ class IvrFolderTest {
     @Test
     void theShippedExampleLoadsWithItsCalendars() {
         IvrFolder ivr = new IvrFolder(Path.of("../../feature-repo/distribution/src/main/resources/assembly/etc/callscore/ivr"),
-                ZoneId.of("Europe/Berlin"));
+                () -> ZoneId.of("Europe/Berlin"));
         ivr.scan();
 
         assertThat(ivr.problems()).isEmpty();
@@ -101,7 +120,7 @@ class IvrFolderTest {
         Files.createDirectory(folder.resolve("d-folder.ivr"));
         write("main.ivr", MENU);
         write("zz-last.ivr", MENU);
-        IvrFolder ivr = new IvrFolder(folder, ZoneId.of("Europe/Berlin"));
+        IvrFolder ivr = new IvrFolder(folder, () -> ZoneId.of("Europe/Berlin"));
 
         ivr.scan();
 
@@ -129,7 +148,7 @@ class IvrFolderTest {
         // reading a pipe waits for a writer for ever: the scan would never end, and no file be read again
         Process mkfifo = new ProcessBuilder("mkfifo", folder.resolve("a-pipe.ivr").toString()).start();
         assertThat(mkfifo.waitFor()).isZero();
-        IvrFolder ivr = new IvrFolder(folder, ZoneId.of("Europe/Berlin"));
+        IvrFolder ivr = new IvrFolder(folder, () -> ZoneId.of("Europe/Berlin"));
 
         ivr.scan();
 

@@ -78,7 +78,7 @@ final class ReportBuilder {
         ZoneOffset offset = zone.getRules().getOffset(hour);
         if (!siteDays && offset.getTotalSeconds() % 3600 != 0) {
             throw new IllegalArgumentException(zone + " is " + offset + " from UTC: reports are kept in UTC hours, "
-                    + "so days in it can only be cut when it is the site's zone (site.zone)");
+                    + "so days in it can only be cut when it is the site's zone (site.zone: zone in etc/org.callscore.site.cfg)");
         }
         return zone;
     }

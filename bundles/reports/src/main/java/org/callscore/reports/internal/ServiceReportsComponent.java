@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.callscore.reports.CallRecord;
@@ -21,6 +22,7 @@ import org.callscore.reports.ServiceReports;
 import org.callscore.scoring.SurveyAnswers;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.storage.BackgroundTask;
+import org.callscore.site.SiteZone;
 import org.callscore.storage.Database;
 import org.callscore.storage.TaskStatus;
 import org.callscore.support.files.ModuleFiles;
@@ -67,9 +69,6 @@ public class ServiceReportsComponent implements ServiceReports {
                 + "(s): a row Asterisk committed after a later one is read when it comes")
         int queue__log_gap_seconds() default 300;
 
-        @AttributeDefinition(description = "Time zone days, weeks, months and years are cut in; empty: the server's")
-        String site_zone() default "";
-
         @AttributeDefinition(description = "Time zone of the times Asterisk writes into queue_log and cdr; empty: "
                 + "the server's")
         String pbx_zone() default "";
@@ -108,7 +107,10 @@ public class ServiceReportsComponent implements ServiceReports {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SurveyAnswers surveyAnswers;
 
-    private Settings settings;
+    private final SiteZone siteZone;
+    /** Makes the ingestion for the settings; a change of the site's zone makes a new one, which rebuilds the sums. */
+    private final Function<Settings, Ingestion> ingestions;
+    private volatile Settings settings;
     private Ingestion ingestion;
     private QueueLogFile file;
     private PeriodicTask worker;
@@ -119,16 +121,19 @@ public class ServiceReportsComponent implements ServiceReports {
     private volatile String cdrProblem;
 
     @Activate
-    public ServiceReportsComponent(@Reference(name = "database") Database database, Config config,
-            BundleContext context) {
+    public ServiceReportsComponent(@Reference(name = "database") Database database,
+            @Reference(name = "siteZone") SiteZone siteZone, Config config, BundleContext context) {
         this.database = database;
-        this.settings = settings(config);
+        this.siteZone = siteZone;
+        this.settings = settings(config, siteZone.zone());
         String path = config.queue__log_file().trim();
         if (!path.isEmpty()) {
             file = new QueueLogFile(database.jdbi(), ModuleFiles.resolve("karaf.home", ".", path), settings.pbxZone());
         }
-        ingestion = new Ingestion(database.jdbi(), file == null ? config.queue__log_table() : QueueLogFile.TABLE,
-                settings, 20_000, Duration.ofSeconds(Math.max(0, config.queue__log_gap_seconds())), Clock.systemUTC());
+        String table = file == null ? config.queue__log_table() : QueueLogFile.TABLE;
+        Duration gapGrace = Duration.ofSeconds(Math.max(0, config.queue__log_gap_seconds()));
+        ingestions = next -> new Ingestion(database.jdbi(), table, next, 20_000, gapGrace, Clock.systemUTC());
+        ingestion = ingestions.apply(settings);
         worker = PeriodicTask.start("reports-ingestion", Duration.ofSeconds(1),
                 Duration.ofSeconds(Math.max(1, config.ingest_interval_seconds())), this::ingestNow,
                 task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
@@ -139,8 +144,8 @@ public class ServiceReportsComponent implements ServiceReports {
         worker.close();
     }
 
-    static Settings settings(Config config) {
-        return new Settings(zone("site.zone", config.site_zone()), zone("pbx.zone", config.pbx_zone()),
+    static Settings settings(Config config, ZoneId siteZone) {
+        return new Settings(siteZone, zone("pbx.zone", config.pbx_zone()),
                 Math.max(0, config.service_level_seconds()),
                 Settings.perQueue("service.level.queues", config.service_level_queues()),
                 Math.max(0, config.short_abandon_seconds()), Duration.ofHours(Math.max(0, config.fcr_window_hours())),
@@ -165,6 +170,11 @@ public class ServiceReportsComponent implements ServiceReports {
         }
         synchronized (lock) {
             try {
+                ZoneId site = siteZone.zone();
+                if (!site.equals(settings.siteZone())) {
+                    settings = settings.withSiteZone(site);
+                    ingestion = ingestions.apply(settings); // its settings differ from the stored ones: a rebuild
+                }
                 if (file != null) {
                     file.follow();
                 }

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The configuration the reports are computed with (PID {@code org.callscore.reports}).
+ * The configuration the reports are computed with (PID {@code org.callscore.reports}, and the site's zone).
  *
  * @param siteZone            the zone days, weeks, months and years are cut in by default
  * @param pbxZone             the zone of the DATETIME values Asterisk writes into queue_log and cdr
@@ -28,6 +28,11 @@ record Settings(ZoneId siteZone, ZoneId pbxZone, int serviceLevelSeconds, Map<St
         serviceLevelPerQueue = Map.copyOf(serviceLevelPerQueue);
         wrapupPerQueue = Map.copyOf(wrapupPerQueue);
         hotlineNumbers = Set.copyOf(hotlineNumbers);
+    }
+
+    Settings withSiteZone(ZoneId zone) {
+        return new Settings(zone, pbxZone, serviceLevelSeconds, serviceLevelPerQueue, shortAbandonSeconds, fcrWindow,
+                wrapupSeconds, wrapupPerQueue, hotlineNumbers, solvedQuestion);
     }
 
     int serviceLevel(String queue) {

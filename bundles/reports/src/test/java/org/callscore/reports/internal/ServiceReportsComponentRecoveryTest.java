@@ -3,6 +3,7 @@ package org.callscore.reports.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,9 @@ class ServiceReportsComponentRecoveryTest {
         ReportsSchema.recreate(jdbi, TABLE);
         BrokenDatabase database = new BrokenDatabase(new SwitchableDatabase(jdbi));
         TestBundleContext bundle = new TestBundleContext();
-        ServiceReportsComponent reports = new ServiceReportsComponent(database, ComponentConfig.of(
-                ServiceReportsComponent.Config.class, Map.of("queue__log_table", TABLE, "ingest_interval_seconds", 1,
-                        "site_zone", "Europe/Berlin", "pbx_zone", "UTC")), bundle.context());
+        ServiceReportsComponent reports = new ServiceReportsComponent(database, () -> ZoneId.of("Europe/Berlin"),
+                ComponentConfig.of(ServiceReportsComponent.Config.class, Map.of("queue__log_table", TABLE,
+                        "ingest_interval_seconds", 1, "pbx_zone", "UTC")), bundle.context());
         try {
             database.breakWith(new NoClassDefFoundError("injected: storage bundle updated"));
             BackgroundTask task = bundle.task("reports-ingestion");

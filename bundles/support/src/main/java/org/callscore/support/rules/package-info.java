@@ -1,5 +1,6 @@
 /**
- * The one place for each identifier rule (queue, survey and menu names, uniqueids, IP literals) and the
- * site-zone setting every module reads. Embedded privately, never exported.
+ * The one place for each identifier rule: queue names, the names of surveys, menus and questions, uniqueids,
+ * IP literals. Embedded privately, never exported. (The site's time zone is a setting, not a rule: the
+ * {@code org.callscore.site.SiteZone} service.)
  */
 package org.callscore.support.rules;

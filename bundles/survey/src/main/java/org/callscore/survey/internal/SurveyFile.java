@@ -16,6 +16,8 @@ import org.callscore.support.definition.SettingsReader;
 import org.callscore.survey.Question;
 import org.callscore.survey.Scale;
 import org.callscore.survey.SurveyDefinition;
+import org.callscore.support.rules.DefinitionName;
+import org.callscore.support.rules.QueueName;
 
 
 /**
@@ -26,9 +28,6 @@ import org.callscore.survey.SurveyDefinition;
 public final class SurveyFile {
 
     public static final String EXTENSION = ".survey";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Pattern QUEUE = Pattern.compile("[^,\\s]{1,128}");
     private static final Pattern QUESTION_KEY = Pattern.compile("question\\.(0|[1-9][0-9]{0,2})\\.(.+)");
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "prompt", "scale", "dimension", "retries",
             "timeout.seconds", "complaint.on.lowest", "complaint.on.yes");
@@ -44,8 +43,8 @@ public final class SurveyFile {
      * @throws SurveyFileException naming the survey and the offending key
      */
     public static SurveyDefinition parse(String name, String text) {
-        if (!NAME.matcher(name).matches()) {
-            throw new SurveyFileException(name, "name", "must be lower-case letters, digits, '-' and '_'");
+        if (!DefinitionName.isValid(name)) {
+            throw new SurveyFileException(name, "name", "must be " + DefinitionName.RULE);
         }
         Properties properties = new Properties();
         try {
@@ -87,7 +86,7 @@ public final class SurveyFile {
             Set<String> queues = new LinkedHashSet<>();
             if (value != null) {
                 for (String queue : value.split("[,\\s]+")) {
-                    if (!QUEUE.matcher(queue).matches()) {
+                    if (!QueueName.isValid(queue)) {
                         throw new SurveyFileException(survey, "queues", quote(queue) + " is not a queue name");
                     }
                     queues.add(queue);
@@ -117,9 +116,9 @@ public final class SurveyFile {
                 }
                 String prefix = "question." + number + ".";
                 String id = value(prefix + "id") == null ? "q" + number : value(prefix + "id");
-                if (!ID.matcher(id).matches()) {
-                    throw new SurveyFileException(survey, prefix + "id", quote(id) + " must be lower-case "
-                            + "letters, digits, '-' and '_'");
+                if (!DefinitionName.isValid(id)) {
+                    throw new SurveyFileException(survey, prefix + "id", quote(id) + " must be "
+                            + DefinitionName.RULE);
                 }
                 if (!ids.add(id)) {
                     throw new SurveyFileException(survey, prefix + "id", quote(id) + " is used by two questions");

@@ -26,7 +26,8 @@ abstract class ReportOptions {
     @Option(name = "--agent", description = "Only calls answered by this agent")
     String agent;
 
-    @Option(name = "--zone", description = "Time zone days start in (default: the site's, site.zone)")
+    @Option(name = "--zone",
+            description = "Time zone days start in (default: the site's, zone in etc/org.callscore.site.cfg)")
     String zone;
 
     @Reference(optional = true)

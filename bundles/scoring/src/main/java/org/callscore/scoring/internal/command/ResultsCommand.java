@@ -14,6 +14,7 @@ import org.callscore.scoring.GroupBy;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.support.options.CommandOptions;
+import org.callscore.site.SiteZone;
 
 /** {@code survey:results}: the survey scores of a period, as a table. */
 @Command(scope = "survey", name = "results",
@@ -41,11 +42,15 @@ public class ResultsCommand implements Action {
             + "week, month or year (default: all)")
     String by = "all";
 
-    @Option(name = "--zone", description = "Time zone days start in, e.g. Europe/Berlin (default: the system's)")
+    @Option(name = "--zone", description = "Time zone days start in, e.g. Europe/Berlin (default: the site's, zone "
+            + "in etc/org.callscore.site.cfg)")
     String zone;
 
     @Reference(optional = true)
     SurveyScores scores;
+
+    @Reference
+    SiteZone siteZone;
 
     @Override
     public Object execute() {
@@ -54,7 +59,7 @@ public class ResultsCommand implements Action {
                     + "database; see callscore:status and scr:list)");
             return null;
         }
-        ZoneId zoneId = zone == null ? ZoneId.systemDefault() : CommandOptions.zone("--zone", zone);
+        ZoneId zoneId = zone == null ? siteZone.zone() : CommandOptions.zone("--zone", zone);
         ScoreQuery query = query(LocalDate.now(zoneId), zoneId);
         System.out.print(ResultsTable.render(title(query), scores.scores(query)));
         return null;
