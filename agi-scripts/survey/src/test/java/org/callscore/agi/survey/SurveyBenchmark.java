@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -67,8 +69,12 @@ public final class SurveyBenchmark {
         // one INFO line per call would flood the figures; warnings (journal, bypass, busy writers) stay
         System.setProperty("org.slf4j.simpleLogger.log.org.callscore.agi.survey", "warn");
         int calls = Integer.getInteger("bench.calls", 600);
+        int waves = Integer.getInteger("bench.waves", 2);
+        Duration pace = Duration.ofMillis(Long.getLong("bench.prompt.millis", 500));
         int held = Integer.getInteger("bench.held", 2000);
         int rounds = Integer.getInteger("bench.rounds", 2);
+        int[] concurrency = Arrays.stream(System.getProperty("bench.concurrency", "50,200").split(","))
+                .mapToInt(Integer::parseInt).toArray();
 
         Jdbi admin = UnitDatabase.jdbi();
         UnitDatabase.recreate(admin, migrations(), "survey_answer", "survey_response", "survey_version");
@@ -76,13 +82,21 @@ public final class SurveyBenchmark {
         try (BasicDataSource pool = karafPool()) {
             SwitchableDatabase database = new SwitchableDatabase(Jdbi.create(pool));
             try (BenchResponses module = new BenchResponses(database, journal)) {
-                run(admin, database, module.responses(), calls, held, rounds);
+                run(admin, database, module.responses(), new Sizes(calls, waves, pace, held, rounds, concurrency));
             }
         }
     }
 
-    private static void run(Jdbi admin, SwitchableDatabase database, SurveyResponses responses, int calls,
-            int held, int rounds) throws Exception {
+    /**
+     * @param calls  calls per round answered at once (no prompt time): what the server and MariaDB take at most
+     * @param waves  calls per paced round, in multiples of the calls at once
+     * @param pace   how long each prompt plays before the caller's key (0.5 to 1.5 times this)
+     */
+    private record Sizes(int calls, int waves, Duration pace, int held, int rounds, int[] concurrencies) {
+    }
+
+    private static void run(Jdbi admin, SwitchableDatabase database, SurveyResponses responses, Sizes sizes)
+            throws Exception {
         try (BenchServer written = new BenchServer("survey", application(responses));
                 BenchServer notWritten = new BenchServer("survey", application(new NotWritten()))) {
             System.out.printf("CallScore survey benchmark: %d cores, Java %s, max heap %d MiB, MariaDB %s "
@@ -93,15 +107,25 @@ public final class SurveyBenchmark {
             System.out.println("Time from the caller's key (reply to GET DATA) to the server's next command; "
                     + KEYS.length + " answers per call:");
             Bench bench = new Bench(admin, database, responses, written.port(), notWritten.port());
-            bench.round("warm-up", Mariadb.UP, 50, calls);
-            for (int concurrency : new int[] {50, 200}) {
-                for (int r = 1; r <= rounds; r++) {
+            bench.round("warm-up", Mariadb.UP, 50, sizes.calls(), Duration.ZERO);
+            System.out.printf("Each prompt plays %d ms (0.5 to 1.5 times) before the caller's key:%n",
+                    sizes.pace().toMillis());
+            for (int concurrency : sizes.concurrencies()) {
+                for (int r = 1; r <= sizes.rounds(); r++) {
                     for (Mariadb mariadb : Mariadb.values()) {
-                        bench.round("round " + r, mariadb, concurrency, calls);
+                        bench.round("round " + r, mariadb, concurrency, concurrency * sizes.waves(), sizes.pace());
                     }
                 }
             }
-            bench.held(held);
+            System.out.println("Every key answered at once, no prompt time (the most the machine takes):");
+            for (int concurrency : sizes.concurrencies()) {
+                for (Mariadb mariadb : List.of(Mariadb.UP, Mariadb.NOT_WRITTEN)) {
+                    bench.round("at once", mariadb, concurrency, sizes.calls(), Duration.ZERO);
+                }
+            }
+            if (sizes.held() > 0) {
+                bench.held(sizes.held(), sizes.pace());
+            }
             bench.lost();
         }
     }
@@ -124,7 +148,7 @@ public final class SurveyBenchmark {
             this.portNotWritten = portNotWritten;
         }
 
-        void round(String label, Mariadb mariadb, int concurrency, int calls) throws Exception {
+        void round(String label, Mariadb mariadb, int concurrency, int calls, Duration pace) throws Exception {
             String prefix = "b" + prefixes.incrementAndGet();
             switch (mariadb) {
                 case REFUSED -> database.cut();
@@ -134,7 +158,7 @@ public final class SurveyBenchmark {
             List<Long> keyToNext = Collections.synchronizedList(new ArrayList<>());
             long start = System.nanoTime();
             int failed = runCalls(mariadb == Mariadb.NOT_WRITTEN ? portNotWritten : port, prefix, concurrency,
-                    calls, keyToNext, null, null);
+                    calls, pace, keyToNext, null, null);
             double seconds = (System.nanoTime() - start) / 1e9;
             int journalled = responses.pending();
             database.comeBack();
@@ -150,7 +174,7 @@ public final class SurveyBenchmark {
         }
 
         /** All calls connect and wait at their first question until every one is there; then all answer. */
-        void held(int calls) throws Exception {
+        void held(int calls, Duration pace) throws Exception {
             String prefix = "b" + prefixes.incrementAndGet();
             long heapBefore = usedHeapAfterGc();
             int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
@@ -173,7 +197,7 @@ public final class SurveyBenchmark {
                 release.countDown();
             });
             releaser.start();
-            int failed = runCalls(port, prefix, calls, calls, keyToNext, atFirstQuestion, release);
+            int failed = runCalls(port, prefix, calls, calls, pace, keyToNext, atFirstQuestion, release);
             double seconds = (System.nanoTime() - start) / 1e9;
             int journalled = responses.pending();
             awaitJournalWritten();
@@ -221,8 +245,8 @@ public final class SurveyBenchmark {
      *
      * @return how many calls failed (an exception, or AGISTATUS not SUCCESS)
      */
-    private static int runCalls(int port, String prefix, int concurrency, int calls, List<Long> keyToNext,
-            CountDownLatch atFirstQuestion, CountDownLatch release) throws InterruptedException {
+    private static int runCalls(int port, String prefix, int concurrency, int calls, Duration pace,
+            List<Long> keyToNext, CountDownLatch atFirstQuestion, CountDownLatch release) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         List<Thread> callers = new ArrayList<>();
@@ -230,7 +254,7 @@ public final class SurveyBenchmark {
             Thread caller = new Thread(null, () -> {
                 for (int i = next.getAndIncrement(); i < calls; i = next.getAndIncrement()) {
                     try {
-                        if (!call(port, prefix + "." + i, keyToNext, atFirstQuestion, release)) {
+                        if (!call(port, prefix + "." + i, pace, keyToNext, atFirstQuestion, release)) {
                             failed.incrementAndGet();
                         }
                     } catch (RuntimeException | Error | InterruptedException e) {
@@ -249,8 +273,8 @@ public final class SurveyBenchmark {
     }
 
     /** One call, its commands answered as Asterisk does, timing each GET DATA reply to the next command. */
-    private static boolean call(int port, String uniqueId, List<Long> keyToNext, CountDownLatch atFirstQuestion,
-            CountDownLatch release) throws InterruptedException {
+    private static boolean call(int port, String uniqueId, Duration pace, List<Long> keyToNext,
+            CountDownLatch atFirstQuestion, CountDownLatch release) throws InterruptedException {
         try (FastAgiCall call = FastAgiCall.to("127.0.0.1", port).script("survey?queue=" + QUEUE + "&agent=bench")
                 .uniqueId(uniqueId).digits(KEYS).connect()) {
             boolean waited = atFirstQuestion == null;
@@ -261,6 +285,8 @@ public final class SurveyBenchmark {
                     waited = true;
                     atFirstQuestion.countDown();
                     release.await();
+                } else if (question || command.startsWith("EXEC Playback")) {
+                    listen(pace); // the prompt plays, the caller thinks
                 }
                 call.answer();
                 long sent = System.nanoTime();
@@ -273,6 +299,13 @@ public final class SurveyBenchmark {
                 atFirstQuestion.countDown(); // never reached a question: must not hold the others
             }
             return call.outcome().agiStatus().equals("SUCCESS");
+        }
+    }
+
+    /** Waits about {@code pace} (0.5 to 1.5 times, so calls do not move in step); not at all for zero. */
+    private static void listen(Duration pace) throws InterruptedException {
+        if (!pace.isZero()) {
+            Thread.sleep((long) (pace.toMillis() * (0.5 + ThreadLocalRandom.current().nextDouble())));
         }
     }
 

@@ -97,7 +97,7 @@ final class ResponseRecorder implements SurveyResponses {
             return false;
         }
         try {
-            return writer.write(db, jdbi -> ResponseWriter.write(jdbi, event));
+            return writer.writeTogether(db, handle -> ResponseWriter.write(handle, event));
         } catch (RuntimeException refused) {
             reject(event, refused);
             return true;
