@@ -155,7 +155,7 @@ public final class SurveyBenchmark {
                 case FROZEN -> database.freeze();
                 default -> { }
             }
-            List<Long> keyToNext = Collections.synchronizedList(new ArrayList<>());
+            Waits keyToNext = new Waits();
             long start = System.nanoTime();
             int failed = runCalls(mariadb == Mariadb.NOT_WRITTEN ? portNotWritten : port, prefix, concurrency,
                     calls, pace, keyToNext, null, null);
@@ -167,7 +167,7 @@ public final class SurveyBenchmark {
                 expectedCalls += calls;
             }
             System.out.printf("  %-8s %3d calls at once, MariaDB %-11s %s; %,.0f calls/s; %s%s%n", label,
-                    concurrency, mariadb.name().toLowerCase().replace('_', ' '), percentiles(keyToNext),
+                    concurrency, mariadb.name().toLowerCase().replace('_', ' '), keyToNext,
                     calls / seconds, mariadb == Mariadb.NOT_WRITTEN ? "no write (FastAGI and survey only)"
                             : journalled + " events journalled, " + rows(prefix),
                     failed > 0 ? "; " + failed + " CALLS FAILED" : "");
@@ -181,7 +181,7 @@ public final class SurveyBenchmark {
             int serverBefore = serverThreads();
             CountDownLatch atFirstQuestion = new CountDownLatch(calls);
             CountDownLatch release = new CountDownLatch(1);
-            List<Long> keyToNext = Collections.synchronizedList(new ArrayList<>());
+            Waits keyToNext = new Waits();
             long start = System.nanoTime();
             Thread releaser = new Thread(() -> {
                 try {
@@ -203,7 +203,7 @@ public final class SurveyBenchmark {
             awaitJournalWritten();
             expectedCalls += calls;
             System.out.printf("  %,d calls at once, MariaDB up: all ended in %.1f s, %d failed; %s; %d events "
-                    + "journalled, %s%n", calls, seconds, failed, percentiles(keyToNext), journalled, rows(prefix));
+                    + "journalled, %s%n", calls, seconds, failed, keyToNext, journalled, rows(prefix));
             int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
             System.out.printf("  threads before %d (server %d), after %d (server %d); heap used after GC before %d "
                     + "MiB, after %d MiB%n", threadsBefore, serverBefore, threadsAfter, serverThreads(),
@@ -246,7 +246,7 @@ public final class SurveyBenchmark {
      * @return how many calls failed (an exception, or AGISTATUS not SUCCESS)
      */
     private static int runCalls(int port, String prefix, int concurrency, int calls, Duration pace,
-            List<Long> keyToNext, CountDownLatch atFirstQuestion, CountDownLatch release) throws InterruptedException {
+            Waits keyToNext, CountDownLatch atFirstQuestion, CountDownLatch release) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         List<Thread> callers = new ArrayList<>();
@@ -273,7 +273,7 @@ public final class SurveyBenchmark {
     }
 
     /** One call, its commands answered as Asterisk does, timing each GET DATA reply to the next command. */
-    private static boolean call(int port, String uniqueId, Duration pace, List<Long> keyToNext,
+    private static boolean call(int port, String uniqueId, Duration pace, Waits keyToNext,
             CountDownLatch atFirstQuestion, CountDownLatch release) throws InterruptedException {
         try (FastAgiCall call = FastAgiCall.to("127.0.0.1", port).script("survey?queue=" + QUEUE + "&agent=bench")
                 .uniqueId(uniqueId).digits(KEYS).connect()) {
@@ -292,7 +292,10 @@ public final class SurveyBenchmark {
                 long sent = System.nanoTime();
                 command = call.nextCommand(STEP);
                 if (question && command != null) {
-                    keyToNext.add(System.nanoTime() - sent);
+                    keyToNext.answers.add(System.nanoTime() - sent);
+                } else if (command != null && (command.startsWith("SET VARIABLE SURVEY_RESPONSE_ID")
+                        || command.startsWith("SET VARIABLE SURVEY_NAME"))) {
+                    keyToNext.offersAndEnds.add(System.nanoTime() - sent); // the offer's or the end's write
                 }
             }
             if (!waited) {
@@ -356,6 +359,19 @@ public final class SurveyBenchmark {
 
     private static Question question(int n) {
         return new Question("q" + n, "callscore/q" + n, Scale.FIVE_POINT, "bench", 1, 5, false, false);
+    }
+
+    /** What callers waited for: after each key (one answer written), and at the offer and the end. */
+    private static final class Waits {
+        final List<Long> answers = Collections.synchronizedList(new ArrayList<>());
+        final List<Long> offersAndEnds = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public String toString() {
+            List<Long> others = new ArrayList<>(offersAndEnds);
+            return percentiles(answers) + String.format(" (offer and end: max %.1f ms)",
+                    others.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
+        }
     }
 
     private static String percentiles(List<Long> nanos) {

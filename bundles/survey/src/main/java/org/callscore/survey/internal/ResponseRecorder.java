@@ -106,9 +106,7 @@ final class ResponseRecorder implements SurveyResponses {
 
     private void keep(ResponseEvent event) {
         try {
-            boolean first = journal.size() == 0;
-            journal.append(event);
-            if (first) {
+            if (journal.append(event)) {
                 LOG.warn("MariaDB is not ready for surveys: answers are kept in the survey journal {} and written "
                         + "when it is", journal.file());
             }
