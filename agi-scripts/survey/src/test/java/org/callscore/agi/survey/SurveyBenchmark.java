@@ -285,7 +285,7 @@ public final class SurveyBenchmark {
                     waited = true;
                     atFirstQuestion.countDown();
                     release.await();
-                } else if (question || command.startsWith("EXEC Playback")) {
+                } else if (question || command.startsWith("EXEC") && command.contains("Playback")) {
                     listen(pace); // the prompt plays, the caller thinks
                 }
                 call.answer();
@@ -293,8 +293,8 @@ public final class SurveyBenchmark {
                 command = call.nextCommand(STEP);
                 if (question && command != null) {
                     keyToNext.answers.add(System.nanoTime() - sent);
-                } else if (command != null && (command.startsWith("SET VARIABLE SURVEY_RESPONSE_ID")
-                        || command.startsWith("SET VARIABLE SURVEY_NAME"))) {
+                } else if (command != null && command.startsWith("SET VARIABLE")
+                        && (command.contains("SURVEY_RESPONSE_ID") || command.contains("SURVEY_NAME"))) {
                     keyToNext.offersAndEnds.add(System.nanoTime() - sent); // the offer's or the end's write
                 }
             }
