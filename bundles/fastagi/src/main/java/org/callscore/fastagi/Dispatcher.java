@@ -12,7 +12,7 @@ import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.MappingStrategy;
 import org.asteriskjava.fastagi.command.AbstractAgiCommand;
 import org.asteriskjava.fastagi.command.VerboseCommand;
-import org.callscore.agi.LogText;
+import org.callscore.support.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

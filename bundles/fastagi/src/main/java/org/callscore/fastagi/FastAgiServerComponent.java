@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 
 import org.asteriskjava.fastagi.AgiScript;
-import org.callscore.agi.LogText;
+import org.callscore.support.text.LogText;
 import org.callscore.agi.AgiApplication;
 import org.callscore.agi.FastAgiServer;
 import org.osgi.framework.Constants;

@@ -20,7 +20,7 @@ import org.callscore.reports.ReportRow;
 import org.callscore.reports.ServiceReports;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.storage.Database;
-import org.callscore.storage.ModuleFiles;
+import org.callscore.support.files.ModuleFiles;
 import org.callscore.storage.PeriodicTask;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;

@@ -1,4 +1,4 @@
-package org.callscore.console.options;
+package org.callscore.support.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

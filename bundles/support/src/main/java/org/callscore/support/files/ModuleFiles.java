@@ -1,4 +1,4 @@
-package org.callscore.storage;
+package org.callscore.support.files;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * What every module that stores needs besides the database: its files under Karaf's folders (definitions in
- * {@code etc/}, journals in {@code data/}). Its scans and replays run as a {@link PeriodicTask}.
+ * {@code etc/}, journals in {@code data/}). Its scans and replays run as a periodic task.
  */
 public final class ModuleFiles {
 

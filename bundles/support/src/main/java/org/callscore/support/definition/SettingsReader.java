@@ -1,4 +1,6 @@
-package org.callscore.agi;
+package org.callscore.support.definition;
+
+import org.callscore.support.text.LogText;
 
 import java.util.Optional;
 import java.util.Properties;

@@ -1,4 +1,4 @@
-package org.callscore.storage;
+package org.callscore.support.text;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.callscore.console.options;
+package org.callscore.support.options;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

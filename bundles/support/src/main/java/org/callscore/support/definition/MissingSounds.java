@@ -1,4 +1,4 @@
-package org.callscore.agi;
+package org.callscore.support.definition;
 
 import java.util.Map;
 import java.util.Set;

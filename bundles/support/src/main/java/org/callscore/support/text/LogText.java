@@ -1,4 +1,4 @@
-package org.callscore.agi;
+package org.callscore.support.text;
 
 /**
  * Makes text that came from Asterisk (channel names, caller IDs, arguments) safe for a single log line: a
