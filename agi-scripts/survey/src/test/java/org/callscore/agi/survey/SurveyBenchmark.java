@@ -106,7 +106,8 @@ public final class SurveyBenchmark {
                     variable(admin, "innodb_flush_log_at_trx_commit"), variable(admin, "sync_binlog"));
             System.out.println("Time from the caller's key (reply to GET DATA) to the server's next command; "
                     + KEYS.length + " answers per call:");
-            Bench bench = new Bench(admin, database, responses, written.port(), notWritten.port());
+            Bench bench = new Bench(admin, database, responses, written.port(), notWritten.port(),
+                    new AtomicInteger(), new AtomicInteger());
             bench.round("warm-up", Mariadb.UP, 50, sizes.calls(), Duration.ZERO);
             System.out.printf("Each prompt plays %d ms (0.5 to 1.5 times) before the caller's key:%n",
                     sizes.pace().toMillis());
@@ -130,23 +131,9 @@ public final class SurveyBenchmark {
         }
     }
 
-    private static final class Bench {
-
-        private final Jdbi admin;
-        private final SwitchableDatabase database;
-        private final SurveyResponses responses;
-        private final int port;
-        private final int portNotWritten;
-        private final AtomicInteger prefixes = new AtomicInteger();
-        private int expectedCalls;
-
-        Bench(Jdbi admin, SwitchableDatabase database, SurveyResponses responses, int port, int portNotWritten) {
-            this.admin = admin;
-            this.database = database;
-            this.responses = responses;
-            this.port = port;
-            this.portNotWritten = portNotWritten;
-        }
+    /** The rounds, on the two servers (answers written, not written); counts what MariaDB must hold. */
+    private record Bench(Jdbi admin, SwitchableDatabase database, SurveyResponses responses, int port,
+            int portNotWritten, AtomicInteger prefixes, AtomicInteger expectedCalls) {
 
         void round(String label, Mariadb mariadb, int concurrency, int calls, Duration pace) throws Exception {
             String prefix = "b" + prefixes.incrementAndGet();
@@ -164,7 +151,7 @@ public final class SurveyBenchmark {
             database.comeBack();
             awaitJournalWritten();
             if (mariadb != Mariadb.NOT_WRITTEN) {
-                expectedCalls += calls;
+                expectedCalls.addAndGet(calls);
             }
             System.out.printf("  %-8s %3d calls at once, MariaDB %-11s %s; %,.0f calls/s; %s%s%n", label,
                     concurrency, mariadb.name().toLowerCase().replace('_', ' '), keyToNext,
@@ -201,7 +188,7 @@ public final class SurveyBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             int journalled = responses.pending();
             awaitJournalWritten();
-            expectedCalls += calls;
+            expectedCalls.addAndGet(calls);
             System.out.printf("  %,d calls at once, MariaDB up: all ended in %.1f s, %d failed; %s; %d events "
                     + "journalled, %s%n", calls, seconds, failed, keyToNext, journalled, rows(prefix));
             int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
@@ -212,13 +199,14 @@ public final class SurveyBenchmark {
 
         /** Every call of every written round: completed in MariaDB with all its answers. */
         void lost() {
+            int expected = expectedCalls.get();
             long completed = admin.withHandle(h -> h.select("SELECT COUNT(*) FROM survey_response "
                     + "WHERE status = 'completed'").mapTo(Long.class).one());
             long answers = admin.withHandle(h -> h.select("SELECT COUNT(*) FROM survey_answer").mapTo(Long.class)
                     .one());
             System.out.printf("In MariaDB after all rounds: %,d of %,d calls completed, %,d of %,d answers (%s)%n",
-                    completed, expectedCalls, answers, (long) expectedCalls * KEYS.length,
-                    completed == expectedCalls && answers == (long) expectedCalls * KEYS.length ? "none lost"
+                    completed, expected, answers, (long) expected * KEYS.length,
+                    completed == expected && answers == (long) expected * KEYS.length ? "none lost"
                             : "LOST OR EXTRA");
         }
 
