@@ -1,7 +1,12 @@
 package org.callscore.storage;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import org.slf4j.Logger;
@@ -30,16 +37,24 @@ import org.slf4j.LoggerFactory;
  * Only idempotent writes belong here: a late write is left to finish (interrupting a JDBC call mid-protocol
  * would leave its pooled connection in an unknown state), so it may reach MariaDB after the journal has the
  * same event too.
+ * <p>
+ * {@link #writeTogether} writes the events that callers hand over at the same moment in one transaction: MariaDB
+ * flushes its log once per commit, and with one commit per event the callers of a busy site would queue behind
+ * each other's flushes (the survey benchmark: 50 ms per answer at 50 calls at once, docs/benchmarks.md).
  */
 public final class BoundedWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BoundedWriter.class);
+    /** The most events one transaction of {@link #writeTogether} holds; more wait for the next one. */
+    private static final int MOST_TOGETHER = 50;
 
     private final String name;
     private final Duration bound;
     private final ThreadPoolExecutor writers;
     private final AtomicBoolean bypassing = new AtomicBoolean();
     private final AtomicBoolean saturated = new AtomicBoolean();
+    /** What {@link #writeTogether} callers handed over and no writer has taken yet, oldest first. */
+    private final ConcurrentLinkedQueue<Together> waiting = new ConcurrentLinkedQueue<>();
 
     /**
      * @param name    what is written, for thread names and log lines, e.g. {@code survey} or {@code ivr}
@@ -81,18 +96,31 @@ public final class BoundedWriter implements AutoCloseable {
         try {
             pending = writers.submit(write);
         } catch (RejectedExecutionException busy) {
-            if (saturated.compareAndSet(false, true)) {
-                LOG.warn("All writers of {} events are busy with MariaDB: they go to the journal or spool until "
-                        + "one is free", name);
-            }
-            return false;
+            return busy();
         }
+        return written(pending, () -> pending.cancel(false)); // one waiting for a writer never starts
+    }
+
+    private boolean busy() {
+        if (saturated.compareAndSet(false, true)) {
+            LOG.warn("All writers of {} events are busy with MariaDB: they go to the journal or spool until "
+                    + "one is free", name);
+        }
+        return false;
+    }
+
+    /**
+     * Waits for a write at most the bound.
+     *
+     * @param withdraw on time-out: keeps the write from starting if it has not (one started is left to finish)
+     */
+    private boolean written(Future<?> pending, Runnable withdraw) {
         try {
             pending.get(bound.toNanos(), TimeUnit.NANOSECONDS);
             saturated.set(false);
             return true;
         } catch (TimeoutException late) {
-            pending.cancel(false); // one still waiting for a writer never starts; one started is left to finish
+            withdraw.run();
             if (bypassing.compareAndSet(false, true)) {
                 LOG.warn("MariaDB did not finish writing {} events within {} ms: they go to the journal or spool "
                         + "without waiting until MariaDB takes a replayed one", name, bound.toMillis());
@@ -108,7 +136,7 @@ public final class BoundedWriter implements AutoCloseable {
             }
             throw new IllegalStateException(cause);
         } catch (InterruptedException interrupted) {
-            pending.cancel(false);
+            withdraw.run();
             Thread.currentThread().interrupt();
             return false;
         }
@@ -125,9 +153,25 @@ public final class BoundedWriter implements AutoCloseable {
      *                          it for a retry would only hold up what follows
      */
     public boolean write(Database database, Consumer<Jdbi> write) {
+        return toMariaDb(database, () -> write(() -> write.accept(database.jdbi())));
+    }
+
+    /**
+     * Like {@link #write(Database, Consumer)}, but the statements run in one transaction with the other events
+     * handed over meanwhile (up to 50), so that a caller waits about one commit however many calls write at once.
+     * When MariaDB refuses that transaction for one event's data, each event is written again on its own, so that
+     * only the caller of the refused one gets the exception.
+     *
+     * @param write the statements of one event, on the shared transaction's handle (idempotent, as above)
+     */
+    public boolean writeTogether(Database database, Consumer<Handle> write) {
+        return toMariaDb(database, () -> together(database.jdbi(), write));
+    }
+
+    private boolean toMariaDb(Database database, BooleanSupplier attempt) {
         boolean wasBypassing = bypassing.get();
         try {
-            if (write(() -> write.accept(database.jdbi()))) {
+            if (attempt.getAsBoolean()) {
                 return true;
             }
             if (!wasBypassing) {
@@ -142,6 +186,94 @@ public final class BoundedWriter implements AutoCloseable {
                     SqlFailures.reason(e));
             database.checkNow();
             return false;
+        }
+    }
+
+    /** One event handed to {@link #writeTogether}: a writer takes it, or its caller withdraws it, never both. */
+    private static final class Together {
+        final Jdbi jdbi;
+        final Consumer<Handle> write;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        Together(Jdbi jdbi, Consumer<Handle> write) {
+            this.jdbi = jdbi;
+            this.write = write;
+        }
+
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
+        }
+    }
+
+    private boolean together(Jdbi jdbi, Consumer<Handle> write) {
+        if (bypassing.get()) {
+            return false;
+        }
+        Together event = new Together(jdbi, write);
+        waiting.add(event);
+        Runnable withdraw = () -> {
+            if (event.claim()) {
+                waiting.remove(event);
+            }
+        };
+        try {
+            writers.execute(this::writeWaiting); // one run per event: a run that finds its event taken ends at once
+        } catch (RejectedExecutionException full) {
+            if (event.claim()) {
+                waiting.remove(event);
+                return busy();
+            }
+            // a writer took it meanwhile: wait for it as for any other
+        }
+        return written(event.done, withdraw);
+    }
+
+    /** On a writer: takes what waits (same database, up to the limit) and writes it in one transaction. */
+    private void writeWaiting() {
+        List<Together> batch = new ArrayList<>();
+        for (Iterator<Together> it = waiting.iterator(); it.hasNext() && batch.size() < MOST_TOGETHER;) {
+            Together event = it.next();
+            if (!batch.isEmpty() && event.jdbi != batch.get(0).jdbi) {
+                continue; // the database was replaced meanwhile: that one goes in a transaction of its own
+            }
+            it.remove();
+            if (event.claim()) {
+                batch.add(event);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            batch.get(0).jdbi.useTransaction(handle -> batch.forEach(event -> event.write.accept(handle)));
+            batch.forEach(event -> event.done.complete(null));
+        } catch (RuntimeException | Error failed) {
+            if (batch.size() > 1 && (SqlFailures.refusedForGood(failed) || rolledBack(failed))) {
+                // find whose data MariaDB refuses; or a deadlock between two transactions: alone, none has one
+                batch.forEach(BoundedWriter::writeAlone);
+            } else {
+                batch.forEach(event -> event.done.completeExceptionally(failed));
+            }
+        }
+    }
+
+    /** @return whether MariaDB rolled the transaction back (a deadlock, a lock wait too long), SQL state 40 */
+    private static boolean rolledBack(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                return sql.getSQLState() != null && sql.getSQLState().startsWith("40");
+            }
+        }
+        return false;
+    }
+
+    private static void writeAlone(Together event) {
+        try {
+            event.jdbi.useTransaction(handle -> event.write.accept(handle));
+            event.done.complete(null);
+        } catch (RuntimeException | Error failed) {
+            event.done.completeExceptionally(failed);
         }
     }
 

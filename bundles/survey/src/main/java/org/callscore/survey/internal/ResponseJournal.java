@@ -90,17 +90,81 @@ final class ResponseJournal {
         return file.resolveSibling(file.getFileName() + ".rejected");
     }
 
-    /** Adds an event at the end, on disk when it returns. */
-    void append(ResponseEvent event) {
-        byte[] line = (event.toLine() + "\n").getBytes(StandardCharsets.UTF_8);
-        locked(() -> {
-            catchUp();
-            DurableFiles.append(file, line); // a failed write leaves no half line for the next one to be glued to
-            knownLength += line.length;
-            remember(Files.readAttributes(file, BasicFileAttributes.class));
-            add(event.responseId(), 1);
+    /** An event waiting to be appended; {@code written} and {@code failure} are set under {@code local}. */
+    private static final class Appending {
+        final ResponseEvent event;
+        final byte[] line;
+        boolean written;
+        boolean first;
+        IOException failure;
+
+        Appending(ResponseEvent event) {
+            this.event = event;
+            this.line = (event.toLine() + "\n").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Events handed to {@link #append} that no thread has written yet, oldest first. */
+    private final List<Appending> appending = new ArrayList<>();
+
+    /**
+     * Adds an event at the end, on disk when it returns. Callers appending at the same moment share one write and
+     * one fsync: the thread that gets the lock writes every event waiting, so a busy journal costs each caller
+     * about one fsync, not one per caller ahead of it.
+     *
+     * @return whether the journal held nothing before this event (the first of an outage)
+     */
+    boolean append(ResponseEvent event) {
+        Appending mine = new Appending(event);
+        synchronized (appending) {
+            appending.add(mine);
+        }
+        synchronized (local) {
+            if (!mine.written && mine.failure == null) {
+                try {
+                    locked(this::appendWaiting);
+                } catch (RuntimeException e) {
+                    synchronized (appending) {
+                        appending.remove(mine); // not even taken (the lock failed): its caller logs it, nobody writes it
+                    }
+                    throw e;
+                }
+            }
+            if (mine.failure != null) {
+                throw new UncheckedIOException("survey journal " + file + ": " + mine.failure.getMessage(),
+                        mine.failure);
+            }
+            return mine.first;
+        }
+    }
+
+    /** Writes every event waiting, in the order handed over, with one fsync; holds the lock. */
+    private Void appendWaiting() throws IOException {
+        List<Appending> batch;
+        synchronized (appending) {
+            batch = new ArrayList<>(appending);
+            appending.clear();
+        }
+        if (batch.isEmpty()) {
             return null;
-        });
+        }
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        batch.forEach(waiting -> lines.writeBytes(waiting.line));
+        try {
+            catchUp();
+            boolean empty = count == 0;
+            DurableFiles.append(file, lines.toByteArray()); // a failed write leaves no half line for the next one to be glued to
+            knownLength += lines.size();
+            remember(Files.readAttributes(file, BasicFileAttributes.class));
+            batch.forEach(waiting -> add(waiting.event.responseId(), 1));
+            batch.forEach(waiting -> waiting.written = true);
+            batch.get(0).first = empty;
+        } catch (IOException | RuntimeException e) {
+            IOException failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+            batch.forEach(waiting -> waiting.failure = failure);
+            throw e;
+        }
+        return null;
     }
 
     /** Keeps an event MariaDB refuses for good out of the way, for a person to look at. */

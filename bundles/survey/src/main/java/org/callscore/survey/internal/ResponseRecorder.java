@@ -97,7 +97,7 @@ final class ResponseRecorder implements SurveyResponses {
             return false;
         }
         try {
-            return writer.write(db, jdbi -> ResponseWriter.write(jdbi, event));
+            return writer.writeTogether(db, handle -> ResponseWriter.write(handle, event));
         } catch (RuntimeException refused) {
             reject(event, refused);
             return true;
@@ -106,9 +106,7 @@ final class ResponseRecorder implements SurveyResponses {
 
     private void keep(ResponseEvent event) {
         try {
-            boolean first = journal.size() == 0;
-            journal.append(event);
-            if (first) {
+            if (journal.append(event)) {
                 LOG.warn("MariaDB is not ready for surveys: answers are kept in the survey journal {} and written "
                         + "when it is", journal.file());
             }

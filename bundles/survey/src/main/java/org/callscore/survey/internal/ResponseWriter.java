@@ -1,5 +1,6 @@
 package org.callscore.survey.internal;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -11,29 +12,33 @@ final class ResponseWriter {
     private ResponseWriter() {
     }
 
+    /** Writes one event in a transaction of its own (the journal's replay). */
     static void write(Jdbi jdbi, ResponseEvent event) {
+        jdbi.useTransaction(handle -> write(handle, event));
+    }
+
+    /** Writes one event in the handle's transaction, which may hold other callers' events too. */
+    static void write(Handle handle, ResponseEvent event) {
         if (event instanceof ResponseEvent.Offered offered) {
-            jdbi.useTransaction(handle -> {
-                handle.createUpdate("INSERT INTO survey_version (survey, sha256, definition) "
-                        + "VALUES (:survey, :version, :definition) ON DUPLICATE KEY UPDATE survey = survey")
-                        .bindMethods(offered).execute();
-                handle.createUpdate("INSERT INTO survey_response (id, survey, survey_sha256, uniqueid, linkedid, "
-                        + "queue, agent, started_at, status, questions) VALUES (:responseId, :survey, :version, "
-                        + ":uniqueId, :linkedId, :queue, :agent, :at, 'in_progress', :questions) "
-                        + "ON DUPLICATE KEY UPDATE id = id")
-                        .bindMethods(offered).execute();
-            });
+            handle.createUpdate("INSERT INTO survey_version (survey, sha256, definition) "
+                    + "VALUES (:survey, :version, :definition) ON DUPLICATE KEY UPDATE survey = survey")
+                    .bindMethods(offered).execute();
+            handle.createUpdate("INSERT INTO survey_response (id, survey, survey_sha256, uniqueid, linkedid, "
+                    + "queue, agent, started_at, status, questions) VALUES (:responseId, :survey, :version, "
+                    + ":uniqueId, :linkedId, :queue, :agent, :at, 'in_progress', :questions) "
+                    + "ON DUPLICATE KEY UPDATE id = id")
+                    .bindMethods(offered).execute();
         } else if (event instanceof ResponseEvent.Answered answered) {
-            jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO survey_answer (response_id, question_id, "
+            handle.createUpdate("INSERT INTO survey_answer (response_id, question_id, "
                     + "position, scale, dimension, score, complaint, attempts, answered_at) VALUES (:responseId, "
                     + ":questionId, :position, :scale, :dimension, :score, :complaint, :attempts, :at) "
                     + "ON DUPLICATE KEY UPDATE response_id = response_id")
-                    .bindMethods(answered).execute());
+                    .bindMethods(answered).execute();
         } else if (event instanceof ResponseEvent.Ended ended) {
-            jdbi.useHandle(handle -> handle.createUpdate("UPDATE survey_response SET status = :status, "
+            handle.createUpdate("UPDATE survey_response SET status = :status, "
                     + "ended_at = :at, comment_path = :comment WHERE id = :id")
                     .bind("status", ended.status().code()).bind("at", ended.at()).bind("comment", ended.comment())
-                    .bind("id", ended.responseId()).execute());
+                    .bind("id", ended.responseId()).execute();
         }
     }
 }

@@ -118,6 +118,45 @@ class ResponseJournalTest {
     }
 
     /** The journal's cost per event must not grow with what it holds: appending never reads the file again. */
+    /** Callers appending at once share writes: each event is on disk once, whole, and the first one says so. */
+    @Test
+    void eventsAppendedAtTheSameMomentAreAllKeptOnceEach() throws Exception {
+        Path file = folder.resolve("journal.log");
+        ResponseJournal journal = new ResponseJournal(file);
+        int callers = 30;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger firsts = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            ResponseEvent event = answered("r" + i, "q1", 3);
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (journal.append(event)) {
+                    firsts.incrementAndGet();
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(firsts).as("appends that found the journal empty").hasValue(1);
+        assertThat(journal.size()).isEqualTo(callers);
+        List<ResponseEvent> reread = new ResponseJournal(file).events();
+        assertThat(reread).hasSize(callers).doesNotHaveDuplicates();
+        for (int i = 0; i < callers; i++) {
+            assertThat(journal.holds("r" + i)).isTrue();
+        }
+        assertThat(journal.append(answered("later", "q1", 2))).as("not the first of the outage").isFalse();
+    }
+
     @Test
     void appendingAndAskingWhatItHoldsDoNotReadTheFileAgain() {
         Path file = folder.resolve("journal.log");

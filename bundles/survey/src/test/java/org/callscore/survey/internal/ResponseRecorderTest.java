@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.callscore.storage.BoundedWriter;
 import org.callscore.survey.ResponseStatus;
@@ -138,6 +141,50 @@ class ResponseRecorderTest {
         assertThat(recorder.pending()).isZero();
         assertThat(count("SELECT COUNT(*) FROM survey_answer WHERE response_id = 'r1'")).isEqualTo(1);
         assertThat(Files.readString(journal.rejectedFile())).isEqualTo(tooLong.toLine() + "\n");
+    }
+
+    /**
+     * Calls answering at the same moment share transactions; one answer MariaDB refuses for its data is set aside
+     * alone, and every other call's answer is written.
+     */
+    @Test
+    void answersGivenAtTheSameMomentAreAllWrittenAndARefusedOneIsSetAsideAlone() throws Exception {
+        // a bound no write reaches here (each statement opens a connection of its own): nothing goes to the journal
+        try (BoundedWriter patient = new BoundedWriter("survey", Duration.ofMinutes(1), 2, 100)) {
+            answeredTogether(new ResponseRecorder(journal, () -> database, patient));
+        }
+    }
+
+    private void answeredTogether(ResponseRecorder recorder) throws InterruptedException, java.io.IOException {
+        int calls = 40;
+        for (int i = 0; i < calls; i++) {
+            recorder.record(offered("r" + i, "sales"));
+        }
+        ResponseEvent.Answered tooLong = answered("r7", "q".repeat(100), 4); // question_id is VARCHAR(64)
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            ResponseEvent answer = i == 7 ? tooLong : answered("r" + i, "q1", 4);
+            Thread caller = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                recorder.record(answer);
+            });
+            caller.start();
+            callers.add(caller);
+        }
+        start.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(count("SELECT COUNT(*) FROM survey_answer")).isEqualTo(calls - 1);
+        assertThat(count("SELECT COUNT(*) FROM survey_answer WHERE response_id = 'r7'")).isZero();
+        assertThat(Files.readString(journal.rejectedFile())).isEqualTo(tooLong.toLine() + "\n");
+        assertThat(recorder.pending()).isZero();
     }
 
     /** MariaDB stops answering mid-call: one write waits the bound, the others go to the journal untried. */
