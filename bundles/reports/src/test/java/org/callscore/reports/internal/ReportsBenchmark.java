@@ -63,15 +63,23 @@ public final class ReportsBenchmark {
                 System.getProperty("bench.db.password", "callscore_test"));
         Settings settings = new Settings(ZoneId.of("Europe/Berlin"), ZoneOffset.UTC, 20, Map.of(), 5,
                 Duration.ofHours(168), 10, Map.of(), Set.of(), "solved");
-        ReportsSchema.recreate(jdbi, TABLE);
+        // -Dbench.reuse=true: the queue_log of an earlier run of the same size is read again (its figures are
+        // generated again, not its rows), to compare two builds of ingestion on the same rows one after the other
+        boolean reuse = Boolean.getBoolean("bench.reuse") && reusable(jdbi);
+        Set<String> phases = Set.of(System.getProperty("bench.phases", "rebuild,steady,latency,reports").split(","));
         Site site = new Site(settings);
+        if (!reuse) {
+            ReportsSchema.recreate(jdbi, TABLE);
+        }
         long start = System.nanoTime();
-        site.generate(jdbi, rows);
+        site.generate(reuse ? null : jdbi, rows);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("generated %,d queue_log rows (%,d calls) in %.1f s (%,.0f rows/s), up to %s%n",
-                site.rows, site.calls, seconds, site.rows / seconds, site.time);
+        System.out.printf("generated %,d queue_log rows (%,d calls) in %.1f s (%,.0f rows/s), up to %s%s%n",
+                site.rows, site.calls, seconds, site.rows / seconds, site.time, reuse ? " (rows there already)" : "");
 
         Ingestion ingestion = new Ingestion(jdbi, TABLE, settings, 20_000);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         start = System.nanoTime();
         long[] shown = {-1};
         long read = ingestion.rebuild(share -> {
@@ -82,24 +90,36 @@ public final class ReportsBenchmark {
             }
         });
         seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("rebuild: ingested %,d rows in %.1f s: %,.0f rows/s%n", read, seconds, read / seconds);
+        System.out.printf("rebuild: ingested %,d rows in %.1f s: %,.0f rows/s (ingestion thread CPU %.1f s)%n", read,
+                seconds, read / seconds, (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
         long calls = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports_call").mapTo(Long.class).one());
         long sums = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports_hourly").mapTo(Long.class).one());
         System.out.printf("%,d calls, %,d hourly rows%n", calls, sums);
         check(jdbi, site, "after the rebuild");
+        if (!phases.contains("steady")) {
+            return;
+        }
 
         long steadyRows = Long.getLong("bench.steady.rows", Math.max(1, rows / 10));
         long before = site.rows;
         site.generate(jdbi, steadyRows);
+        cpu = threads.getCurrentThreadCpuTime();
         start = System.nanoTime();
         read = ingestion.run();
         seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("steady state: %,d rows appended after %,d, ingested %,d in %.1f s: %,.0f rows/s%n",
-                site.rows - before, before, read, seconds, read / seconds);
+        System.out.printf("steady state: %,d rows appended after %,d, ingested %,d in %.1f s: %,.0f rows/s "
+                + "(ingestion thread CPU %.1f s)%n", site.rows - before, before, read, seconds, read / seconds,
+                (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
         check(jdbi, site, "after the steady state");
+        if (!phases.contains("latency")) {
+            return;
+        }
 
         latency(jdbi, site, ingestion);
         check(jdbi, site, "after the latency run");
+        if (!phases.contains("reports")) {
+            return;
+        }
 
         LocalDate month = LocalDate.parse("2026-01-01"); // the first month: whole from 10 M rows (~5 months) on
         ReportReader reader = new ReportReader(jdbi, settings, Optional.empty(), false);
@@ -117,6 +137,15 @@ public final class ReportsBenchmark {
             System.out.printf("month %s by %s (%,d calls): median %.1f ms, max %.1f ms over %d runs%n",
                     month.toString().substring(0, 7), by.name().toLowerCase(), offered, ms[ms.length / 2],
                     ms[ms.length - 1], ms.length);
+        }
+    }
+
+    /** @return whether the queue_log of a run before is there, untouched since (no rows appended) */
+    private static boolean reusable(Jdbi jdbi) {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + TABLE).mapTo(Long.class).one()) > 0;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -281,7 +310,7 @@ public final class ReportsBenchmark {
             this.settings = settings;
         }
 
-        /** Writes at least {@code total} rows (whole calls), in multi-row INSERTs. */
+        /** Writes at least {@code total} rows (whole calls), in multi-row INSERTs; with no jdbi only their figures. */
         void generate(Jdbi jdbi, long total) {
             List<Object[]> pending = new ArrayList<>();
             long until = rows + total;
@@ -297,7 +326,9 @@ public final class ReportsBenchmark {
         /** The rows of concurrent calls interleave, in time order, as Asterisk writes them. */
         private void flush(Jdbi jdbi, List<Object[]> pending) {
             pending.sort((a, b) -> ((LocalDateTime) a[0]).compareTo((LocalDateTime) b[0]));
-            jdbi.useHandle(h -> insert(h, pending));
+            if (jdbi != null) {
+                jdbi.useHandle(h -> insert(h, pending));
+            }
             pending.clear();
         }
 
