@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +62,18 @@ final class Ingestion {
     private Gaps gaps;
     /** the latest entry in reports_call: an ENTERQUEUE after it cannot be of a call counted before */
     private Instant newestEntered;
+    /**
+     * Each caller's latest call as stored, so that a batch's repeat callers are found without a look-up of
+     * reports_call: it holds every caller whose latest call entered at or after {@link #knownFrom}; older ones are
+     * looked up (a row written long after its time, a site with more callers in fcr.window.hours than it holds).
+     */
+    private final Map<String, CallState> latestByCaller = new HashMap<>();
+    private Instant knownFrom = Instant.MAX;
+    /** latestByCaller is swept of calls older than the window when it grows to this */
+    private int sweepAt = SWEEP_MIN;
+    /** at most this many callers are kept (about 300 bytes each) */
+    static final int LATEST_CALLERS_MAX = 250_000;
+    private static final int SWEEP_MIN = 10_000;
     /** up to this id, rows are read one at a time: a batch up to it was refused by the database */
     private long oneByOneUntil = -1;
     // read by status() on other threads
@@ -256,8 +267,10 @@ final class Ingestion {
         gaps.saved();
         storedId = newLastId;
         awaited = gaps.awaited();
+        batch.calls().forEach(this::remember);
         rows.stream().filter(r -> r.event().equals("ENTERQUEUE")).map(QueueLogRow::time).max(Instant::compareTo)
                 .filter(t -> newestEntered == null || t.isAfter(newestEntered)).ifPresent(t -> newestEntered = t);
+        sweepLatestCallers();
         SetAside.log(source(), setAsideNow);
         setAside += setAsideNow.size();
         if (counted[0] > 0) {
@@ -399,11 +412,68 @@ final class Ingestion {
             gaps = Gaps.load(h, source());
             newestEntered = h.createQuery("SELECT MAX(entered_at) FROM reports_call")
                     .mapTo(LocalDateTime.class).findOne().map(Ingestion::instant).orElse(null);
-            return h.createQuery("SELECT * FROM reports_call WHERE status IN " + OPEN).map(Ingestion::call).list();
+            List<CallState> openCalls = h.createQuery("SELECT * FROM reports_call WHERE status IN " + OPEN)
+                    .map(Ingestion::call).list();
+            loadLatestCallers(h, openCalls);
+            return openCalls;
         });
         awaited = gaps.awaited();
         setAside = SetAside.count(jdbi, source());
         aggregator = new Aggregator(settings, open);
+    }
+
+    /** Reads each caller's latest call within fcr.window.hours of the newest call (the open ones as followed). */
+    private void loadLatestCallers(Handle h, List<CallState> openCalls) {
+        latestByCaller.clear();
+        sweepAt = SWEEP_MIN;
+        if (newestEntered == null) {
+            knownFrom = Instant.MIN; // no call stored: every call is one this instance counts
+            return;
+        }
+        Instant from = newestEntered.minus(settings.fcrWindow());
+        Map<Long, CallState> openById = new HashMap<>();
+        openCalls.forEach(call -> openById.put(call.enterId, call));
+        Instant[] oldest = {null};
+        int[] read = {0};
+        h.createQuery("SELECT * FROM reports_call WHERE entered_at >= :from ORDER BY entered_at DESC, enter_id DESC "
+                + "LIMIT " + LATEST_CALLERS_MAX).bind("from", utc(from)).map(Ingestion::call).forEach(call -> {
+                    read[0]++;
+                    oldest[0] = call.enteredAt;
+                    if (!call.caller.isEmpty()) {
+                        latestByCaller.putIfAbsent(call.caller, openById.getOrDefault(call.enterId, call));
+                    }
+                });
+        // a full read may have stopped among calls entered at the same time as the oldest read
+        knownFrom = read[0] < LATEST_CALLERS_MAX ? from : oldest[0].plusNanos(1000);
+    }
+
+    /** A call as stored: the latest of its caller (the later id of two entered at the same time). */
+    private void remember(CallState call) {
+        if (call.caller.isEmpty()) {
+            return;
+        }
+        CallState known = latestByCaller.get(call.caller);
+        if (known == null || known.enteredAt.isBefore(call.enteredAt)
+                || (known.enteredAt.equals(call.enteredAt) && known.enterId <= call.enterId)) {
+            latestByCaller.put(call.caller, call);
+        }
+    }
+
+    /** Forgets callers whose latest call is older than the window, and the oldest half when there are too many. */
+    private void sweepLatestCallers() {
+        if (latestByCaller.size() < sweepAt || newestEntered == null) {
+            return;
+        }
+        Instant cutoff = newestEntered.minus(settings.fcrWindow());
+        latestByCaller.values().removeIf(call -> call.enteredAt.isBefore(cutoff));
+        knownFrom = cutoff.isAfter(knownFrom) ? cutoff : knownFrom;
+        if (latestByCaller.size() > LATEST_CALLERS_MAX) {
+            Instant median = latestByCaller.values().stream().map(call -> call.enteredAt).sorted()
+                    .skip(latestByCaller.size() / 2).findFirst().orElseThrow();
+            latestByCaller.values().removeIf(call -> call.enteredAt.isBefore(median));
+            knownFrom = median.isAfter(knownFrom) ? median : knownFrom;
+        }
+        sweepAt = Math.max(SWEEP_MIN, Math.min(2 * latestByCaller.size(), LATEST_CALLERS_MAX + 1));
     }
 
     /** @return why the row cannot be counted, or null; only events that change a figure are checked */
@@ -435,6 +505,15 @@ final class Ingestion {
 
     private Map<String, CallState> priorCalls(Collection<String> callers, Instant since) {
         Map<String, CallState> latest = new HashMap<>();
+        if (!since.isBefore(knownFrom)) {
+            for (String caller : callers) {
+                CallState call = latestByCaller.get(caller);
+                if (call != null && !call.enteredAt.isBefore(since)) {
+                    latest.put(caller, call);
+                }
+            }
+            return latest;
+        }
         jdbi.useHandle(h -> h.createQuery("SELECT * FROM reports_call WHERE caller IN (<callers>) AND entered_at >= :since"
                 + " ORDER BY entered_at, enter_id").bindList("callers", List.copyOf(callers))
                 .bind("since", utc(since)).map(Ingestion::call).forEach(call -> latest.put(call.caller, call)));
@@ -442,27 +521,39 @@ final class Ingestion {
     }
 
     private void write(Handle h, Aggregator.Batch batch, long newLastId) {
-        PreparedBatch calls = h.prepareBatch("INSERT INTO reports_call (enter_id, callid, queue, caller, entered_at, "
-                + "agent, status, wait_s, talk_s, position, exit_key, ring_no_answer, repeated, ended_at) VALUES (:id, "
-                + ":callid, :queue, :caller, :entered, :agent, :status, :wait, :talk, :position, :key, :rna, :repeated, "
-                + ":ended) ON DUPLICATE KEY UPDATE agent = VALUES(agent), status = VALUES(status), wait_s = "
-                + "VALUES(wait_s), talk_s = VALUES(talk_s), position = VALUES(position), exit_key = VALUES(exit_key), "
-                + "ring_no_answer = VALUES(ring_no_answer), repeated = VALUES(repeated), ended_at = VALUES(ended_at)");
-        for (CallState c : batch.calls()) {
-            calls.bind("id", c.enterId).bind("callid", c.callid).bind("queue", c.queue).bind("caller", c.caller)
-                    .bind("entered", utc(c.enteredAt)).bind("agent", c.agent).bind("status", c.status.column())
-                    .bind("wait", c.wait).bind("talk", c.talk).bind("position", c.position).bind("key", c.exitKey)
-                    .bind("rna", c.ringNoAnswer).bind("repeated", c.repeated)
-                    .bind("ended", c.endedAt == null ? null : utc(c.endedAt)).add();
-        }
-        if (!batch.calls().isEmpty()) {
-            calls.execute();
-        }
-        for (SumsTable sums : SumsTable.values()) {
-            sums.upsert(h, batch.sums());
+        try {
+            CALLS.execute(h.getConnection(), batch.calls());
+            for (SumsTable sums : SumsTable.values()) {
+                sums.upsert(h.getConnection(), batch.sums());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reports: writing the calls and sums failed: " + e.getMessage(), e);
         }
         writeState(h, newLastId);
     }
+
+    /** The calls of a batch: new ones, and those it changed. */
+    private static final MultiRowInsert<CallState> CALLS = new MultiRowInsert<>("INSERT INTO reports_call (enter_id, "
+            + "callid, queue, caller, entered_at, agent, status, wait_s, talk_s, position, exit_key, ring_no_answer, "
+            + "repeated, ended_at) VALUES", 14, "ON DUPLICATE KEY UPDATE agent = VALUES(agent), status = "
+            + "VALUES(status), wait_s = VALUES(wait_s), talk_s = VALUES(talk_s), position = VALUES(position), "
+            + "exit_key = VALUES(exit_key), ring_no_answer = VALUES(ring_no_answer), repeated = VALUES(repeated), "
+            + "ended_at = VALUES(ended_at)", (s, i, c) -> {
+                s.setLong(i, c.enterId);
+                s.setString(i + 1, c.callid);
+                s.setString(i + 2, c.queue);
+                s.setString(i + 3, c.caller);
+                s.setObject(i + 4, utc(c.enteredAt));
+                s.setString(i + 5, c.agent);
+                s.setString(i + 6, c.status.column());
+                s.setInt(i + 7, c.wait);
+                s.setInt(i + 8, c.talk);
+                s.setInt(i + 9, c.position);
+                s.setString(i + 10, c.exitKey);
+                s.setInt(i + 11, c.ringNoAnswer);
+                s.setBoolean(i + 12, c.repeated);
+                s.setObject(i + 13, c.endedAt == null ? null : utc(c.endedAt));
+            });
 
     private void writeState(Handle h, long newLastId) {
         h.createUpdate("INSERT INTO reports_state (source, position, settings, id_base, fingerprint) VALUES (:s, :p, "
@@ -474,9 +565,10 @@ final class Ingestion {
 
     private static Fetched fetched(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws SQLException {
-        return new Fetched(rs.getLong("id"), rs.getString("time"), rs.getString("callid"), rs.getString("queuename"),
-                rs.getString("agent"), rs.getString("event"), rs.getString("data1"), rs.getString("data2"),
-                rs.getString("data3"), rs.getString("data4"), rs.getString("data5"));
+        // by position, as the SELECTs name them: no look-up of column names per row
+        return new Fetched(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11));
     }
 
     /**
@@ -484,18 +576,63 @@ final class Ingestion {
      *         missing or not a date and time (a zero date)
      */
     private QueueLogRow row(Fetched f) {
-        Instant time;
-        try {
-            time = f.time() == null ? null : LocalDateTime.parse(f.time().trim().replace(' ', 'T'))
-                    .atZone(settings.pbxZone()).toInstant();
-        } catch (DateTimeParseException e) {
-            time = null;
-        }
+        LocalDateTime local = localTime(f.time());
+        Instant time = local == null ? null : local.atZone(settings.pbxZone()).toInstant();
         if (time == null && Aggregator.EVENTS.contains(f.event())) {
             return null;
         }
         return new QueueLogRow(idBase + f.id(), time == null ? Instant.EPOCH : time, f.callid(), f.queue(), f.agent(),
                 f.event(), f.data1(), f.data2(), f.data3(), f.data4(), f.data5());
+    }
+
+    /**
+     * @return a DATETIME as MariaDB writes it ({@code 2026-01-01 09:30:00[.123456]}), read without a formatter (the
+     *         hot path of ingestion), or as ISO text; null when missing or not a date and time (a zero date)
+     */
+    static LocalDateTime localTime(String text) {
+        if (text == null) {
+            return null;
+        }
+        int length = text.length();
+        if (length >= 19 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == ' '
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && (length == 19 || text.charAt(19) == '.')) {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            int fraction = length - 20; // digits after the point
+            int nanos = fraction > 0 && fraction <= 9 ? digits(text, 20, length) : length == 19 ? 0 : -1;
+            for (int i = fraction; i < 9 && nanos > 0; i++) {
+                nanos *= 10;
+            }
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && nanos >= 0) {
+                try {
+                    return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+                } catch (java.time.DateTimeException e) {
+                    return null; // a zero date, or the 31st of a shorter month
+                }
+            }
+        }
+        try {
+            return LocalDateTime.parse(text.trim().replace(' ', 'T'));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** @return the decimal number in {@code text[from, to)}, -1 when a character is not a digit */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     static CallState call(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +43,7 @@ final class QueueLogFile {
     /** reports_file_log's columns and their widths, in the order of {@link #parse} */
     private static final String[] COLUMNS = {"time", "callid", "queuename", "agent", "event", "data1", "data2",
         "data3", "data4", "data5"};
+    private static final java.util.regex.Pattern EPOCH = java.util.regex.Pattern.compile("\\d{1,12}");
     private static final int[] WIDTHS = {0, 80, 256, 80, 32, 100, 100, 100, 100, 100};
 
     private final Jdbi jdbi;
@@ -205,17 +205,10 @@ final class QueueLogFile {
             }
             String fingerprint = fingerprintAt.at(next);
             jdbi.useTransaction(h -> {
-                if (!lines.isEmpty()) {
-                    PreparedBatch insert = h.prepareBatch("INSERT INTO " + TABLE + " (time, callid, queuename, agent, "
-                            + "event, data1, data2, data3, data4, data5) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    for (String[] f : lines) {
-                        insert.bind(0, time(f[0]));
-                        for (int i = 1; i < 10; i++) {
-                            insert.bind(i, f[i]);
-                        }
-                        insert.add();
-                    }
-                    insert.execute();
+                try {
+                    insertLines.execute(h.getConnection(), lines);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("Reports: copying queue_log lines failed: " + e.getMessage(), e);
                 }
                 SetAside.write(h, source(), unfitLines);
                 saveState(h, next, fingerprint);
@@ -227,6 +220,15 @@ final class QueueLogFile {
         }
         return copied;
     }
+
+    /** The lines of a chunk, in multi-row INSERTs. */
+    private final MultiRowInsert<String[]> insertLines = new MultiRowInsert<>("INSERT INTO " + TABLE + " (time, callid, "
+            + "queuename, agent, event, data1, data2, data3, data4, data5) VALUES", 10, "", (s, i, f) -> {
+                s.setObject(i, time(f[0]));
+                for (int field = 1; field < 10; field++) {
+                    s.setString(i + field, f[field]);
+                }
+            });
 
     private LocalDateTime time(String epoch) {
         return LocalDateTime.ofInstant(Instant.ofEpochSecond(Long.parseLong(epoch)), pbxZone);
@@ -304,7 +306,7 @@ final class QueueLogFile {
      */
     static String[] parse(String line) {
         String[] parts = line.strip().split("\\|", -1);
-        if (parts.length < 5 || !parts[0].matches("\\d{1,12}")) {
+        if (parts.length < 5 || !EPOCH.matcher(parts[0]).matches()) {
             return null;
         }
         String[] fields = new String[10];

@@ -7,8 +7,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /**
  * The two tables of {@link Measure} sums per bucket: by UTC hour (reports by hour, zones other than the
@@ -25,7 +26,7 @@ enum SumsTable {
     private final List<String> timeColumns;
     /** the bucket of this table's row that a bucket's sums go to */
     private final Function<Bucket, Bucket> row;
-    private final String upsert;
+    private final MultiRowInsert<Map.Entry<Bucket, Tally>> upsert;
 
     SumsTable(String table, List<String> timeColumns, Function<Bucket, Bucket> row) {
         this.table = table;
@@ -33,9 +34,9 @@ enum SumsTable {
         this.row = row;
         List<String> columns = Stream.concat(Stream.concat(timeColumns.stream(), Stream.of("queue", "agent")),
                 Measure.ALL.stream().map(m -> m.column)).toList();
-        this.upsert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ") ON DUPLICATE KEY UPDATE "
-                + Measure.ALL.stream().map(Measure::accumulate).collect(Collectors.joining(", "));
+        this.upsert = new MultiRowInsert<>("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES",
+                columns.size(), "ON DUPLICATE KEY UPDATE "
+                + Measure.ALL.stream().map(Measure::accumulate).collect(Collectors.joining(", ")), this::bind);
     }
 
     /** @return the table a report is read from: the daily sums when it needs neither UTC hours nor another zone */
@@ -43,23 +44,25 @@ enum SumsTable {
         return siteDays && !byHour ? DAILY : HOURLY;
     }
 
-    /** Adds the sums of a batch to this table, one row per bucket of the table. */
-    void upsert(Handle h, Map<Bucket, Tally> sums) {
-        if (sums.isEmpty()) {
-            return;
-        }
+    /** Adds the sums of a batch to this table, one row per bucket of the table (in the connection's transaction). */
+    void upsert(Connection connection, Map<Bucket, Tally> sums) throws SQLException {
         Map<Bucket, Tally> rows = new LinkedHashMap<>();
         sums.forEach((bucket, tally) -> rows.computeIfAbsent(row.apply(bucket), k -> new Tally()).add(tally));
-        PreparedBatch batch = h.prepareBatch(upsert);
-        rows.forEach((bucket, tally) -> {
-            if (timeColumns.contains("hour_utc")) {
-                batch.bind("hour_utc", Ingestion.utc(bucket.hourUtc()));
-            }
-            batch.bind("local_date", bucket.localDate()).bind("queue", bucket.queue()).bind("agent", bucket.agent());
-            Measure.ALL.forEach(m -> batch.bind(m.column, tally.get(m)));
-            batch.add();
-        });
-        batch.execute();
+        upsert.execute(connection, rows.entrySet());
+    }
+
+    private void bind(PreparedStatement statement, int index, Map.Entry<Bucket, Tally> sums) throws SQLException {
+        Bucket bucket = sums.getKey();
+        int i = index;
+        if (timeColumns.contains("hour_utc")) {
+            statement.setObject(i++, Ingestion.utc(bucket.hourUtc()));
+        }
+        statement.setObject(i++, bucket.localDate());
+        statement.setString(i++, bucket.queue());
+        statement.setString(i++, bucket.agent());
+        for (Measure measure : Measure.ALL) {
+            statement.setLong(i++, sums.getValue().get(measure));
+        }
     }
 
     /**

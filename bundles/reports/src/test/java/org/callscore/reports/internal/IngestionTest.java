@@ -157,6 +157,20 @@ class IngestionTest {
     }
 
     @Test
+    void aRepeatCallAfterARestartIsFoundAsOneInTheSameRun() {
+        // C1's caller calls again (C9) after Karaf restarted: the new instance knows C1 from reports_call
+        int c9 = (int) rows.stream().takeWhile(r -> !r.callid().equals("c9")).count();
+        insert(rows.subList(0, c9));
+        assertThat(new Ingestion(jdbi, TABLE, QueueLogFixture.SETTINGS, 7).run()).isEqualTo(c9);
+        insert(rows.subList(c9, rows.size()));
+        assertThat(new Ingestion(jdbi, TABLE, QueueLogFixture.SETTINGS, 7).run()).isEqualTo(rows.size() - c9);
+        assertThat(sums()).startsWith("11 6 4 1 1 209 520 2 5 1 ");
+        List<String> repeated = jdbi.withHandle(h -> h.createQuery("SELECT callid FROM reports_call WHERE repeated")
+                .mapTo(String.class).list());
+        assertThat(repeated).containsExactly("c1");
+    }
+
+    @Test
     void rowsCommittedOutOfIdOrderAreNotLost() {
         TestClock clock = new TestClock();
         Ingestion ingestion = new Ingestion(jdbi, TABLE, QueueLogFixture.SETTINGS, 100, java.time.Duration.ofMinutes(5),
