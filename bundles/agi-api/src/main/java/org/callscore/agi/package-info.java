@@ -7,7 +7,7 @@
  * as the service is registered.
  */
 @Export
-@Version("1.3.0")
+@Version("2.0.0")
 package org.callscore.agi;
 
 import org.osgi.annotation.bundle.Export;

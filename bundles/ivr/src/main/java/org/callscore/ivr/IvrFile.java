@@ -1,6 +1,6 @@
 package org.callscore.ivr;
 
-import static org.callscore.agi.SettingsReader.quote;
+import static org.callscore.support.definition.SettingsReader.quote;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,11 +21,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.callscore.agi.LogText;
-import org.callscore.agi.SettingsReader;
-import org.callscore.agi.SoundNames;
+import org.callscore.support.text.LogText;
+import org.callscore.support.definition.SettingsReader;
+import org.callscore.support.definition.SoundNames;
 import org.callscore.ivr.Action.Type;
-import org.callscore.storage.TextVersion;
+import org.callscore.support.text.TextVersion;
 
 /**
  * Reads a menu file ({@code etc/callscore/ivr/NAME.ivr}, Java properties syntax): one tree of menus, checked

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.callscore.storage.TextVersion;
+import org.callscore.support.text.TextVersion;
 
 /**
  * A survey as its file defines it.

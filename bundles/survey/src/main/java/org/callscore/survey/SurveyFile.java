@@ -1,6 +1,6 @@
 package org.callscore.survey;
 
-import static org.callscore.agi.SettingsReader.quote;
+import static org.callscore.support.definition.SettingsReader.quote;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import org.callscore.agi.SettingsReader;
+import org.callscore.support.definition.SettingsReader;
 
 
 /**

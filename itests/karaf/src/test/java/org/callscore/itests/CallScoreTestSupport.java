@@ -32,6 +32,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -127,6 +128,14 @@ public abstract class CallScoreTestSupport {
 
     protected Database database() {
         return service(Database.class).orElseThrow(() -> new AssertionError("no Database service"));
+    }
+
+    /** Starts the bundle if an earlier test left it stopped: a failed test must not take the next ones down with it. */
+    protected void startIfStopped(String symbolicName) throws BundleException {
+        Bundle bundle = bundle(symbolicName);
+        if (bundle.getState() != Bundle.ACTIVE) {
+            bundle.start();
+        }
     }
 
     protected Bundle bundle(String symbolicName) {

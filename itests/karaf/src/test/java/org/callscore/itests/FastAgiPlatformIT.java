@@ -50,10 +50,7 @@ public class FastAgiPlatformIT extends CallScoreTestSupport {
         if (!features.isInstalled(features.getFeature("callscore-ping"))) {
             features.installFeature("callscore-ping", EnumSet.noneOf(FeaturesService.Option.class));
         }
-        Bundle ping = bundle(PING_BUNDLE);
-        if (ping.getState() != Bundle.ACTIVE) {
-            ping.start(); // a failed test must not take the next ones down with it
-        }
+        startIfStopped(PING_BUNDLE);
         eventually("ping registered and its schema migrated",
                 () -> server().applications().contains("ping") && database().isReady("ping"));
         // a test that reconfigured the server leaves it rebinding for a moment

@@ -1,10 +1,7 @@
 package org.callscore.itests;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import org.jdbi.v3.core.Jdbi;
@@ -48,13 +45,9 @@ final class IvrFixture {
         return Path.of(System.getProperty("karaf.etc"), "callscore", "ivr");
     }
 
-    /** Writes a file as an editor saves it (a rename): the catalog never sees half a file. */
+    /** Writes a menu or calendar file as an editor saves it. */
     static void write(String fileName, String text) throws IOException {
-        Files.createDirectories(folder());
-        Path temporary = folder().resolve(fileName + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, folder().resolve(fileName), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        EditorSave.write(folder().resolve(fileName), text);
     }
 
     static Map<String, Object> visit(Jdbi jdbi, String uniqueId) {

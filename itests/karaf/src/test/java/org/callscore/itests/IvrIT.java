@@ -38,10 +38,7 @@ public class IvrIT extends CallScoreTestSupport {
 
     @Before
     public void ivrIsReady() throws Exception {
-        Bundle application = bundle("org.callscore.agi.ivr");
-        if (application.getState() != Bundle.ACTIVE) {
-            application.start();
-        }
+        startIfStopped("org.callscore.agi.ivr");
         IvrFixture.write("itest-never.ics", IvrFixture.NEVER_OPEN);
         IvrFixture.write("itest.ivr", IvrFixture.MENU);
         IvrFixture.write("itest-closed.ivr", IvrFixture.MENU + "menu.main.hours = itest-never\n"

@@ -99,18 +99,14 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
 
     @After
     public void consoleBack() throws Exception {
-        Bundle console = bundle(CONSOLE);
-        if (console.getState() != Bundle.ACTIVE) {
-            console.start();
-        }
+        startIfStopped(CONSOLE);
     }
 
     private void consoleStopped(boolean stopped) throws Exception {
-        Bundle console = bundle(CONSOLE);
         if (stopped) {
-            console.stop();
-        } else if (console.getState() != Bundle.ACTIVE) {
-            console.start();
+            bundle(CONSOLE).stop();
+        } else {
+            startIfStopped(CONSOLE);
         }
     }
 

@@ -1,8 +1,6 @@
 package org.callscore.itests;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +35,9 @@ final class SurveyFixture {
         return Path.of(System.getProperty("karaf.etc"), "callscore", "surveys");
     }
 
-    /** Writes NAME.survey; the catalog picks it up at its next scan. */
+    /** Writes NAME.survey as an editor saves it; the catalog picks it up at its next scan. */
     static void write(String name, String text) throws IOException {
-        Files.createDirectories(folder());
-        Path temporary = folder().resolve(name + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        // a rename, as an editor saves: the catalog never sees half a file
-        Files.move(temporary, folder().resolve(name + ".survey"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        EditorSave.write(folder().resolve(name + ".survey"), text);
     }
 
     static Map<String, Object> response(Jdbi jdbi, String uniqueId) {

@@ -38,10 +38,7 @@ public class SurveyIT extends CallScoreTestSupport {
 
     @Before
     public void surveyIsReady() throws Exception {
-        Bundle application = bundle(APPLICATION_BUNDLE);
-        if (application.getState() != Bundle.ACTIVE) {
-            application.start(); // a failed test must not take the next ones down with it
-        }
+        startIfStopped(APPLICATION_BUNDLE);
         SurveyFixture.write("itest", "queues = " + QUEUE + "\n" + SurveyFixture.THREE_QUESTIONS);
         eventually("survey registered, its schema migrated and the itest survey loaded",
                 () -> server().applications().contains("survey") && database().isReady("survey")

@@ -12,7 +12,7 @@ import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.callscore.agi.AgiApplication;
-import org.callscore.agi.LogText;
+import org.callscore.support.text.LogText;
 import org.callscore.ivr.Action;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.IvrVisit;

@@ -10,7 +10,7 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.callscore.agi.AgiApplication;
-import org.callscore.agi.LogText;
+import org.callscore.support.text.LogText;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;

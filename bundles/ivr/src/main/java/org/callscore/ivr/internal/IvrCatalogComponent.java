@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
-import org.callscore.agi.MissingSounds;
+import org.callscore.support.definition.MissingSounds;
 import org.callscore.ivr.BusinessHours;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.MenuTree;
-import org.callscore.storage.ModuleFiles;
+import org.callscore.support.files.ModuleFiles;
 import org.callscore.storage.PeriodicTask;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;

@@ -22,7 +22,7 @@ import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.IvrFile;
 import org.callscore.ivr.IvrFileException;
 import org.callscore.ivr.MenuTree;
-import org.callscore.storage.ModuleFiles;
+import org.callscore.support.files.ModuleFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,7 +6,7 @@ import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
-import org.callscore.storage.ModuleFiles;
+import org.callscore.support.files.ModuleFiles;
 import org.callscore.storage.PeriodicTask;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;

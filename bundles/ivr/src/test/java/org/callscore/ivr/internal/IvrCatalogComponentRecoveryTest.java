@@ -10,6 +10,7 @@ import org.callscore.storage.BackgroundTask;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.components.Eventually;
 import org.callscore.testing.components.TestBundleContext;
+import org.callscore.testing.files.Folders;
 import org.callscore.testing.files.HugeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,14 +43,8 @@ class IvrCatalogComponentRecoveryTest {
             assertThat(catalog.names()).containsExactly("main");
             assertThat(catalog.problems()).containsOnlyKeys("a-copied-log.ivr", "b-backwards.ivr");
 
-            try (var files = Files.list(folder)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(folder);
-            long runs = task.status().runs();
-            Eventually.until("a scan of the missing folder", () -> task.status().runs() > runs);
+            Folders.remove(folder);
+            Eventually.anotherRun(task, "a scan of the missing folder");
             assertThat(catalog.names()).isEmpty();
 
             Files.createDirectory(folder);

@@ -2,16 +2,15 @@ package org.callscore.ivr.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 import org.callscore.ivr.Action;
 import org.callscore.storage.BackgroundTask;
-import org.callscore.storage.Database;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.components.Eventually;
+import org.callscore.testing.components.References;
 import org.callscore.testing.components.TestBundleContext;
 import org.callscore.testing.database.BrokenDatabase;
 import org.callscore.testing.database.SwitchableDatabase;
@@ -38,10 +37,7 @@ class IvrVisitsComponentRecoveryTest {
         SwitchableDatabase mariadb = new SwitchableDatabase(MARIADB);
         BrokenDatabase database = new BrokenDatabase(mariadb);
         TestBundleContext bundle = new TestBundleContext();
-        IvrVisitsComponent visits = new IvrVisitsComponent();
-        Field field = IvrVisitsComponent.class.getDeclaredField("database"); // DS sets it so
-        field.setAccessible(true);
-        field.set(visits, (Database) database);
+        IvrVisitsComponent visits = References.set(new IvrVisitsComponent(), "database", database);
         mariadb.goDown();
 
         visits.activate(bundle.context(), ComponentConfig.of(IvrVisitsComponent.Config.class,
@@ -51,10 +47,8 @@ class IvrVisitsComponentRecoveryTest {
             visits.record(VisitRecorderTest.visit("1700000000.7", Optional.of(new Action(Action.Type.AGENT, "support"))));
             assertThat(visits.pending()).as("spooled while MariaDB is down").isEqualTo(1);
 
-            database.breakWith(new NoClassDefFoundError("injected: storage bundle updated"));
-            mariadb.comeBack();
-            Eventually.until("a failed replay", () -> task.status().failures() > 0);
-            assertThat(task.status().lastCause()).get().asString().contains("injected: storage bundle updated");
+            String injected = database.breakUntilARunFails(task, mariadb::comeBack);
+            assertThat(task.status().lastCause()).get().asString().contains(injected);
             assertThat(visits.pending()).isEqualTo(1);
 
             database.repair();

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.callscore.storage.TextVersion;
+import org.callscore.support.text.TextVersion;
 
 /** One versioned SQL file of a module, e.g. {@code V2__add_agent_index.sql}. */
 record Migration(int version, String description, String sql) {

@@ -82,13 +82,19 @@ class DatabaseComponentRecoveryTest {
         }
     }
 
-    @Test
-    void anErrorOutOfTheDataSourceDoesNotStopTheHealthChecks() throws Exception {
-        AtomicReference<Error> failure = new AtomicReference<>(new OutOfMemoryError("injected: driver gone"));
+    /** The component with the DataSource that DS would set, failing with {@code failure} while it is set. */
+    private static DatabaseComponent component(AtomicReference<Error> failure) throws Exception {
         DatabaseComponent database = new DatabaseComponent();
         Field field = DatabaseComponent.class.getDeclaredField("dataSource");
         field.setAccessible(true);
         field.set(database, dataSource(failure));
+        return database;
+    }
+
+    @Test
+    void anErrorOutOfTheDataSourceDoesNotStopTheHealthChecks() throws Exception {
+        AtomicReference<Error> failure = new AtomicReference<>(new OutOfMemoryError("injected: driver gone"));
+        DatabaseComponent database = component(failure);
 
         database.activate(context(), config());
         try {
@@ -111,10 +117,7 @@ class DatabaseComponentRecoveryTest {
     @Test
     void aDriverGoneMidwayMakesTheDatabaseUnreachable() throws Exception {
         AtomicReference<Error> failure = new AtomicReference<>();
-        DatabaseComponent database = new DatabaseComponent();
-        Field field = DatabaseComponent.class.getDeclaredField("dataSource");
-        field.setAccessible(true);
-        field.set(database, dataSource(failure));
+        DatabaseComponent database = component(failure);
 
         database.activate(context(), config());
         try {

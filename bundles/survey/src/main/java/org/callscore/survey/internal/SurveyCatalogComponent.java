@@ -7,8 +7,8 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.callscore.agi.MissingSounds;
-import org.callscore.storage.ModuleFiles;
+import org.callscore.support.definition.MissingSounds;
+import org.callscore.support.files.ModuleFiles;
 import org.callscore.storage.PeriodicTask;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.callscore.storage.ModuleFiles;
+import org.callscore.support.files.ModuleFiles;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
 import org.callscore.survey.SurveyFile;

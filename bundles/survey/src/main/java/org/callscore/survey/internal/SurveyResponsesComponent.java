@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
-import org.callscore.storage.ModuleFiles;
+import org.callscore.support.files.ModuleFiles;
 import org.callscore.storage.PeriodicTask;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.SurveyAnswer;

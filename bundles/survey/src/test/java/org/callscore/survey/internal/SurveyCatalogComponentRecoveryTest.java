@@ -10,6 +10,7 @@ import org.callscore.storage.BackgroundTask;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.components.Eventually;
 import org.callscore.testing.components.TestBundleContext;
+import org.callscore.testing.files.Folders;
 import org.callscore.testing.files.HugeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +42,8 @@ class SurveyCatalogComponentRecoveryTest {
             assertThat(catalog.names()).containsExactly("after-call");
             assertThat(catalog.problems()).containsOnlyKeys("copied-log.survey");
 
-            Files.delete(folder.resolve("copied-log.survey"));
-            Files.delete(folder.resolve("after-call.survey"));
-            Files.delete(folder);
-            long runs = task.status().runs();
-            Eventually.until("a scan of the missing folder", () -> task.status().runs() > runs);
+            Folders.remove(folder);
+            Eventually.anotherRun(task, "a scan of the missing folder");
             assertThat(catalog.names()).isEmpty();
 
             Files.createDirectory(folder);

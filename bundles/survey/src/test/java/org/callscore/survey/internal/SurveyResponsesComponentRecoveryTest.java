@@ -2,18 +2,17 @@ package org.callscore.survey.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 import org.callscore.storage.BackgroundTask;
-import org.callscore.storage.Database;
 import org.callscore.survey.SurveyFile;
 import org.callscore.survey.SurveyOffer;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.components.Eventually;
+import org.callscore.testing.components.References;
 import org.callscore.testing.components.TestBundleContext;
 import org.callscore.testing.database.BrokenDatabase;
 import org.callscore.testing.database.SwitchableDatabase;
@@ -41,10 +40,7 @@ class SurveyResponsesComponentRecoveryTest {
         SwitchableDatabase mariadb = new SwitchableDatabase(MARIADB);
         BrokenDatabase database = new BrokenDatabase(mariadb);
         TestBundleContext bundle = new TestBundleContext();
-        SurveyResponsesComponent responses = new SurveyResponsesComponent();
-        Field field = SurveyResponsesComponent.class.getDeclaredField("database"); // DS sets it so
-        field.setAccessible(true);
-        field.set(responses, (Database) database);
+        SurveyResponsesComponent responses = References.set(new SurveyResponsesComponent(), "database", database);
         mariadb.goDown();
 
         responses.activate(bundle.context(), ComponentConfig.of(SurveyResponsesComponent.Config.class,
@@ -56,10 +52,8 @@ class SurveyResponsesComponentRecoveryTest {
                     Optional.of("Agent One"), Instant.parse("2026-11-24T10:00:00Z")));
             assertThat(responses.pending()).as("journalled while MariaDB is down").isEqualTo(1);
 
-            database.breakWith(new NoClassDefFoundError("injected: storage bundle updated"));
-            mariadb.comeBack();
-            Eventually.until("a failed replay", () -> task.status().failures() > 0);
-            assertThat(task.status().lastCause()).get().asString().contains("injected: storage bundle updated");
+            String injected = database.breakUntilARunFails(task, mariadb::comeBack);
+            assertThat(task.status().lastCause()).get().asString().contains(injected);
             assertThat(responses.pending()).isEqualTo(1);
 
             database.repair();

@@ -2,7 +2,6 @@ package org.callscore.itests.asterisk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +57,7 @@ final class TestSite implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> env = new HashMap<>();
-        env.put("CALLSCORE_RUNTIME", runtime.toString());
-        env.put("CALLSCORE_DB_NAME", database);
-        env.put("CALLSCORE_DB_USER", database);
-        env.put("CALLSCORE_AGI_PORT", String.valueOf(freePort()));
-        env.put("CALLSCORE_SSH_PORT", String.valueOf(freePort()));
-        env.put("CALLSCORE_RMI_REGISTRY_PORT", String.valueOf(freePort()));
-        env.put("CALLSCORE_RMI_SERVER_PORT", String.valueOf(freePort()));
+        Map<String, String> env = TestRuntime.environment(runtime, database, TestRuntime.freePort());
         shell = new Shell(repository, work.resolve("e2e.log"), env);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
 
@@ -75,7 +66,7 @@ final class TestSite implements AutoCloseable {
         shell.ok(SCRIPT, "itests/asterisk/pbx", "stop");
         deleteRuntime();
         shell.ok(SCRIPT, "./callscore", "start");
-        Properties dataSource = properties(runtime.resolve("etc/org.ops4j.datasource-callscore.cfg"));
+        Properties dataSource = TestRuntime.properties(TestRuntime.dataSource(runtime));
         dbUser = dataSource.getProperty("user");
         dbPassword = dataSource.getProperty("password");
         writeSurvey(surveyFile);
@@ -215,23 +206,5 @@ final class TestSite implements AutoCloseable {
             }
         }
         shell = null;
-    }
-
-    private static Properties properties(Path file) {
-        Properties properties = new Properties();
-        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

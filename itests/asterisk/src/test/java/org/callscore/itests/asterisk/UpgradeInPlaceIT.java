@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
 import org.callscore.testing.asterisk.FastAgiCall;
 import org.callscore.testing.asterisk.Outcome;
@@ -55,21 +51,13 @@ class UpgradeInPlaceIT {
     private final Path repository = Path.of(System.getProperty("callscore.repository")).toAbsolutePath().normalize();
     private final Path work = Path.of(System.getProperty("callscore.e2e.work")).toAbsolutePath().resolveSibling("upgrade");
     private final Path runtime = work.resolve("runtime");
-    private final int agiPort = freePort();
+    private final int agiPort = TestRuntime.freePort();
     private Shell shell;
 
     @BeforeEach
     void clean() throws IOException {
         Files.createDirectories(work);
-        Map<String, String> env = new HashMap<>();
-        env.put("CALLSCORE_RUNTIME", runtime.toString());
-        env.put("CALLSCORE_DB_NAME", DATABASE);
-        env.put("CALLSCORE_DB_USER", DATABASE);
-        env.put("CALLSCORE_AGI_PORT", String.valueOf(agiPort));
-        env.put("CALLSCORE_SSH_PORT", String.valueOf(freePort()));
-        env.put("CALLSCORE_RMI_REGISTRY_PORT", String.valueOf(freePort()));
-        env.put("CALLSCORE_RMI_SERVER_PORT", String.valueOf(freePort()));
-        shell = new Shell(repository, work.resolve("upgrade.log"), env);
+        shell = new Shell(repository, work.resolve("upgrade.log"), TestRuntime.environment(runtime, DATABASE, agiPort));
         shell.ok(SCRIPT, "./callscore", "stop"); // a runtime left by an earlier run that was killed
         shell.ok(SCRIPT, "rm", "-rf", runtime.toString(), work.resolve("newer").toString());
     }
@@ -84,16 +72,16 @@ class UpgradeInPlaceIT {
         String installed = shell.ok(SCRIPT, "./callscore", "upgrade");
         assertThat(installed).contains("Unpacking the Karaf distribution into " + runtime);
         assertThat(karafUser()).isEqualTo(serviceUser());
-        Path dataSource = runtime.resolve("etc/org.ops4j.datasource-callscore.cfg");
-        String password = properties(dataSource).getProperty("password");
+        Path dataSource = TestRuntime.dataSource(runtime);
+        String password = TestRuntime.properties(dataSource).getProperty("password");
         assertThat(password).isNotBlank();
 
         write(runtime.resolve("etc/callscore/surveys/upgrade.survey"), SURVEY);
         TestSite.eventually("survey 'upgrade' loaded", Duration.ofSeconds(60),
                 () -> karafLog().contains("Survey upgrade loaded"));
         // MariaDB out of reach for this runtime only: its DataSource pointed at a port nothing listens on
-        String url = properties(dataSource).getProperty("url");
-        replaceLine(dataSource, "url = ", "url = jdbc:mariadb://127.0.0.1:" + freePort() + "/" + DATABASE);
+        String url = TestRuntime.properties(dataSource).getProperty("url");
+        replaceLine(dataSource, "url = ", "url = jdbc:mariadb://127.0.0.1:" + TestRuntime.freePort() + "/" + DATABASE);
         TestSite.eventually("CallScore sees the database down", Duration.ofSeconds(60),
                 () -> "DOWN".equals(ping().variable("CALLSCORE_DATABASE")));
         String uniqueId = "upgrade." + System.currentTimeMillis();
@@ -125,7 +113,8 @@ class UpgradeInPlaceIT {
         assertThat(runtime.resolve("etc/next-version.txt")).as("a new default file").exists();
         assertThat(runtime.resolve("lib/README")).as("program files replaced").content().contains("next version");
         assertThat(runtime.resolve("etc/callscore/surveys/upgrade.survey")).as("the site's survey").exists();
-        assertThat(properties(dataSource).getProperty("password")).as("the database password").isEqualTo(password);
+        assertThat(TestRuntime.properties(dataSource).getProperty("password")).as("the database password")
+                .isEqualTo(password);
         assertThat(karafUser()).isEqualTo(serviceUser());
 
         TestSite.eventually("the journalled answers written to MariaDB", Duration.ofSeconds(60),
@@ -228,21 +217,5 @@ class UpgradeInPlaceIT {
         assertThat(at).as(start + " in " + file).isNotNegative();
         lines.set(at, line);
         Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-    }
-
-    private static Properties properties(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        }
-        return properties;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

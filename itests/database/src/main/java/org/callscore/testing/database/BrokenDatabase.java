@@ -1,7 +1,9 @@
 package org.callscore.testing.database;
 
+import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
 import org.callscore.storage.DatabaseStatus;
+import org.callscore.testing.components.Eventually;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,6 +22,21 @@ public final class BrokenDatabase implements Database {
     /** From now on every call throws {@code error}. */
     public void breakWith(Error error) {
         failure = error;
+    }
+
+    /**
+     * Breaks the database as a storage bundle updated under a running task does (NoClassDefFoundError), runs
+     * {@code meanwhile} (what gives the task work to do: MariaDB back, rows to read) and waits for a run of
+     * {@code task} that fails.
+     *
+     * @return the error's message, which the task's last cause should name
+     */
+    public String breakUntilARunFails(BackgroundTask task, Runnable meanwhile) {
+        String message = "injected: storage bundle updated";
+        breakWith(new NoClassDefFoundError(message));
+        meanwhile.run();
+        Eventually.until("a failed run of " + task.status().name(), () -> task.status().failures() > 0);
+        return message;
     }
 
     public void repair() {

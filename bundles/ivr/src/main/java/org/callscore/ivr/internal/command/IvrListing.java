@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.callscore.agi.MissingSounds;
+import org.callscore.support.definition.MissingSounds;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.Menu;
 import org.callscore.ivr.MenuTree;

@@ -13,7 +13,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.callscore.agi.LogText;
+import org.callscore.support.text.LogText;
 import org.callscore.reports.IngestionStatus;
 import org.callscore.reports.ServiceReports;
 import org.callscore.reports.web.internal.ReportTables.Report;

@@ -2,7 +2,7 @@ package org.callscore.reports.web.internal;
 
 import java.security.SecureRandom;
 
-import org.callscore.agi.LogText;
+import org.callscore.support.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import javax.security.auth.login.LoginException;
 
-import org.callscore.agi.LogText;
+import org.callscore.support.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

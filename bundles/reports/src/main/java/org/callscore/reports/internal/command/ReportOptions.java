@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
-import org.callscore.console.options.CommandOptions;
+import org.callscore.support.options.CommandOptions;
 import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ServiceReports;

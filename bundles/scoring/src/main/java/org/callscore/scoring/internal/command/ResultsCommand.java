@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.callscore.console.options.CommandOptions;
+import org.callscore.support.options.CommandOptions;
 import org.callscore.scoring.GroupBy;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.SurveyScores;

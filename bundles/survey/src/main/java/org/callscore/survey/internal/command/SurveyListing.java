@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.callscore.agi.MissingSounds;
+import org.callscore.support.definition.MissingSounds;
 import org.callscore.survey.Question;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
