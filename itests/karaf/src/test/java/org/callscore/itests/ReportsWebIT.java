@@ -116,6 +116,28 @@ public class ReportsWebIT extends CallScoreTestSupport {
     }
 
     @Test
+    public void theScriptsAndStylesAreServedToASessionAndTheLoginsStyleToAnyone() throws Exception {
+        Web anonymous = new Web();
+        HttpResponse<String> style = anonymous.get("/callscore/login.css");
+        assertEquals(200, style.statusCode());
+        assertTrue(style.headers().firstValue("Content-Type").orElse(""),
+                style.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertEquals(302, anonymous.get("/callscore/dashboard.js").statusCode());
+
+        Web web = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        HttpResponse<String> script = web.get("/callscore/dashboard.js");
+        assertEquals(200, script.statusCode());
+        String type = script.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type, type.startsWith("application/javascript") || type.startsWith("text/javascript"));
+        assertTrue(script.body().contains("CallScoreCharts"));
+        assertEquals("nosniff", script.headers().firstValue("X-Content-Type-Options").orElse(""));
+        // only the listed files: not the page's template, not the bundle's other entries
+        assertEquals(404, web.get("/callscore/web/index.html").statusCode());
+        assertEquals(404, web.get("/callscore/index.html.bak").statusCode());
+        assertEquals(404, web.get("/callscore/META-INF/MANIFEST.MF").statusCode());
+    }
+
+    @Test
     public void aLoginIsRefusedAlikeForAWrongPasswordAnUnknownUserAndAMissingRoleAndNeedsTheFormToken()
             throws Exception {
         for (String[] attempt : new String[][] {{MANAGER, "wrong"}, {"nobody", MANAGER_PASSWORD},
