@@ -45,5 +45,5 @@ GRANT ALL PRIVILEGES ON \`$db\`.* TO '$user'@'127.0.0.1';
 SQL
 }
 
-# The script's usage: its header comment from line 2 to line $2, without the '# '.
-usage() { sed -n "2,${2}p" "$1" | sed 's/^# \{0,1\}//'; }
+# The script's opening comment (after the #! line), up to its first line of code.
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$1"; }

@@ -1,4 +1,6 @@
-/* The CallScore reports dashboard: reads the JSON API with the filters chosen, draws the charts and tables. */
+/* The CallScore reports dashboard: reads the JSON API with the filters chosen, draws the charts and tables. The
+   filters are also the page's own query string, so its URL can be bookmarked or sent: opened in another browser it
+   asks for the login and then shows the same report. */
 'use strict';
 (function () {
   var context = document.querySelector('meta[name="callscore-context"]').content;
@@ -9,6 +11,13 @@
   var seconds = function (v) { return v === null || v === undefined ? '–' : v.toFixed(1) + ' s'; };
   var decimal = function (v) { return v === null || v === undefined ? '–' : v.toFixed(2); };
   var text = function (v) { return v === null || v === undefined ? '–' : String(v); };
+  /* a time of the API is already in the report's zone (the site's, named in the period label): its local date and
+     time are shown as they are, never converted to the browser's zone */
+  var localTime = function (v) {
+    var parts = v === null || v === undefined ? null
+      : /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(v);
+    return parts ? parts[1] + ' ' + parts[2] + (parts[3] || ':00') : text(v);
+  };
 
   /* how each API column is shown; any other column as text */
   var FORMATS = {
@@ -18,14 +27,32 @@
     'survey.responseRate': percent, 'survey.satisfaction': percent, 'survey.complaintRate': percent,
     asa: seconds, averageWait: seconds, longestWait: seconds, averageTalk: seconds, averageHandle: seconds,
     meanScore: decimal, 'survey.meanScore': decimal, nps: decimal, 'survey.nps': decimal,
-    waitSeconds: count, talkSeconds: count
+    waitSeconds: count, talkSeconds: count, enteredAt: localTime, surveyedAt: localTime
   };
+
+  /* the form's fields that make the page's URL */
+  var FIELDS = ['month', 'from', 'to', 'queue', 'agent', 'by'];
 
   function pad(n) { return (n < 10 ? '0' : '') + n; }
 
-  function defaults() {
-    var now = new Date();
-    $('month').value = now.getFullYear() + '-' + pad(now.getMonth() + 1);
+  /* the filters of the page's URL into the form; this month when it names no period */
+  function fromUrl() {
+    var query = new URLSearchParams(window.location.search), now = new Date();
+    FIELDS.forEach(function (id) { $(id).value = query.get(id) || ''; });
+    if (!$('by').value) { $('by').value = 'day'; }
+    if (!$('month').value && !$('from').value && !$('to').value) {
+      $('month').value = now.getFullYear() + '-' + pad(now.getMonth() + 1);
+    }
+  }
+
+  /* the form into the page's URL: a new history entry when the filters changed */
+  function toUrl(replace) {
+    var query = filters();
+    query.set('by', $('by').value);
+    var search = '?' + query.toString();
+    if (search !== window.location.search) {
+      window.history[replace ? 'replaceState' : 'pushState'](null, '', window.location.pathname + search);
+    }
   }
 
   function filters() {
@@ -60,7 +87,8 @@
       });
   }
 
-  function table(element, answer, keys, firstHeader) {
+  /* formats: how some columns show in this table, over FORMATS */
+  function table(element, answer, keys, firstHeader, formats) {
     while (element.tHead || element.tBodies.length) {
       element.removeChild(element.tHead || element.tBodies[0]);
     }
@@ -87,7 +115,7 @@
         var td = i === 0 ? document.createElement('th') : document.createElement('td');
         if (i === 0) { td.scope = 'row'; }
         td.dataset.key = key;
-        td.textContent = (FORMATS[key] || text)(row[key]);
+        td.textContent = ((formats || {})[key] || FORMATS[key] || text)(row[key]);
         tr.appendChild(td);
       });
     });
@@ -189,7 +217,7 @@
         {key: 'abandoned', label: 'Abandoned', values: groups.map(function (g) { return (rows[g] || {}).abandoned || 0; })}
       ]});
       table($('trend-table'), trend, ['group', 'offered', 'answered', 'abandoned', 'answerRate', 'abandonRate',
-        'serviceLevelOffered', 'asa'], 'Period');
+        'serviceLevelOffered', 'asa'], 'Period', by === 'hour' ? {group: localTime} : null);
 
       var s = all.rows[0] || {};
       var outcomes = [['answered', 'Answered'], ['abandoned', 'Abandoned'], ['shortAbandoned', 'Short abandons'],
@@ -226,12 +254,14 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    defaults();
+    fromUrl();
+    toUrl(true);
     $('month').addEventListener('change', function () { if ($('month').value) { $('from').value = $('to').value = ''; } });
     ['from', 'to'].forEach(function (id) {
       $(id).addEventListener('change', function () { if ($(id).value) { $('month').value = ''; } });
     });
-    $('filters').addEventListener('submit', function (event) { event.preventDefault(); load(); });
+    $('filters').addEventListener('submit', function (event) { event.preventDefault(); toUrl(false); load(); });
+    window.addEventListener('popstate', function () { fromUrl(); load(); });
     $('by').addEventListener('change', exports);
     load();
   });

@@ -9,6 +9,12 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface IvrVisits {
 
+    /**
+     * The module name of the IVR's tables, as its bundle declares them ({@code ModuleSchema}) and as
+     * {@code Database.isReady} and {@code callscore:status} name them.
+     */
+    String SCHEMA = "ivr";
+
     void record(IvrVisit visit);
 
     /** @return visits waiting in the spool for MariaDB */

@@ -4,7 +4,7 @@
  * from iCalendar files; and the record of each caller's visit.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.callscore.ivr;
 
 import org.osgi.annotation.bundle.Export;

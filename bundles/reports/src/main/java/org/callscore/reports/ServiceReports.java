@@ -15,6 +15,12 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface ServiceReports {
 
     /**
+     * The module name of the reports' tables, as its bundle declares them ({@code ModuleSchema}) and as
+     * {@code Database.isReady} and {@code callscore:status} name them.
+     */
+    String SCHEMA = "reports";
+
+    /**
      * @param query which calls, grouped how
      * @return one row per group that has at least one call, sorted by group key; for {@link ReportGroup#AGENT}
      *         sorted by key too (rank with {@link #ranking})

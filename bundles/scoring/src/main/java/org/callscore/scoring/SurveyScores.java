@@ -24,4 +24,5 @@ public interface SurveyScores {
      *                               latest version
      */
     List<ScoreRow> scores(ScoreQuery query);
+
 }

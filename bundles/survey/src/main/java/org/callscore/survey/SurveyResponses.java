@@ -13,6 +13,12 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface SurveyResponses {
 
+    /**
+     * The module name of the survey's tables, as its bundle declares them ({@code ModuleSchema}) and as
+     * {@code Database.isReady} and {@code callscore:status} name them.
+     */
+    String SCHEMA = "survey";
+
     /** Records that a survey was offered; the response is {@link ResponseStatus#IN_PROGRESS} until it ends. */
     void offered(SurveyOffer offer);
 

@@ -3,7 +3,7 @@
  * that a mistake is reported with the file and the key, never found by a caller.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.callscore.survey;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -25,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -241,13 +240,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
         try (Chromium browser = Chromium.start()) {
             browser.downloadsTo(downloads);
             browser.navigate(Web.BASE + "/callscore/");
-            browser.waitFor("the login form", "location.pathname === '/callscore/login' && "
-                    + "document.getElementById('submit') !== null", Duration.ofSeconds(20));
-            browser.evaluate("document.getElementById('user').value = '" + MANAGER + "';"
-                    + "document.getElementById('password').value = '" + MANAGER_PASSWORD + "';"
-                    + "document.getElementById('submit').click(); true");
-            browser.waitFor("the dashboard after the login", "location.pathname === '/callscore/' && "
-                    + "document.body.dataset.state === 'ready'", Duration.ofSeconds(30));
+            logIn(browser);
             assertEquals(MANAGER, browser.evaluate("document.getElementById('user').textContent"));
 
             browser.evaluate("document.getElementById('month').value = '" + ReportsWebFixture.MONTH + "';"
@@ -310,6 +303,60 @@ public class ReportsWebIT extends CallScoreTestSupport {
         }
     }
 
+    @Test
+    public void aCopiedReportUrlOpensTheSameReportInAFreshSessionAfterTheLoginWithLocalTimes() throws Exception {
+        String copied;
+        Object shown;
+        try (Chromium first = Chromium.start()) {
+            first.navigate(Web.BASE + "/callscore/");
+            logIn(first);
+            first.evaluate("document.getElementById('month').value = '" + ReportsWebFixture.MONTH + "';"
+                    + "document.getElementById('queue').value = '" + fixture.queue + "';"
+                    + "document.getElementById('by').value = 'week';"
+                    + "document.getElementById('apply').click(); true");
+            first.waitFor("the month loaded by week", "document.body.dataset.state === 'ready' && document"
+                    + ".getElementById('period-label').textContent.startsWith('2025-03-01 to 2025-04-01') && "
+                    + "location.search.includes('by=week')", Duration.ofSeconds(30));
+            copied = (String) first.evaluate("location.href");
+            assertTrue(copied, copied.startsWith(Web.BASE + "/callscore/?") && copied.contains("month=2025-03")
+                    && copied.contains("queue=" + fixture.queue) && copied.contains("by=week"));
+            shown = first.evaluate(REPORT_SHOWN);
+            // times in the site's zone (UTC here), to the second, not raw ISO-8601
+            @SuppressWarnings("unchecked")
+            List<Object> entered = (List<Object>) first.evaluate("Array.from(document.querySelectorAll("
+                    + "\"#abandoned-table [data-key='enteredAt']\")).map(function (c) { return c.textContent; })");
+            assertTrue(String.valueOf(entered), entered.contains("2025-03-03 11:00:00"));
+            entered.forEach(time -> assertTrue(String.valueOf(time),
+                    String.valueOf(time).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")));
+        }
+        try (Chromium fresh = Chromium.start()) { // a new profile: no cookie, no session
+            fresh.navigate(copied);
+            fresh.waitFor("the login form, the filters kept", "location.pathname === '/callscore/login' && "
+                    + "document.getElementById('submit') !== null", Duration.ofSeconds(20));
+            logIn(fresh);
+            fresh.waitFor("the copied report", "location.href === " + MiniJson.write(copied)
+                    + " && document.body.dataset.state === 'ready'", Duration.ofSeconds(30));
+            assertEquals(shown, fresh.evaluate(REPORT_SHOWN));
+        }
+    }
+
+    /** What the dashboard shows: its filters, period, summary and tables, as one text to compare. */
+    private static final String REPORT_SHOWN = "JSON.stringify(['month', 'from', 'to', 'queue', 'agent', 'by']"
+            + ".map(function (id) { return document.getElementById(id).value; }).concat(['period-label', 'kpis', "
+            + "'trend-table', 'queue-table', 'agent-table', 'abandoned-table', 'low-table'].map(function (id) { "
+            + "return document.getElementById(id).textContent; })))";
+
+    /** Logs in on the login page the browser is on (or is going to), and waits for the dashboard. */
+    private static void logIn(Chromium browser) throws Exception {
+        browser.waitFor("the login form", "location.pathname === '/callscore/login' && "
+                + "document.getElementById('submit') !== null", Duration.ofSeconds(20));
+        browser.evaluate("document.getElementById('user').value = '" + MANAGER + "';"
+                + "document.getElementById('password').value = '" + MANAGER_PASSWORD + "';"
+                + "document.getElementById('submit').click(); true");
+        browser.waitFor("the dashboard after the login", "location.pathname === '/callscore/' && "
+                + "document.body.dataset.state === 'ready'", Duration.ofSeconds(30));
+    }
+
     private static Path downloaded(Path folder, String extension) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
@@ -326,13 +373,20 @@ public class ReportsWebIT extends CallScoreTestSupport {
 
     /** cell reference to its value (number or inline string) in the first sheet of a workbook */
     static Map<String, String> sheetCells(byte[] xlsx) throws IOException {
+        // through the zip's central directory, as spreadsheets read it: Java 17's ZipInputStream cannot read the
+        // streamed Zip64 entries the XLSX writer (fastexcel) makes
         String sheet = null;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-                    sheet = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        Path file = Files.createTempFile("callscore-export", ".xlsx");
+        try {
+            Files.write(file, xlsx);
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                ZipEntry entry = zip.getEntry("xl/worksheets/sheet1.xml");
+                if (entry != null) {
+                    sheet = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
+        } finally {
+            Files.delete(file);
         }
         assertTrue("no sheet1 in the workbook", sheet != null);
         Map<String, String> cells = new HashMap<>();

@@ -1,5 +1,5 @@
 /** The ping AGI application: a wiring check for administrators. */
-@ModuleSchema("ping")
+@ModuleSchema(PingApplication.MODULE)
 package org.callscore.agi.ping;
 
 import org.callscore.storage.ModuleSchema;

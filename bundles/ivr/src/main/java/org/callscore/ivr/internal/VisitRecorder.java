@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class VisitRecorder implements IvrVisits {
 
-    static final String MODULE = "ivr";
+    static final String MODULE = org.callscore.ivr.IvrVisits.SCHEMA;
     private static final Logger LOG = LoggerFactory.getLogger(VisitRecorder.class);
 
     private final VisitSpool spool;

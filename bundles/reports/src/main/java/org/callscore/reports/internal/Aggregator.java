@@ -158,7 +158,7 @@ final class Aggregator {
             case "RINGNOANSWER" -> withCall(row, call -> {
                 call.ringNoAnswer++;
                 touched.put(call.enterId, call);
-                sum(Bucket.of(call.enteredAt, settings.siteZone(), call.queue, row.agent())).ringNoAnswer++;
+                sum(Bucket.of(call.enteredAt, settings.siteZone(), call.queue, row.agent())).add(Measure.RING_NO_ANSWER, 1);
             });
             default -> ignored++;
         }
@@ -184,7 +184,7 @@ final class Aggregator {
                 previous.repeated = true;
                 touched.put(previous.enterId, previous);
                 if (previous.status.ended() && previous.fcrEligible()) {
-                    sum(bucket(previous)).repeated++;
+                    sum(bucket(previous)).add(Measure.REPEATED, 1);
                 }
             }
             if (previous == null || !previous.enteredAt.isAfter(call.enteredAt)) {

@@ -11,11 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.DoubleConsumer;
 import java.util.regex.Pattern;
 
@@ -460,13 +458,9 @@ final class Ingestion {
         if (!batch.calls().isEmpty()) {
             calls.execute();
         }
-        upsert(h, "reports_hourly", "hour_utc, local_date", batch.sums(), (b, add) -> add.bind("hour", utc(b.hourUtc()))
-                .bind("date", b.localDate()).bind("queue", b.queue()).bind("agent", b.agent()));
-        Map<Bucket, Tally> daily = new LinkedHashMap<>();
-        batch.sums().forEach((b, t) -> daily.computeIfAbsent(new Bucket(null, b.localDate(), b.queue(), b.agent()),
-                k -> new Tally()).add(t));
-        upsert(h, "reports_daily", "local_date", daily, (b, add) -> add.bind("date", b.localDate())
-                .bind("queue", b.queue()).bind("agent", b.agent()));
+        for (SumsTable sums : SumsTable.values()) {
+            sums.upsert(h, batch.sums());
+        }
         writeState(h, newLastId);
     }
 
@@ -476,39 +470,6 @@ final class Ingestion {
                 + "VALUES(settings), id_base = VALUES(id_base), fingerprint = VALUES(fingerprint)")
                 .bind("s", source()).bind("p", newLastId).bind("settings", settings.aggregationKey())
                 .bind("base", idBase).bind("fingerprint", fingerprint).execute();
-    }
-
-    /** Adds sums to a sums table, row by row: {@code keys} are its key columns before queue and agent. */
-    private static void upsert(Handle h, String table, String keys, Map<Bucket, Tally> sums,
-            BiConsumer<Bucket, PreparedBatch> bindKeys) {
-        if (sums.isEmpty()) {
-            return;
-        }
-        String keyParameters = keys.equals("local_date") ? ":date" : ":hour, :date";
-        PreparedBatch batch = h.prepareBatch("INSERT INTO " + table + " (" + keys + ", queue, agent, offered, "
-                + "answered, answered_in_sl, abandoned, short_abandoned, timed_out, exited_key, exited_empty, other_exits,"
-                + " transferred, wait_sum, wait_max, answered_wait_sum, talk_sum, ring_no_answer, fcr_eligible, repeated)"
-                + " VALUES (" + keyParameters + ", :queue, :agent, :offered, :answered, :sl, :abandoned, :short, :timeout,"
-                + " :key, :empty, :other, :transferred, :waitSum, :waitMax, :answeredWait, :talk, :rna, :fcr, :repeated) "
-                + "ON DUPLICATE KEY UPDATE offered = offered + VALUES(offered), answered = answered + VALUES(answered), "
-                + "answered_in_sl = answered_in_sl + VALUES(answered_in_sl), abandoned = abandoned + VALUES(abandoned), "
-                + "short_abandoned = short_abandoned + VALUES(short_abandoned), timed_out = timed_out + VALUES(timed_out),"
-                + " exited_key = exited_key + VALUES(exited_key), exited_empty = exited_empty + VALUES(exited_empty), "
-                + "other_exits = other_exits + VALUES(other_exits), transferred = transferred + VALUES(transferred), "
-                + "wait_sum = wait_sum + VALUES(wait_sum), wait_max = GREATEST(wait_max, VALUES(wait_max)), "
-                + "answered_wait_sum = answered_wait_sum + VALUES(answered_wait_sum), talk_sum = talk_sum + "
-                + "VALUES(talk_sum), ring_no_answer = ring_no_answer + VALUES(ring_no_answer), fcr_eligible = "
-                + "fcr_eligible + VALUES(fcr_eligible), repeated = repeated + VALUES(repeated)");
-        sums.forEach((b, t) -> {
-            bindKeys.accept(b, batch);
-            batch.bind("offered", t.offered).bind("answered", t.answered).bind("sl", t.answeredInSl)
-                    .bind("abandoned", t.abandoned).bind("short", t.shortAbandoned).bind("timeout", t.timedOut)
-                    .bind("key", t.exitedKey).bind("empty", t.exitedEmpty).bind("other", t.otherExits)
-                    .bind("transferred", t.transferred).bind("waitSum", t.waitSum).bind("waitMax", t.waitMax)
-                    .bind("answeredWait", t.answeredWaitSum).bind("talk", t.talkSum).bind("rna", t.ringNoAnswer)
-                    .bind("fcr", t.fcrEligible).bind("repeated", t.repeated).add();
-        });
-        batch.execute();
     }
 
     private static Fetched fetched(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

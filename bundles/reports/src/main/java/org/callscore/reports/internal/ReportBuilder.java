@@ -41,28 +41,6 @@ final class ReportBuilder {
     }
 
     /**
-     * @param sums every bucket's sums, as the aggregator made them (tests, or a report without SQL filtering)
-     * @return the sums of the buckets the query covers (its days, queue, agent)
-     */
-    static Map<Bucket, Tally> select(Map<Bucket, Tally> sums, ReportQuery query, Settings settings) {
-        Map<Bucket, Tally> selected = new TreeMap<>(java.util.Comparator.comparing(Bucket::hourUtc)
-                .thenComparing(Bucket::localDate).thenComparing(Bucket::queue).thenComparing(Bucket::agent));
-        boolean siteDays = bySiteDays(query, settings);
-        Instant from = query.from().atStartOfDay(query.zone()).toInstant();
-        Instant to = query.to().atStartOfDay(query.zone()).toInstant();
-        sums.forEach((bucket, tally) -> {
-            boolean inPeriod = siteDays
-                    ? !bucket.localDate().isBefore(query.from()) && bucket.localDate().isBefore(query.to())
-                    : !bucket.hourUtc().isBefore(from) && bucket.hourUtc().isBefore(to);
-            if (inPeriod && query.queue().map(bucket.queue()::equals).orElse(true)
-                    && query.agent().map(bucket.agent()::equals).orElse(true)) {
-                selected.put(bucket, tally);
-            }
-        });
-        return selected;
-    }
-
-    /**
      * @param sums buckets already limited to the query; fields the grouping does not need may be null
      * @return the folded sums per group key, sorted by key; handleSum filled in with the queues' wrap-up
      */
@@ -72,7 +50,8 @@ final class ReportBuilder {
         sums.forEach((bucket, tally) -> {
             Tally group = groups.computeIfAbsent(key(bucket, query, siteDays), k -> new Tally());
             group.add(tally);
-            group.handleSum += tally.talkSum + tally.answered * (long) settings.wrapup(bucket.queue());
+            group.handleSum += tally.get(Measure.TALK_SUM)
+                    + tally.get(Measure.ANSWERED) * (long) settings.wrapup(bucket.queue());
         });
         return groups;
     }
@@ -105,22 +84,27 @@ final class ReportBuilder {
     }
 
     static ServiceSummary summary(Tally t, Extras extras) {
-        long notShort = t.offered - t.shortAbandoned;
+        long offered = t.get(Measure.OFFERED);
+        long answered = t.get(Measure.ANSWERED);
+        long answeredInSl = t.get(Measure.ANSWERED_IN_SL);
+        long fcrEligible = t.get(Measure.FCR_ELIGIBLE);
+        long repeated = t.get(Measure.REPEATED);
         Optional<ScoreSummary> survey = extras.survey();
-        OptionalDouble complaintRate = survey.isPresent() ? share(survey.get().complaints(), t.offered)
+        OptionalDouble complaintRate = survey.isPresent() ? share(survey.get().complaints(), offered)
                 : OptionalDouble.empty();
-        return new ServiceSummary(t.offered, t.answered, t.abandoned, t.shortAbandoned, t.timedOut, t.exitedKey,
-                t.exitedEmpty, t.otherExits, t.transferred, t.ringNoAnswer,
-                share(t.answered, t.offered),
-                share(t.abandoned, notShort),
-                share(t.answeredInSl, t.answered),
-                share(t.answeredInSl, t.offered),
-                share(t.answeredWaitSum, t.answered),
-                share(t.waitSum, t.offered),
-                t.offered == 0 ? OptionalDouble.empty() : OptionalDouble.of(t.waitMax),
-                share(t.talkSum, t.answered),
-                share(t.handleSum, t.answered),
-                t.fcrEligible, t.repeated, share(t.fcrEligible - t.repeated, t.fcrEligible),
+        return new ServiceSummary(offered, answered, t.get(Measure.ABANDONED), t.get(Measure.SHORT_ABANDONED),
+                t.get(Measure.TIMED_OUT), t.get(Measure.EXITED_KEY), t.get(Measure.EXITED_EMPTY),
+                t.get(Measure.OTHER_EXITS), t.get(Measure.TRANSFERRED), t.get(Measure.RING_NO_ANSWER),
+                share(answered, offered),
+                share(t.get(Measure.ABANDONED), offered - t.get(Measure.SHORT_ABANDONED)),
+                share(answeredInSl, answered),
+                share(answeredInSl, offered),
+                share(t.get(Measure.ANSWERED_WAIT_SUM), answered),
+                share(t.get(Measure.WAIT_SUM), offered),
+                offered == 0 ? OptionalDouble.empty() : OptionalDouble.of(t.get(Measure.WAIT_MAX)),
+                share(t.get(Measure.TALK_SUM), answered),
+                share(t.handleSum, answered),
+                fcrEligible, repeated, share(fcrEligible - repeated, fcrEligible),
                 extras.cdrCalls(), extras.busyCalls(), share(extras.busyCalls(), extras.cdrCalls()),
                 extras.solvedAnswers(), share(extras.solvedYes(), extras.solvedAnswers()),
                 complaintRate, survey);

@@ -18,6 +18,7 @@ import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ReportRow;
 import org.callscore.reports.ServiceReports;
+import org.callscore.scoring.SurveyAnswers;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.storage.Database;
 import org.callscore.support.files.ModuleFiles;
@@ -47,7 +48,6 @@ import org.slf4j.LoggerFactory;
 public class ServiceReportsComponent implements ServiceReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceReportsComponent.class);
-    static final String MODULE = "reports";
 
     @ObjectClassDefinition(name = "CallScore reports", description = "Service-level reports from queue_log and the CDR")
     @interface Config {
@@ -103,6 +103,8 @@ public class ServiceReportsComponent implements ServiceReports {
     private final Database database;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SurveyScores surveyScores;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SurveyAnswers surveyAnswers;
 
     private Settings settings;
     private Ingestion ingestion;
@@ -155,7 +157,7 @@ public class ServiceReportsComponent implements ServiceReports {
 
     /** One scheduled run: the file (if any), then the table; a rebuild first when the settings changed. */
     void ingestNow() {
-        if (!database.isReady(MODULE)) {
+        if (!database.isReady(SCHEMA)) {
             return;
         }
         synchronized (lock) {
@@ -214,12 +216,24 @@ public class ServiceReportsComponent implements ServiceReports {
         }
     }
 
-    private ReportReader reader() {
-        if (!database.isReady(MODULE)) {
+    private void requireTables() {
+        if (!database.isReady(SCHEMA)) {
             throw new IllegalStateException("the reports tables are not ready (see callscore:status)");
         }
-        return new ReportReader(database.jdbi(), settings, Optional.ofNullable(surveyScores),
-                database.isReady("survey"), this::cdrProblem);
+    }
+
+    private ServiceReader reader() {
+        requireTables();
+        return new ServiceReader(database.jdbi(), settings, surveyFigures(), this::cdrProblem);
+    }
+
+    private SurveyFigures surveyFigures() {
+        return new SurveyFigures(Optional.ofNullable(surveyScores), Optional.ofNullable(surveyAnswers), settings);
+    }
+
+    private CallLists calls() {
+        requireTables();
+        return new CallLists(database.jdbi());
     }
 
     /** Logs a problem with the cdr table once, and when it is over. */
@@ -243,22 +257,23 @@ public class ServiceReportsComponent implements ServiceReports {
         ReportQuery byAgent = new ReportQuery(query.from(), query.to(), query.zone(), query.queue(), query.agent(),
                 ReportGroup.AGENT);
         return reader().report(byAgent).stream().filter(row -> !row.group().equals(ReportQuery.NONE_KEY))
-                .filter(row -> row.summary().answered() > 0).sorted(ReportReader.order(by)).toList();
+                .filter(row -> row.summary().answered() > 0).sorted(ServiceReader.order(by)).toList();
     }
 
     @Override
     public List<CallRecord> abandoned(ReportQuery query, int limit) {
-        return reader().calls(query, "status IN ('abandoned', 'short_abandon')", limit);
+        return calls().calls(CallLists.Kind.ABANDONED, query, limit);
     }
 
     @Override
     public List<CallRecord> repeatCallers(ReportQuery query, int limit) {
-        return reader().calls(query, "repeated", limit);
+        return calls().calls(CallLists.Kind.REPEAT_CALLERS, query, limit);
     }
 
     @Override
     public List<LowScoredCall> lowScored(ReportQuery query, double maxMean, int limit) {
-        return reader().lowScored(query, maxMean, limit);
+        requireTables();
+        return surveyFigures().lowScored(query, maxMean, limit);
     }
 
     @Override

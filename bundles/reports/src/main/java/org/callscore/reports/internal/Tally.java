@@ -1,83 +1,70 @@
 package org.callscore.reports.internal;
 
-/** The additive sums of reports_hourly, for one bucket or any set of buckets. */
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** The {@link Measure}s of one bucket or of any set of buckets. */
 final class Tally {
 
-    long offered;
-    long answered;
-    long answeredInSl;
-    long abandoned;
-    long shortAbandoned;
-    long timedOut;
-    long exitedKey;
-    long exitedEmpty;
-    long otherExits;
-    long transferred;
-    long waitSum;
-    long waitMax;
-    long answeredWaitSum;
-    long talkSum;
+    private final long[] values = new long[Measure.ALL.size()];
     /** talk plus the queue's wrap-up, per answered call; computed when read, not stored */
     long handleSum;
-    long ringNoAnswer;
-    long fcrEligible;
-    long repeated;
+
+    long get(Measure measure) {
+        return values[measure.ordinal()];
+    }
+
+    /** Adds {@code amount} to the measure (for {@link Measure#WAIT_MAX}: keeps the larger). */
+    void add(Measure measure, long amount) {
+        values[measure.ordinal()] = measure.combine(values[measure.ordinal()], amount);
+    }
 
     void add(Tally other) {
-        offered += other.offered;
-        answered += other.answered;
-        answeredInSl += other.answeredInSl;
-        abandoned += other.abandoned;
-        shortAbandoned += other.shortAbandoned;
-        timedOut += other.timedOut;
-        exitedKey += other.exitedKey;
-        exitedEmpty += other.exitedEmpty;
-        otherExits += other.otherExits;
-        transferred += other.transferred;
-        waitSum += other.waitSum;
-        waitMax = Math.max(waitMax, other.waitMax);
-        answeredWaitSum += other.answeredWaitSum;
-        talkSum += other.talkSum;
+        for (Measure measure : Measure.ALL) {
+            add(measure, other.get(measure));
+        }
         handleSum += other.handleSum;
-        ringNoAnswer += other.ringNoAnswer;
-        fcrEligible += other.fcrEligible;
-        repeated += other.repeated;
+    }
+
+    /** @return the measures of a row that has a column for each (named as in {@link Measure#aggregate}) */
+    static Tally read(ResultSet rs) throws SQLException {
+        Tally tally = new Tally();
+        for (Measure measure : Measure.ALL) {
+            tally.values[measure.ordinal()] = rs.getLong(measure.column);
+        }
+        return tally;
     }
 
     /** Adds the figures of one ended call. */
     void addCall(CallState call, int serviceLevelSeconds) {
-        offered++;
-        waitSum += call.wait;
-        waitMax = Math.max(waitMax, call.wait);
+        add(Measure.OFFERED, 1);
+        add(Measure.WAIT_SUM, call.wait);
+        add(Measure.WAIT_MAX, call.wait);
         switch (call.status) {
             case ANSWERED, TRANSFERRED -> {
-                answered++;
-                answeredWaitSum += call.wait;
-                talkSum += call.talk;
+                add(Measure.ANSWERED, 1);
+                add(Measure.ANSWERED_WAIT_SUM, call.wait);
+                add(Measure.TALK_SUM, call.talk);
                 if (call.wait <= serviceLevelSeconds) {
-                    answeredInSl++;
+                    add(Measure.ANSWERED_IN_SL, 1);
                 }
                 if (call.status == CallState.Status.TRANSFERRED) {
-                    transferred++;
+                    add(Measure.TRANSFERRED, 1);
                 }
                 if (call.fcrEligible()) {
-                    fcrEligible++;
+                    add(Measure.FCR_ELIGIBLE, 1);
                     if (call.repeated) {
-                        repeated++;
+                        add(Measure.REPEATED, 1);
                     }
                 }
             }
-            case ABANDONED -> abandoned++;
-            case SHORT_ABANDON -> shortAbandoned++;
-            case TIMEOUT -> timedOut++;
-            case KEY -> exitedKey++;
-            case EMPTY -> exitedEmpty++;
-            case WITHDRAW -> otherExits++;
+            case ABANDONED -> add(Measure.ABANDONED, 1);
+            case SHORT_ABANDON -> add(Measure.SHORT_ABANDONED, 1);
+            case TIMEOUT -> add(Measure.TIMED_OUT, 1);
+            case KEY -> add(Measure.EXITED_KEY, 1);
+            case EMPTY -> add(Measure.EXITED_EMPTY, 1);
+            case WITHDRAW -> add(Measure.OTHER_EXITS, 1);
             case WAITING, TALKING -> throw new IllegalStateException("call " + call.callid + " has not ended");
         }
-    }
-
-    boolean isEmpty() {
-        return offered == 0 && ringNoAnswer == 0 && repeated == 0;
     }
 }

@@ -2,9 +2,7 @@ package org.callscore.reports.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +16,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CDR as a site creates it (the shipped dialplan/asterisk-tables.sql) beside CallScore's own tables in the
- * real MariaDB: the busy rate counts calls, not CDR rows, and the documented join on uniqueid works.
+ * The CDR as a site creates it (the shipped dialplan/asterisk-tables.sql) in the real MariaDB: the busy rate
+ * counts calls, not CDR rows. (The documented join of a survey response with its CDR: the survey's CdrJoinTest.)
  */
 class CdrTest {
 
     private final Jdbi jdbi = UnitDatabase.jdbi();
 
     @BeforeEach
-    void tables() throws Exception {
-        UnitDatabase.recreate(jdbi, Path.of("../survey/src/main/resources/db/migration"), "survey_answer",
-                "survey_response", "survey_version", "cdr", "queue_log");
-        String shipped = Files.readString(Path.of("../../dialplan/asterisk-tables.sql"));
+    void tables() {
         jdbi.useHandle(h -> {
-            for (String statement : shipped.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
-                if (!statement.isBlank()) {
-                    h.execute(statement);
-                }
-            }
+            h.execute("DROP TABLE IF EXISTS cdr");
+            h.execute("DROP TABLE IF EXISTS queue_log");
         });
+        UnitDatabase.run(jdbi, Path.of("../../dialplan/asterisk-tables.sql"));
     }
 
     private void leg(String uniqueId, String linkedId, String start, String disposition) {
@@ -53,30 +46,13 @@ class CdrTest {
             leg(call + "9", call, "2026-03-28 10:00:02", "ANSWERED");
         }
         leg("1774688600.5", "1774688600.5", "2026-03-28 11:00:00", "BUSY");
-        ReportReader reader = new ReportReader(jdbi, QueueLogFixture.SETTINGS, Optional.empty(), false);
+        BusyCalls busyCalls = new BusyCalls(jdbi, QueueLogFixture.SETTINGS, problem -> { });
 
-        Map<String, long[]> counts = reader.cdr(new ReportQuery(LocalDate.parse("2026-03-28"),
+        Map<String, long[]> counts = busyCalls.counts(new ReportQuery(LocalDate.parse("2026-03-28"),
                 LocalDate.parse("2026-03-29"), QueueLogFixture.BERLIN, Optional.empty(), Optional.empty(),
                 ReportGroup.ALL));
 
         assertThat(counts).hasSize(1);
         assertThat(counts.values().iterator().next()).as("[calls, busy]").containsExactly(3, 1);
-    }
-
-    @Test
-    void aSurveyResponseJoinsTheCdrOfItsUniqueid() {
-        String call = "1774688400.1";
-        leg(call, call, "2026-03-28 10:00:00", "ANSWERED");
-        jdbi.useHandle(h -> {
-            h.execute("INSERT INTO survey_version (survey, sha256, definition) VALUES ('s', 'v', '')");
-            h.execute("INSERT INTO survey_response (id, survey, survey_sha256, uniqueid, started_at, status, questions) "
-                    + "VALUES ('r1', 's', 'v', ?, ?, 'completed', 1)", call, Instant.parse("2026-03-28T10:05:00Z"));
-        });
-
-        // the join docs/dialplan-contract.md suggests for the caller's number: one collation on both sides
-        List<String> callers = jdbi.withHandle(h -> h.createQuery("SELECT c.src FROM survey_response r JOIN cdr c "
-                + "ON c.uniqueid = r.uniqueid WHERE r.id = 'r1'").mapTo(String.class).list());
-
-        assertThat(callers).containsExactly("0611");
     }
 }

@@ -13,7 +13,6 @@ import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +32,7 @@ class IngestionTest {
     }
 
     private void insert(List<QueueLogRow> part) {
-        jdbi.useHandle(h -> {
-            PreparedBatch batch = h.prepareBatch("INSERT INTO " + TABLE + " (id, time, callid, queuename, agent, event, "
-                    + "data1, data2, data3, data4, data5) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            for (QueueLogRow r : part) {
-                batch.add(r.id(), LocalDateTime.ofInstant(r.time(), ZoneOffset.UTC), r.callid(), r.queue(), r.agent(),
-                        r.event(), r.data1(), r.data2(), r.data3(), r.data4(), r.data5());
-            }
-            batch.execute();
-        });
+        ReportsSchema.insert(jdbi, TABLE, part);
     }
 
     /** The hourly totals and their row count; the daily sums must hold the same totals. */
@@ -93,7 +84,7 @@ class IngestionTest {
         assertThat(restarted.storedSettings()).isEqualTo(QueueLogFixture.SETTINGS.aggregationKey());
 
         // the same days read from the daily sums (site zone) and from the hourly ones (by hour): as MetricsTest
-        ReportReader reader = new ReportReader(jdbi, QueueLogFixture.SETTINGS, java.util.Optional.empty(), false);
+        ServiceReader reader = new ServiceReader(jdbi, QueueLogFixture.SETTINGS);
         java.util.function.Function<ReportGroup, java.util.List<Long>> offered = by -> reader.report(new ReportQuery(
                 java.time.LocalDate.parse("2026-03-28"), java.time.LocalDate.parse("2026-03-30"), QueueLogFixture.BERLIN,
                 java.util.Optional.empty(), java.util.Optional.empty(), by)).stream()
@@ -351,8 +342,8 @@ class IngestionTest {
     @Test
     void aCdrTableThatCannotBeReadIsReportedNotSkippedSilently() {
         List<String> problems = new java.util.ArrayList<>();
-        ReportReader reader = new ReportReader(jdbi, QueueLogFixture.SETTINGS, java.util.Optional.empty(), false,
-                problems::add);
+        ServiceReader reader = new ServiceReader(jdbi, QueueLogFixture.SETTINGS, new SurveyFigures(
+                java.util.Optional.empty(), java.util.Optional.empty(), QueueLogFixture.SETTINGS), problems::add);
         ReportQuery march = new ReportQuery(java.time.LocalDate.parse("2026-03-28"),
                 java.time.LocalDate.parse("2026-03-30"), QueueLogFixture.BERLIN, java.util.Optional.empty(),
                 java.util.Optional.empty(), ReportGroup.DAY);

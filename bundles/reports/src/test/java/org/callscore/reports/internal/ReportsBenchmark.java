@@ -65,7 +65,7 @@ public final class ReportsBenchmark {
         System.out.printf("%,d calls, %,d hourly rows%n", calls, sums);
 
         LocalDate month = LocalDate.parse("2026-01-01"); // the first month: whole from 10 M rows (~5 months) on
-        ReportReader reader = new ReportReader(jdbi, settings, Optional.empty(), false);
+        ServiceReader reader = new ServiceReader(jdbi, settings);
         for (ReportGroup by : List.of(ReportGroup.DAY, ReportGroup.AGENT, ReportGroup.ALL)) {
             ReportQuery query = new ReportQuery(month, month.plusMonths(1), settings.siteZone(), Optional.empty(),
                     Optional.empty(), by);

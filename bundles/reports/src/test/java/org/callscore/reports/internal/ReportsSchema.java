@@ -1,9 +1,13 @@
 package org.callscore.reports.internal;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The reports module's tables, made anew from its migrations, and a queue_log table of the test's own. */
 final class ReportsSchema {
@@ -24,6 +28,19 @@ final class ReportsSchema {
         UnitDatabase.recreate(jdbi, migrations(), "reports_state", "reports_gap", "reports_set_aside",
                 "reports_file_log", "reports_call", "reports_hourly", "reports_daily", queueLogTable);
         createQueueLog(jdbi, queueLogTable);
+    }
+
+    /** Writes rows into a queue_log table as Asterisk does (times in UTC, as {@link QueueLogFixture#SETTINGS}). */
+    static void insert(Jdbi jdbi, String queueLogTable, List<QueueLogRow> rows) {
+        jdbi.useHandle(h -> {
+            PreparedBatch batch = h.prepareBatch("INSERT INTO " + queueLogTable + " (id, time, callid, queuename, agent, "
+                    + "event, data1, data2, data3, data4, data5) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            for (QueueLogRow r : rows) {
+                batch.add(r.id(), LocalDateTime.ofInstant(r.time(), ZoneOffset.UTC), r.callid(), r.queue(), r.agent(),
+                        r.event(), r.data1(), r.data2(), r.data3(), r.data4(), r.data5());
+            }
+            batch.execute();
+        });
     }
 
     /** Asterisk's queue_log table as docs/asterisk.md creates it. */

@@ -3,9 +3,6 @@ package org.callscore.scoring.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.callscore.scoring.GroupBy;
 import org.callscore.scoring.ScoreQuery;
@@ -23,30 +19,27 @@ import org.callscore.scoring.ScoreRow;
 import org.callscore.scoring.ScoreSummary;
 import org.callscore.storage.Database;
 import org.callscore.storage.DatabaseStatus;
+import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Runs against the real MariaDB named by callscore.test.db.url. Creates the survey tables from the survey
- * module's migration if they are missing, writes its rows under a survey name of its own, reads only those,
- * and deletes them afterwards.
+ * Runs against the real MariaDB named by callscore.test.db.url (callscore_unit). Makes the survey tables anew
+ * from the survey module's migrations, writes its rows under a survey name of its own, reads only those, and
+ * deletes them afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SurveyScoresComponentTest {
 
-    private static final Path SURVEY_TABLES =
-            Path.of("../survey/src/main/resources/db/migration/V1__create_survey_tables.sql");
+    private static final Path SURVEY_TABLES = Path.of("../survey/src/main/resources/db/migration");
     private static final Instant FROM = Instant.parse("2026-11-01T00:00:00Z");
     private static final Instant TO = Instant.parse("2026-11-08T00:00:00Z");
 
-    private final Jdbi jdbi = Jdbi.create(System.getProperty("callscore.test.db.url",
-            "jdbc:mariadb://127.0.0.1:3306/callscore_test"), System.getProperty("callscore.test.db.user", "root"),
-            System.getProperty("callscore.test.db.password", ""));
+    private final Jdbi jdbi = UnitDatabase.jdbi();
     private final String survey = "scoring-test-" + UUID.randomUUID().toString().substring(0, 8);
     private final String sha256 = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
     private boolean surveyReady = true;
@@ -71,8 +64,8 @@ class SurveyScoresComponentTest {
     }
 
     @BeforeAll
-    void createTablesAndResponses() throws IOException {
-        createSurveyTables();
+    void createTablesAndResponses() {
+        UnitDatabase.recreate(jdbi, SURVEY_TABLES, "survey_answer", "survey_response", "survey_version");
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO survey_version (survey, sha256, definition) VALUES (:survey, :sha, 'test')")
                     .bind("survey", survey).bind("sha", sha256).execute();
@@ -88,25 +81,6 @@ class SurveyScoresComponentTest {
             response(h, "sales", "alice", "completed", "2026-11-08T00:00:00Z", "q1 FIVE_POINT attitude 1");
             response(h, "sales", "alice", "completed", "2026-10-31T23:59:59.999Z", "q1 FIVE_POINT attitude 1");
         });
-    }
-
-    /** Runs the survey module's V1 migration, statement by statement; tables already there are left alone. */
-    private void createSurveyTables() throws IOException {
-        String sql = Files.readAllLines(SURVEY_TABLES, StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.trim().startsWith("--"))
-                .collect(Collectors.joining("\n"));
-        for (String statement : sql.split(";[ \\t]*(\\n|$)")) {
-            if (statement.isBlank()) {
-                continue;
-            }
-            try {
-                jdbi.useHandle(h -> h.execute(statement));
-            } catch (StatementException e) {
-                if (!String.valueOf(e.getMessage()).contains("already exists")) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /** @param answers each "question scale dimension score [complaint]", dimension "-" for none */

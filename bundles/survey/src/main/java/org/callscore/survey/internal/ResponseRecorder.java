@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ResponseRecorder implements SurveyResponses {
 
-    static final String MODULE = "survey";
+    static final String MODULE = org.callscore.survey.SurveyResponses.SCHEMA;
     private static final Logger LOG = LoggerFactory.getLogger(ResponseRecorder.class);
 
     private final ResponseJournal journal;

@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.callscore.storage.internal.MigrationFiles;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -18,8 +18,6 @@ import org.jdbi.v3.core.Jdbi;
  * ({@code callscore_unit}, made by {@code ./callscore test}), where tests create and drop tables as they please.
  */
 public final class UnitDatabase {
-
-    private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
 
     private UnitDatabase() {
     }
@@ -30,17 +28,18 @@ public final class UnitDatabase {
     }
 
     /**
-     * Drops the tables, then runs a module's migration files in version order, as the storage bundle does
-     * (statements end with a semicolon at the end of a line; lines starting with {@code --} are comments).
+     * Drops the tables, then runs a module's migration files in version order, split into statements by the
+     * storage bundle's own migration code (statements end with a semicolon at the end of a line; lines starting
+     * with {@code --} are comments).
      *
      * @param migrations the module's {@code db/migration} folder, e.g. {@code ../survey/src/main/resources/db/migration}
      * @param tables     the tables to drop first, children before parents
      */
     public static void recreate(Jdbi jdbi, Path migrations, String... tables) {
-        List<Path> files;
+        Map<String, String> files = new HashMap<>();
         try (Stream<Path> listing = Files.list(migrations)) {
-            files = listing.filter(f -> VERSION.matcher(f.getFileName().toString()).matches())
-                    .sorted(Comparator.comparingInt(UnitDatabase::version)).toList();
+            listing.filter(f -> f.getFileName().toString().endsWith(".sql"))
+                    .forEach(f -> files.put(f.getFileName().toString(), read(f)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,25 +47,22 @@ public final class UnitDatabase {
             for (String table : tables) {
                 h.execute("DROP TABLE IF EXISTS " + table);
             }
-            for (Path file : files) {
-                for (String statement : read(file).split(";\\s*\\n")) {
-                    if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
-                        h.execute(statement);
-                    }
-                }
-            }
         });
+        MigrationFiles.statements(files).forEach(statements -> execute(jdbi, statements));
     }
 
-    private static int version(Path file) {
-        Matcher matcher = VERSION.matcher(file.getFileName().toString());
-        matcher.matches();
-        return Integer.parseInt(matcher.group(1));
+    /** Runs a SQL file that is not a migration (e.g. the shipped Asterisk tables), split as migrations are. */
+    public static void run(Jdbi jdbi, Path sqlFile) {
+        MigrationFiles.statements(Map.of("V1__script.sql", read(sqlFile))).forEach(statements -> execute(jdbi, statements));
+    }
+
+    private static void execute(Jdbi jdbi, List<String> statements) {
+        jdbi.useHandle(h -> statements.forEach(h::execute));
     }
 
     private static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8) + "\n";
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

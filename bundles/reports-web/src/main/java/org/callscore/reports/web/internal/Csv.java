@@ -1,11 +1,16 @@
 package org.callscore.reports.web.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 /**
- * A {@link Table} as CSV (RFC 4180): comma-separated, CRLF line ends, a header line, fields holding a comma, a
- * quote, CR or LF quoted with inner quotes doubled. Numbers are written plainly (no exponent, a dot for
- * decimals), empty for a missing figure.
+ * A {@link Table} as CSV, written by Apache Commons CSV in its RFC 4180 format: comma-separated, CRLF line ends,
+ * a header line, a field holding a comma, a quote or a line break quoted with inner quotes doubled. Numbers are
+ * written plainly (no exponent, a dot for decimals), empty for a missing figure; times as ISO-8601 with offset.
  * <p>
  * Formula injection: queue, agent and caller names come from the PBX, so a text cell beginning with
  * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a CR, which a spreadsheet would run as a formula, is
@@ -13,41 +18,35 @@ import java.util.List;
  */
 final class Csv {
 
-    private static final String CRLF = "\r\n";
-
     private Csv() {
     }
 
     static String of(Table table) {
         StringBuilder out = new StringBuilder();
-        line(out, table.columns().stream().map(column -> (Object) column.header()).toList());
-        table.rows().forEach(row -> line(out, row));
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            printer.printRecord(table.columns().stream().map(column -> field(column.header())));
+            for (List<Object> row : table.rows()) {
+                printer.printRecord(row.stream().map(Csv::field));
+            }
+        } catch (IOException e) { // into memory: cannot happen
+            throw new UncheckedIOException(e);
+        }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, List<Object> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells.get(i)));
-        }
-        out.append(CRLF);
-    }
-
-    /** @return the cell as one CSV field */
-    static String cell(Object cell) {
+    /** @return the cell as the text of its field (null: an empty field) */
+    static String field(Object cell) {
         if (cell == null) {
-            return "";
+            return null;
         }
         if (cell instanceof Double || cell instanceof Float) {
             double number = ((Number) cell).doubleValue();
-            return Double.isFinite(number) ? JsonWriter.plain(number) : "";
+            return Double.isFinite(number) ? Table.plain(number) : null;
         }
-        if (cell instanceof Number || cell instanceof Boolean) {
-            return cell.toString();
+        if (cell instanceof String text) {
+            return defused(text);
         }
-        return quoted(defused(cell.toString()));
+        return cell.toString(); // numbers, true/false, times
     }
 
     /** @return the text with a leading {@code '} when a spreadsheet would take it for a formula */
@@ -56,12 +55,5 @@ final class Csv {
             return "'" + text;
         }
         return text;
-    }
-
-    static String quoted(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\r') < 0 && text.indexOf('\n') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 }

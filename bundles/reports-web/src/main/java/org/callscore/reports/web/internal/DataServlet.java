@@ -3,8 +3,8 @@ package org.callscore.reports.web.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -115,7 +115,7 @@ public class DataServlet extends HttpServlet {
             return;
         }
         switch (format) {
-            case "json" -> send(response, HttpServletResponse.SC_OK, json(result));
+            case "json" -> send(response, HttpServletResponse.SC_OK, Json.of(result));
             case "csv" -> {
                 download(response, "text/csv;charset=UTF-8", result, "csv");
                 response.getOutputStream().write(Csv.of(result.table()).getBytes(StandardCharsets.UTF_8));
@@ -127,42 +127,30 @@ public class DataServlet extends HttpServlet {
         }
     }
 
-    /** {"query": {...}, "columns": [{"key", "header"}], "rows": [{key: cell}]} */
-    static String json(ReportTables.Result result) {
-        JsonWriter json = new JsonWriter().beginObject().name("query").beginObject();
-        result.query().forEach((key, value) -> json.name(key).cell(value));
-        json.endObject().name("columns").beginArray();
-        List<Table.Column> columns = result.table().columns();
-        columns.forEach(column -> json.beginObject().name("key").value(column.key()).name("header")
-                .value(column.header()).endObject());
-        json.endArray().name("rows").beginArray();
-        for (List<Object> row : result.table().rows()) {
-            json.beginObject();
-            for (int i = 0; i < columns.size(); i++) {
-                json.name(columns.get(i).key()).cell(row.get(i));
-            }
-            json.endObject();
-        }
-        return json.endArray().endObject().toString();
-    }
-
     private void status(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonWriter json = new JsonWriter().beginObject()
-                .name("user").value(WebSession.user(request.getSession(false)).orElse(null))
-                .name("reports").value(reports != null)
-                .name("surveys").value(scores != null);
         ServiceReports service = reports;
-        if (service != null) {
-            IngestionStatus status = service.status();
-            json.name("siteZone").value(service.siteZone().getId())
-                    .name("source").value(status.source())
-                    .name("lastId").value(status.lastId())
-                    .name("openCalls").value(status.openCalls())
-                    .name("lastRun").value(status.lastRun().map(Object::toString).orElse(null))
-                    .name("problem").value(status.problem().orElse(null));
-            status.rebuildProgress().ifPresent(progress -> json.name("rebuildProgress").value(progress));
-        }
-        send(response, HttpServletResponse.SC_OK, json.endObject().toString());
+        send(response, HttpServletResponse.SC_OK, Json.of(json -> {
+            json.writeStartObject();
+            json.writeStringField("user", WebSession.user(request.getSession(false)).orElse(null));
+            json.writeBooleanField("reports", service != null);
+            json.writeBooleanField("surveys", scores != null);
+            if (service != null) {
+                IngestionStatus status = service.status();
+                ZoneId zone = ReportTables.siteZone(service);
+                json.writeStringField("siteZone", zone.getId());
+                json.writeStringField("source", status.source());
+                json.writeNumberField("lastId", status.lastId());
+                json.writeNumberField("openCalls", status.openCalls());
+                json.writeFieldName("lastRun");
+                Json.cell(json, status.lastRun().map(run -> ReportTables.local(run, zone)).orElse(null));
+                json.writeStringField("problem", status.problem().orElse(null));
+                if (status.rebuildProgress().isPresent()) {
+                    json.writeFieldName("rebuildProgress");
+                    Json.cell(json, status.rebuildProgress().get());
+                }
+            }
+            json.writeEndObject();
+        }));
     }
 
     private static void download(HttpServletResponse response, String type, ReportTables.Result result,
@@ -178,18 +166,20 @@ public class DataServlet extends HttpServlet {
     /** Answers {"error": message, "parameter": name} with the status. */
     static void error(HttpServletResponse response, int status, String message, String parameter)
             throws IOException {
-        JsonWriter json = new JsonWriter().beginObject().name("error").value(message);
-        if (parameter != null) {
-            json.name("parameter").value(parameter);
-        }
-        send(response, status, json.endObject().toString());
+        send(response, status, Json.of(json -> {
+            json.writeStartObject();
+            json.writeStringField("error", message);
+            if (parameter != null) {
+                json.writeStringField("parameter", parameter);
+            }
+            json.writeEndObject();
+        }));
     }
 
-    private static void send(HttpServletResponse response, int status, String json) throws IOException {
+    private static void send(HttpServletResponse response, int status, byte[] bytes) throws IOException {
         response.setStatus(status);
         response.setContentType(JSON);
         response.setHeader("Cache-Control", "no-store");
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

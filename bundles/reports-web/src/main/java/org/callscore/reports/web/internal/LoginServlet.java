@@ -68,11 +68,12 @@ public class LoginServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
+        String filters = WebSession.filters(request.getQueryString());
         if (WebSession.user(request.getSession(false)).isPresent()) {
-            response.sendRedirect(request.getContextPath() + "/");
+            response.sendRedirect(request.getContextPath() + WebSession.dashboard(filters));
             return;
         }
-        form(request, response, HttpServletResponse.SC_OK, "");
+        form(request, response, HttpServletResponse.SC_OK, "", filters);
     }
 
     @Override
@@ -89,8 +90,9 @@ public class LoginServlet extends HttpServlet {
             redirect(request, response, WebSession.LOGIN);
             return;
         }
+        String filters = WebSession.filters(request.getParameter(WebSession.FILTERS_FIELD));
         if (!validToken) {
-            form(request, response, HttpServletResponse.SC_FORBIDDEN, EXPIRED);
+            form(request, response, HttpServletResponse.SC_FORBIDDEN, EXPIRED, filters);
             return;
         }
         String given = request.getParameter("user");
@@ -100,11 +102,11 @@ public class LoginServlet extends HttpServlet {
             case LOCKED_OUT -> {
                 long minutes = check.lockDuration().toMinutes();
                 response.setHeader("Retry-After", String.valueOf(minutes * 60));
-                form(request, response, 429, String.format(LOCKED_OUT, minutes));
+                form(request, response, 429, String.format(LOCKED_OUT, minutes), filters);
                 return;
             }
             case REFUSED -> {
-                form(request, response, HttpServletResponse.SC_UNAUTHORIZED, REFUSED);
+                form(request, response, HttpServletResponse.SC_UNAUTHORIZED, REFUSED, filters);
                 return;
             }
             default -> {
@@ -112,7 +114,7 @@ public class LoginServlet extends HttpServlet {
             }
         }
         WebSession.logIn(request, user, timeoutSeconds);
-        redirect(request, response, "/");
+        redirect(request, response, WebSession.dashboard(filters)); // the report a copied URL asked for
     }
 
     /** 303: the browser follows with a GET, so reloading the next page does not post the form again. */
@@ -121,13 +123,15 @@ public class LoginServlet extends HttpServlet {
         response.setHeader("Location", request.getContextPath() + path);
     }
 
-    private static void form(HttpServletRequest request, HttpServletResponse response, int status, String message)
-            throws IOException {
+    /** @param filters the dashboard's filters the login came with, kept for after it */
+    private static void form(HttpServletRequest request, HttpServletResponse response, int status, String message,
+            String filters) throws IOException {
         HttpSession session = request.getSession(true);
         String page = Html.fill(Html.text("login.html"), Map.of(
                 "context", request.getContextPath(),
                 "csrf", WebSession.csrfToken(session),
-                "message", message));
+                "message", message,
+                "filters", filters));
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");

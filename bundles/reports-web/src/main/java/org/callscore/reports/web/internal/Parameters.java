@@ -184,7 +184,7 @@ final class Parameters {
             // below
         }
         throw new BadParameter(name, "'" + text.get() + "' is not " + what + " from "
-                + JsonWriter.plain(min.doubleValue()) + " to " + JsonWriter.plain(max.doubleValue()));
+                + Table.plain(min.doubleValue()) + " to " + Table.plain(max.doubleValue()));
     }
 
     /**

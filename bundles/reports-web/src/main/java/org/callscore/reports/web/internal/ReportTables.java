@@ -3,7 +3,9 @@ package org.callscore.reports.web.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -176,7 +178,7 @@ final class ReportTables {
         if (service == null && report != Report.SURVEYS) {
             throw new Unavailable("the reports module is not running (feature callscore-reports)");
         }
-        ZoneId zone = parameters.zone("zone", service != null ? service.siteZone() : clock.getZone());
+        ZoneId zone = parameters.zone("zone", service != null ? siteZone(service) : clock.getZone());
         Parameters.Period period = parameters.period(LocalDate.now(clock.withZone(zone)));
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("report", Parameters.key(report));
@@ -291,7 +293,16 @@ final class ReportTables {
         return figure.isPresent() ? figure.getAsDouble() : null;
     }
 
-    private static String local(Instant instant, ZoneId zone) {
-        return instant.atZone(zone).toOffsetDateTime().toString();
+    /**
+     * The site's time zone, in which days begin and times are shown: the only place the web reads it (today the
+     * reports' {@code site.zone}), so a site-zone setting shared by all modules is a change of this line.
+     */
+    static ZoneId siteZone(ServiceReports reports) {
+        return reports.siteZone();
+    }
+
+    /** @return the time as the zone's local time with its offset, to the second (no microseconds) */
+    static OffsetDateTime local(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package org.callscore.reports.web.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.function.Function;
 /**
  * A report as the API, the CSV and the XLSX export all show it: named columns and rows of cells. A cell is
  * {@code null} (no figure: its denominator was zero, or it does not apply), a {@link String}, a {@link Boolean},
- * a {@link Long} or a {@link Double}; shares are fractions from 0 to 1, as in the reports API.
+ * a {@link Long}, a {@link Double} or an {@link java.time.OffsetDateTime} (a time, local to the report's zone, to
+ * the second); shares are fractions from 0 to 1, as in the reports API.
  *
  * @param name    what the table is, e.g. {@code service}; the export's sheet and file name
  * @param columns the columns, in order
@@ -48,5 +50,13 @@ record Table(String name, List<Column> columns, List<List<Object>> rows) {
             rows.add(java.util.Collections.unmodifiableList(row));
         }
         return new Table(name, fields.stream().map(Field::column).toList(), rows);
+    }
+
+    /** A double without exponent for ordinary magnitudes: 0.25, 12, 1.0E-7 as 0.0000001. */
+    static String plain(double number) {
+        if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+            return Long.toString((long) number);
+        }
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 }

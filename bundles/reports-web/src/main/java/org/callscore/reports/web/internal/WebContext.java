@@ -48,7 +48,9 @@ public class WebContext extends ServletContextHelper {
             case ALLOW:
                 return true;
             case LOGIN_PAGE:
-                response.sendRedirect(request.getContextPath() + WebSession.LOGIN);
+                String filters = WebSession.dashboardFilters(path(request), request.getQueryString());
+                response.sendRedirect(request.getContextPath() + WebSession.LOGIN
+                        + (filters.isEmpty() ? "" : "?" + filters));
                 return false;
             default:
                 DataServlet.error(response, HttpServletResponse.SC_UNAUTHORIZED, "log in first: POST "

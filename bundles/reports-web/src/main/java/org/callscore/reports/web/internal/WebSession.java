@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpSession;
@@ -25,7 +26,15 @@ final class WebSession {
     static final String LOGOUT = "/logout";
     static final String LOGIN_CSS = "/login.css";
 
+    /** The login form's field that carries the dashboard's filters through the login. */
+    static final String FILTERS_FIELD = "filters";
+
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * The dashboard's filters as they may travel through the login into a redirect: a percent-encoded query string
+     * only (no line breaks, spaces or quotes), so it can change neither the path nor the headers.
+     */
+    private static final Pattern FILTERS = Pattern.compile("[A-Za-z0-9._~%&=+:,-]{1,2000}");
 
     /** What a request may do. */
     enum Access {
@@ -49,6 +58,27 @@ final class WebSession {
             return Access.ALLOW;
         }
         return path.startsWith("/api/") || path.startsWith("/export/") ? Access.UNAUTHORIZED : Access.LOGIN_PAGE;
+    }
+
+    /**
+     * @param path  the request's path inside the context
+     * @param query the request's query string, or null
+     * @return the dashboard's filters when {@code path} is the dashboard and its query is one that may travel
+     *         through the login (a copied report URL shows the same report after the login), else empty
+     */
+    static String dashboardFilters(String path, String query) {
+        return path.equals("/") || path.equals("/index.html") ? filters(query) : "";
+    }
+
+    /** @return the filters, if they are a plain percent-encoded query string, else empty */
+    static String filters(String query) {
+        return query != null && FILTERS.matcher(query).matches() ? query : "";
+    }
+
+    /** @return where a login or the login page sends a logged-in user: the dashboard, with these filters */
+    static String dashboard(String filters) {
+        String checked = filters(filters);
+        return checked.isEmpty() ? "/" : "/?" + checked;
     }
 
     /** @return the user logged in to this session, if any */

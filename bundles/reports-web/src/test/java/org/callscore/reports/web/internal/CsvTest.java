@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class CsvTest {
 
+    /** @return the cell as Csv writes it, as the second field of a line */
+    private static String cell(Object cell) {
+        String csv = Csv.of(new Table("t", List.of(new Table.Column("a", "A"), new Table.Column("b", "B")),
+                List.of(Arrays.asList("x", cell))));
+        String line = csv.substring(csv.indexOf("\r\n") + 2);
+        assertThat(line).startsWith("x,").endsWith("\r\n");
+        return line.substring(2, line.length() - 2);
+    }
+
     @Test
     void writesAHeaderLineAndOneLinePerRowWithCrlf() {
         Table table = new Table("service", List.of(new Table.Column("group", "Group"),
@@ -20,31 +29,33 @@ class CsvTest {
 
     @Test
     void quotesFieldsWithCommasQuotesAndLineBreaksAsRfc4180Says() {
-        assertThat(Csv.cell("a,b")).isEqualTo("\"a,b\"");
-        assertThat(Csv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(Csv.cell("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(Csv.cell("cr\r")).isEqualTo("\"cr\r\"");
-        assertThat(Csv.cell("plain text")).isEqualTo("plain text");
-        assertThat(Csv.cell("")).isEmpty();
+        assertThat(cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(cell("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(cell("cr\r")).isEqualTo("\"cr\r\"");
+        assertThat(cell("plain text")).isEqualTo("plain text");
+        assertThat(cell("")).isEmpty();
     }
 
     @Test
     void defusesTextASpreadsheetWouldRunAsAFormula() {
-        assertThat(Csv.cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
-        assertThat(Csv.cell("+1")).isEqualTo("'+1");
-        assertThat(Csv.cell("-2+3")).isEqualTo("'-2+3");
-        assertThat(Csv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(Csv.cell("\tcmd")).isEqualTo("'\tcmd");
-        assertThat(Csv.cell("sales=1")).isEqualTo("sales=1");
+        assertThat(cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assertThat(cell("+1")).isEqualTo("'+1");
+        assertThat(cell("-2+3")).isEqualTo("'-2+3");
+        assertThat(cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(cell("\tcmd")).isEqualTo("'\tcmd");
+        assertThat(cell("sales=1")).isEqualTo("sales=1");
     }
 
     @Test
     void writesNumbersAsNumbersNeverDefused() {
-        assertThat(Csv.cell(-5L)).isEqualTo("-5");
-        assertThat(Csv.cell(-0.5)).isEqualTo("-0.5");
-        assertThat(Csv.cell(1e-7)).isEqualTo("0.0000001");
-        assertThat(Csv.cell(Double.NaN)).isEmpty();
-        assertThat(Csv.cell(true)).isEqualTo("true");
-        assertThat(Csv.cell(null)).isEmpty();
+        assertThat(cell(-5L)).isEqualTo("-5");
+        assertThat(cell(-0.5)).isEqualTo("-0.5");
+        assertThat(cell(1e-7)).isEqualTo("0.0000001");
+        assertThat(cell(Double.NaN)).isEmpty();
+        assertThat(cell(true)).isEqualTo("true");
+        assertThat(cell(null)).isEmpty();
+        assertThat(cell(java.time.OffsetDateTime.parse("2026-12-01T19:40:33+01:00")))
+                .isEqualTo("2026-12-01T19:40:33+01:00");
     }
 }

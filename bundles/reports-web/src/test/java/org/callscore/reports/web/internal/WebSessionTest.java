@@ -73,4 +73,23 @@ class WebSessionTest {
         assertThat(WebSession.user(session)).isEmpty();
         assertThat(WebSession.access("/api/service", request.proxy.getSession(false))).isEqualTo(Access.UNAUTHORIZED);
     }
+
+    @Test
+    void theDashboardsFiltersTravelThroughTheLoginAsAPlainQueryOnly() {
+        String filters = "month=2025-03&queue=sales%2Fnorth&by=week";
+
+        assertThat(WebSession.dashboardFilters("/", filters)).isEqualTo(filters);
+        assertThat(WebSession.dashboard(filters)).isEqualTo("/?" + filters);
+        // other pages, and no query, log in to the dashboard as it opens
+        assertThat(WebSession.dashboardFilters("/dashboard.js", filters)).isEmpty();
+        assertThat(WebSession.dashboardFilters("/", null)).isEmpty();
+        assertThat(WebSession.dashboard("")).isEqualTo("/");
+        assertThat(WebSession.dashboard(null)).isEqualTo("/");
+        // nothing that could leave the dashboard or add a header
+        for (String bad : new String[] {"a=1\r\nSet-Cookie: x=1", "/evil.example", "a=\"><script>", "a b", "x=//evil",
+                "q=" + "x".repeat(2000)}) {
+            assertThat(WebSession.filters(bad)).as(bad).isEmpty();
+            assertThat(WebSession.dashboard(bad)).as(bad).isEqualTo("/");
+        }
+    }
 }

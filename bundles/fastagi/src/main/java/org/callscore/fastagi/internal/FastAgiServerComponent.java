@@ -1,4 +1,4 @@
-package org.callscore.fastagi;
+package org.callscore.fastagi.internal;
 
 import java.net.InetSocketAddress;
 import java.util.Map;

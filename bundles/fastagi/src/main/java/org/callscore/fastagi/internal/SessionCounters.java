@@ -1,4 +1,4 @@
-package org.callscore.fastagi;
+package org.callscore.fastagi.internal;
 
 import java.util.EnumMap;
 import java.util.Map;

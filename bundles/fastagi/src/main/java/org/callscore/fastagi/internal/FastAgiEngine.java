@@ -1,4 +1,4 @@
-package org.callscore.fastagi;
+package org.callscore.fastagi.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.asteriskjava.fastagi.DefaultAgiServer;
@@ -62,7 +61,7 @@ final class FastAgiEngine implements AutoCloseable {
     }
 
     Map<Counter, Long> counters() {
-        return counters.snapshot(sessions.getQueue().size());
+        return counters.snapshot(sessions.waiting());
     }
 
     /**
@@ -79,7 +78,7 @@ final class FastAgiEngine implements AutoCloseable {
         closeQuietly(bound);
         acceptor.interrupt();
         sessions.shutdown();
-        long inFlight = counters.active() + sessions.getQueue().size();
+        long inFlight = counters.active() + sessions.waiting();
         if (inFlight > 0) {
             LOG.info("FastAGI server on port {} stopped accepting; {} session(s) in flight run on to their end",
                     settings.port(), inFlight);
@@ -158,7 +157,7 @@ final class FastAgiEngine implements AutoCloseable {
         };
     }
 
-    /** The library's server on our bound socket and our pool. */
+    /** The library's server on our bound socket and our pool (its own pool is never made). */
     private final class Server extends DefaultAgiServer {
 
         private final Listener listener;
@@ -176,22 +175,17 @@ final class FastAgiEngine implements AutoCloseable {
         }
 
         @Override
-        protected ThreadPoolExecutor createPool() {
-            return sessions;
-        }
-
-        @Override
         protected void execute(Runnable session) {
             if (isDie()) {
                 listener.closeLastAccepted(); // Asterisk gets a closed socket and goes on in the dialplan
                 return;
             }
-            if (sessions.getActiveCount() >= settings.maxThreads() && !saturationReported) {
+            // the pool says when a session waits: asking it for its busy threads would cost every connection
+            if (sessions.execute(session) && !saturationReported) {
                 saturationReported = true;
                 LOG.warn("All {} FastAGI threads are busy; new sessions wait for a free one (raise threads.max if "
                         + "this happens at normal load)", settings.maxThreads());
             }
-            super.execute(session);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.callscore.fastagi;
+package org.callscore.fastagi.internal;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -43,7 +43,6 @@ final class Dispatcher implements MappingStrategy {
 
     @Override
     public AgiScript determineScript(AgiRequest request, AgiChannel channel) {
-        String peer = request.getRemoteAddress().getHostAddress() + ":" + request.getRemotePort();
         Optional<AgiSocket> socket = listener.socketOf(request.getRemoteAddress(), request.getRemotePort());
         String malformed = socket.isEmpty() ? "connection already closed" : socket.get().malformed();
         if (malformed == null && request.getRequestURL() == null) {
@@ -53,7 +52,7 @@ final class Dispatcher implements MappingStrategy {
             String reason = malformed;
             return (r, c) -> {
                 counters.malformed();
-                LOG.warn("Malformed FastAGI request from {}: {}", peer, reason);
+                LOG.warn("Malformed FastAGI request from {}: {}", peer(request), reason);
                 socket.ifPresent(Dispatcher::closeQuietly); // nothing more for a peer that is not Asterisk
             };
         }
@@ -62,12 +61,12 @@ final class Dispatcher implements MappingStrategy {
             return (r, c) -> {
                 counters.failed();
                 LOG.warn("FastAGI request {} from {} names no valid AGI application (expected agi://HOST/NAME)",
-                        LogText.of(request.getRequestURL()), peer);
+                        LogText.of(request.getRequestURL()), peer(request));
                 fail(c, "CallScore: the AGI URL names no valid application");
             };
         }
         Optional<AgiScript> application = applications.find(name);
-        String where = name + " on " + LogText.of(request.getChannel());
+        Session where = new Session(name, request.getChannel());
         if (application.isEmpty()) {
             return (r, c) -> {
                 // a module being updated or restarted comes back in a moment: hold its calls for it
@@ -102,7 +101,7 @@ final class Dispatcher implements MappingStrategy {
     }
 
     private void serve(AgiScript application, AgiSocket socket, AgiRequest request, AgiChannel channel, String name,
-            String where) {
+            Session where) {
         try {
             socket.commandPhase(settings.idleWarning(), waited -> LOG.info("AGI session {} has waited {} s for "
                     + "Asterisk; it stays open for as long as the call lasts", where, waited.toSeconds()));
@@ -113,7 +112,7 @@ final class Dispatcher implements MappingStrategy {
         run(application, request, channel, name, where);
     }
 
-    private void run(AgiScript application, AgiRequest request, AgiChannel channel, String name, String where) {
+    private void run(AgiScript application, AgiRequest request, AgiChannel channel, String name, Session where) {
         counters.started();
         try {
             application.service(request, channel);
@@ -132,6 +131,19 @@ final class Dispatcher implements MappingStrategy {
             fail(channel, "CallScore: " + name + " failed");
         } finally {
             counters.ended();
+        }
+    }
+
+    private static String peer(AgiRequest request) {
+        return request.getRemoteAddress().getHostAddress() + ":" + request.getRemotePort();
+    }
+
+    /** A session as log lines name it, made into text only when a line is written. */
+    private record Session(String application, String channel) {
+
+        @Override
+        public String toString() {
+            return application + " on " + LogText.of(channel);
         }
     }
 

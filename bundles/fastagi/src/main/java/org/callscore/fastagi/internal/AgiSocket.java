@@ -1,7 +1,5 @@
-package org.callscore.fastagi;
+package org.callscore.fastagi.internal;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,10 +26,17 @@ final class AgiSocket implements SocketConnectionFacade {
 
     static final int MAX_LINE_BYTES = 64 * 1024;
     static final int MAX_REQUEST_BYTES = 256 * 1024;
+    /** An environment block (about 600 bytes) or a reply fits in one read. */
+    private static final int READ_BUFFER_BYTES = 4096;
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private final InetSocketAddress remote;
+    /** What was read from the socket and not yet returned: {@code buffer[position..limit)}. */
+    private final byte[] buffer = new byte[READ_BUFFER_BYTES];
+    private int position;
+    private int limit;
     private final Consumer<AgiSocket> onClose;
     /** Bytes of the line being read; kept across socket timeouts so nothing is lost. */
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
@@ -46,8 +51,9 @@ final class AgiSocket implements SocketConnectionFacade {
     AgiSocket(Socket socket, Duration requestTimeout, Consumer<AgiSocket> onClose) throws IOException {
         this.socket = socket;
         this.onClose = onClose;
-        this.in = new BufferedInputStream(socket.getInputStream());
-        this.out = new BufferedOutputStream(socket.getOutputStream());
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream(); // unbuffered: the library writes each command whole, then flushes
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         socket.setTcpNoDelay(true);
         socket.setKeepAlive(true); // a vanished Asterisk host is found by TCP, not by a session age limit
         requestDeadline = System.nanoTime() + requestTimeout.toNanos();
@@ -55,7 +61,7 @@ final class AgiSocket implements SocketConnectionFacade {
     }
 
     InetSocketAddress remote() {
-        return (InetSocketAddress) socket.getRemoteSocketAddress();
+        return remote;
     }
 
     /**
@@ -79,11 +85,53 @@ final class AgiSocket implements SocketConnectionFacade {
 
     @Override
     public String readLine() throws IOException {
-        long waitStarted = System.nanoTime();
+        long waitStarted = 0;
         while (true) {
-            int b;
+            if (position < limit) {
+                int end = position;
+                while (end < limit && buffer[end] != '\n') {
+                    end++;
+                }
+                int length = end - position;
+                if (requestPhase) {
+                    requestBytes += end < limit ? length + 1 : length;
+                    if (requestBytes > MAX_REQUEST_BYTES) {
+                        return endRequest("request larger than " + MAX_REQUEST_BYTES + " bytes");
+                    }
+                }
+                if (line.size() + length > MAX_LINE_BYTES) {
+                    if (requestPhase) {
+                        return endRequest("line longer than " + MAX_LINE_BYTES + " bytes");
+                    }
+                    throw new IOException("line from Asterisk longer than " + MAX_LINE_BYTES + " bytes");
+                }
+                if (end < limit) {
+                    String text;
+                    if (line.size() == 0) {
+                        text = new String(buffer, position, length, StandardCharsets.UTF_8);
+                    } else {
+                        line.write(buffer, position, length);
+                        text = takeLine();
+                    }
+                    position = end + 1;
+                    if (requestPhase && text.isEmpty()) {
+                        blankLineSeen = true;
+                    }
+                    return text;
+                }
+                line.write(buffer, position, length); // the rest of the line comes with the next read
+                position = limit;
+            }
+            // the clock is read once per read from the socket, not per byte
+            if (requestPhase && System.nanoTime() > requestDeadline) {
+                return endRequest("no complete FastAGI request within the request timeout");
+            }
+            int read;
             try {
-                b = in.read();
+                if (waitStarted == 0 && !requestPhase) {
+                    waitStarted = System.nanoTime();
+                }
+                read = in.read(buffer, 0, buffer.length);
             } catch (SocketTimeoutException timeout) {
                 if (requestPhase) {
                     return endRequest("no complete FastAGI request within the request timeout");
@@ -92,31 +140,11 @@ final class AgiSocket implements SocketConnectionFacade {
                 socket.setSoTimeout(0); // warned once; now wait as long as the call lasts
                 continue;
             }
-            if (b < 0) {
+            if (read < 0) {
                 return line.size() == 0 ? null : takeLine();
             }
-            if (requestPhase) {
-                if (++requestBytes > MAX_REQUEST_BYTES) {
-                    return endRequest("request larger than " + MAX_REQUEST_BYTES + " bytes");
-                }
-                if (System.nanoTime() > requestDeadline) {
-                    return endRequest("no complete FastAGI request within the request timeout");
-                }
-            }
-            if (b == '\n') {
-                String text = takeLine();
-                if (requestPhase && text.isEmpty()) {
-                    blankLineSeen = true;
-                }
-                return text;
-            }
-            if (line.size() >= MAX_LINE_BYTES) {
-                if (requestPhase) {
-                    return endRequest("line longer than " + MAX_LINE_BYTES + " bytes");
-                }
-                throw new IOException("line from Asterisk longer than " + MAX_LINE_BYTES + " bytes");
-            }
-            line.write(b);
+            position = 0;
+            limit = read;
         }
     }
 
