@@ -14,17 +14,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random edits of the shipped example survey: every one either parses or is refused with a
- * {@link SurveyFileException} naming the survey and the key, never with another exception.
+ * {@link SurveyFileException} naming the survey and the key, never with another exception. The demo's survey
+ * (docs/examples) is a survey too.
  */
 class SurveyFileFuzzTest {
 
     private static final Path EXAMPLE = Path.of("../../feature-repo/distribution/src/main/resources/assembly/etc/"
             + "callscore/surveys/after-call.survey");
+    /** The demo's survey (./callscore run --demo copies it into the runtime). */
+    private static final Path DEMO = Path.of("../../docs/examples/demo.survey");
     private static final int CASES = 4_000;
     private static final List<String> VOCABULARY = List.of("question.1.prompt", "question.4.prompt", "question.0.id",
             "question.01.prompt", "question.999.prompt", "question.1.scale", "question.1.retries", "question.1.id",
             "question.2.complaint.on.yes", "question.1.timeout.seconds", "comment.max.seconds", "attitude", "beep",
             "sales, support", "sales,,support");
+
+    @Test
+    void theDemosSurveyIsAValidSurveyOfItsTwoQueues() throws Exception {
+        SurveyDefinition demo = SurveyFile.parse("demo", Files.readString(DEMO));
+        assertThat(demo.queues()).containsExactlyInAnyOrder("sales", "support");
+        assertThat(demo.questions()).extracting(Question::id).containsExactly("attitude", "solved", "competence");
+    }
 
     @Test
     void everyMalformedSurveyIsRefusedNamingTheSurveyAndTheKey() throws Exception {
