@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.callscore.survey.Question;
 import org.callscore.survey.SurveyDefinition;
 import org.callscore.testing.files.FileMutations;
 import org.junit.jupiter.api.Test;
