@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.dbcp2.BasicDataSource;
-import org.callscore.fastagi.BenchServer;
+import org.callscore.fastagi.internal.BenchServer;
 import org.callscore.survey.Question;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.Scale;

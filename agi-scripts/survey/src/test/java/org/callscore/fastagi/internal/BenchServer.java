@@ -1,4 +1,4 @@
-package org.callscore.fastagi;
+package org.callscore.fastagi.internal;
 
 import org.asteriskjava.fastagi.AgiScript;
 
