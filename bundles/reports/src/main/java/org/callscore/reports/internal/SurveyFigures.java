@@ -9,6 +9,7 @@ import org.callscore.reports.LowScoredCall;
 import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.scoring.GroupBy;
+import org.callscore.scoring.LowScoredResponse;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.ScoreRow;
 import org.callscore.scoring.ScoreSummary;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the reports show of the post-call surveys, read through the scoring API (the survey's read side, never
- * its tables: {@link SurveyScores}, {@link SurveyAnswers}): the survey figures, the "problem solved" answers and the low-scored calls. Without the scoring
- * service, or while the survey tables are not ready, there are none.
+ * its tables: {@link SurveyScores}, {@link SurveyAnswers}): the survey figures, the "problem solved" answers and
+ * the low-scored calls. Without the scoring services, or while the survey tables are not ready, there are none.
  */
 final class SurveyFigures {
 
@@ -41,7 +42,8 @@ final class SurveyFigures {
     Map<String, ScoreSummary> scores(ReportQuery query) {
         Map<String, ScoreSummary> byKey = new HashMap<>();
         if (query.groupBy() != ReportGroup.HOUR) {
-            read(surveyScores, scores -> scores.scores(scoreQuery(query, GroupBy.valueOf(query.groupBy().name())))).ifPresent(
+            GroupBy by = GroupBy.valueOf(query.groupBy().name());
+            read(surveyScores, scores -> scores.scores(scoreQuery(query, by))).ifPresent(
                     rows -> rows.forEach((ScoreRow row) -> byKey.put(row.group(), row.summary())));
         }
         return byKey;
@@ -53,22 +55,25 @@ final class SurveyFigures {
         if (settings.solvedQuestion().isEmpty()) {
             return counts;
         }
-        read(surveyAnswers, answers -> answers.yesNoAnswers(scoreQuery(query, GroupBy.ALL), settings.solvedQuestion()))
-                .ifPresent(answers -> answers.forEach((YesNoAnswer answer) -> {
-                    Bucket bucket = Bucket.of(answer.surveyedAt(), query.zone(), answer.queue().orElse(""),
-                            answer.agent().orElse(""));
-                    long[] c = counts.computeIfAbsent(ReportBuilder.key(bucket, query, true), k -> new long[2]);
-                    c[0]++;
-                    c[1] += answer.yes() ? 1 : 0;
-                }));
+        ScoreQuery responses = scoreQuery(query, GroupBy.ALL);
+        List<YesNoAnswer> answers = read(surveyAnswers,
+                service -> service.yesNoAnswers(responses, settings.solvedQuestion())).orElse(List.of());
+        for (YesNoAnswer answer : answers) {
+            Bucket bucket = Bucket.of(answer.surveyedAt(), query.zone(), answer.queue().orElse(""),
+                    answer.agent().orElse(""));
+            long[] c = counts.computeIfAbsent(ReportBuilder.key(bucket, query, true), k -> new long[2]);
+            c[0]++;
+            c[1] += answer.yes() ? 1 : 0;
+        }
         return counts;
     }
 
     List<LowScoredCall> lowScored(ReportQuery query, double maxMean, int limit) {
-        return read(surveyAnswers, answers -> answers.lowScored(scoreQuery(query, GroupBy.ALL), maxMean, limit)).orElse(List.of())
-                .stream().map(r -> new LowScoredCall(r.uniqueId(), r.queue(), r.agent(), r.surveyedAt(), r.survey(),
-                        r.meanScore(), r.complaint(), r.comment()))
-                .toList();
+        ScoreQuery responses = scoreQuery(query, GroupBy.ALL);
+        List<LowScoredResponse> low = read(surveyAnswers, service -> service.lowScored(responses, maxMean, limit))
+                .orElse(List.of());
+        return low.stream().map(r -> new LowScoredCall(r.uniqueId(), r.queue(), r.agent(), r.surveyedAt(),
+                r.survey(), r.meanScore(), r.complaint(), r.comment())).toList();
     }
 
     /** @return the responses started in the query's days (in its zone), of its queue and agent */

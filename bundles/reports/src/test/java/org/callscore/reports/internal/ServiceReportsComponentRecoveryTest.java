@@ -16,7 +16,6 @@ import org.callscore.testing.database.BrokenDatabase;
 import org.callscore.testing.database.SwitchableDatabase;
 import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,15 +29,7 @@ class ServiceReportsComponentRecoveryTest {
     private final Jdbi jdbi = UnitDatabase.jdbi();
 
     private void insert(List<QueueLogRow> rows) {
-        jdbi.useHandle(h -> {
-            PreparedBatch batch = h.prepareBatch("INSERT INTO " + TABLE + " (id, time, callid, queuename, agent, event, "
-                    + "data1, data2, data3, data4, data5) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            for (QueueLogRow r : rows) {
-                batch.add(r.id(), LocalDateTime.ofInstant(r.time(), ZoneOffset.UTC), r.callid(), r.queue(), r.agent(),
-                        r.event(), r.data1(), r.data2(), r.data3(), r.data4(), r.data5());
-            }
-            batch.execute();
-        });
+        ReportsSchema.insert(jdbi, TABLE, rows);
     }
 
     @Test
