@@ -77,7 +77,7 @@ public final class ReportsBenchmark {
         System.out.printf("generated %,d queue_log rows (%,d calls) in %.1f s (%,.0f rows/s), up to %s%s%n",
                 site.rows, site.calls, seconds, site.rows / seconds, site.time, reuse ? " (rows there already)" : "");
 
-        Ingestion ingestion = new Ingestion(jdbi, TABLE, settings, 20_000);
+        Ingestion ingestion = new Ingestion(jdbi, TABLE, settings, Integer.getInteger("bench.batch", 20_000));
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
         start = System.nanoTime();
