@@ -13,12 +13,15 @@ import org.asteriskjava.fastagi.AgiScript;
 import org.callscore.agi.AgiApplication;
 import org.callscore.ivr.Action;
 import org.callscore.ivr.IvrCatalog;
+import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.ivr.MenuTree;
 import org.callscore.support.text.LogText;
 import org.callscore.support.rules.DefinitionName;
 import org.callscore.support.rules.UniqueId;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -50,6 +53,11 @@ public class IvrApplication implements AgiScript {
     IvrApplication(IvrCatalog catalog, IvrVisits visits) {
         this.catalog = catalog;
         this.visits = visits;
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        CallPathClasses.load(context.getBundle());
     }
 
     @Override

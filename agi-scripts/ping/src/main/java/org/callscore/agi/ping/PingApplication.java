@@ -4,6 +4,7 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.agi.AgiApplication;
 import org.callscore.storage.Database;
 import org.osgi.framework.BundleContext;
@@ -35,6 +36,7 @@ public class PingApplication implements AgiScript {
     @Activate
     void activate(BundleContext context) {
         version = context.getBundle().getVersion().toString();
+        CallPathClasses.load(context.getBundle());
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
 import org.callscore.survey.SurveyOffer;
 import org.callscore.survey.SurveyResponses;
+import org.callscore.support.bundle.CallPathClasses;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -60,7 +62,8 @@ public class SurveyApplication implements AgiScript {
     private String commentFormat;
 
     @Activate
-    void activate(Config config) {
+    void activate(BundleContext context, Config config) {
+        CallPathClasses.load(context.getBundle());
         commentFolder = config.comment_folder().replaceAll("/+$", "");
         commentFormat = config.comment_format().trim().toLowerCase(Locale.ROOT);
     }

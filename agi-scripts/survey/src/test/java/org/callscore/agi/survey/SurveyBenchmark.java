@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.dbcp2.BasicDataSource;
+import org.callscore.testing.components.TestBundleContext;
 import org.callscore.fastagi.internal.BenchServer;
 import org.callscore.survey.Question;
 import org.callscore.survey.ResponseStatus;
@@ -304,7 +305,7 @@ public final class SurveyBenchmark {
         SurveyApplication application = new SurveyApplication();
         set(application, "catalog", new OneSurvey());
         set(application, "responses", responses);
-        application.activate(ComponentConfig.of(SurveyApplication.Config.class, Map.of()));
+        application.activate(new TestBundleContext().context(), ComponentConfig.of(SurveyApplication.Config.class, Map.of()));
         return application;
     }
 

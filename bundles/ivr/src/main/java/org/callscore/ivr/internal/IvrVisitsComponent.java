@@ -2,6 +2,7 @@ package org.callscore.ivr.internal;
 
 import java.time.Duration;
 
+import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.storage.BackgroundTask;
@@ -66,6 +67,7 @@ public class IvrVisitsComponent implements IvrVisits {
 
     @Activate
     void activate(BundleContext context, Config config) {
+        CallPathClasses.load(context.getBundle());
         writer = new BoundedWriter("ivr", Duration.ofMillis(config.write_timeout_millis()), config.writer_threads(),
                 WAITING_WRITES);
         recorder = new VisitRecorder(new VisitSpool(ModuleFiles.resolve("karaf.data", "data", config.spool_folder())),

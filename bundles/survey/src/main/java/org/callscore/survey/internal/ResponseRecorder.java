@@ -33,14 +33,6 @@ final class ResponseRecorder implements SurveyResponses {
     private final Object replay = new Object();
 
     /**
-     * Every class a call needs from this bundle, loaded before the first call: a call still in flight when the
-     * bundle is refreshed (updated) can load no class of it any more, and its end would otherwise be lost with a
-     * NoClassDefFoundError (seen with 50 calls in flight during an update).
-     */
-    static final List<Class<?>> CALL_PATH = List.of(ResponseEvent.Offered.class, ResponseEvent.Answered.class,
-            ResponseEvent.Ended.class, ResponseWriter.class, ResponseJournal.class);
-
-    /**
      * @param database the database now, or null while there is none
      * @param writer   where callers' writes run, so that none waits on MariaDB longer than its bound
      */
@@ -48,15 +40,6 @@ final class ResponseRecorder implements SurveyResponses {
         this.journal = journal;
         this.database = database;
         this.writer = writer;
-        CALL_PATH.forEach(ResponseRecorder::initialise);
-    }
-
-    private static void initialise(Class<?> type) {
-        try {
-            Class.forName(type.getName(), true, type.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("survey bundle incomplete: " + type.getName(), e);
-        }
     }
 
     @Override

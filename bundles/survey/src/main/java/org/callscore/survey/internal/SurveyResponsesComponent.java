@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
@@ -72,6 +73,7 @@ public class SurveyResponsesComponent implements SurveyResponses {
 
     @Activate
     void activate(BundleContext context, Config config) {
+        CallPathClasses.load(context.getBundle());
         writer = new BoundedWriter("survey", Duration.ofMillis(config.write_timeout_millis()),
                 config.writer_threads(), WAITING_WRITES);
         recorder = new ResponseRecorder(new ResponseJournal(ModuleFiles.resolve("karaf.data", "data",

@@ -37,6 +37,8 @@ public final class TestBundleContext {
                             return null;
                         case "getBundles":
                             return new Bundle[0];
+                        case "getBundle":
+                            return bundle();
                         case "toString":
                             return "TestBundleContext";
                         case "hashCode":
@@ -62,6 +64,19 @@ public final class TestBundleContext {
 
     public BundleContext context() {
         return context;
+    }
+
+    /** A bundle with no entries: components that look at their bundle's content find nothing to load. */
+    private static Bundle bundle() {
+        return (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "findEntries" -> null;
+                    case "getSymbolicName" -> "test.bundle";
+                    case "toString" -> "TestBundle";
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException("Bundle." + method.getName());
+                });
     }
 
     /** @return the background task registered under this name */
