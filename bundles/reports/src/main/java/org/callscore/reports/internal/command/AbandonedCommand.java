@@ -1,6 +1,5 @@
 package org.callscore.reports.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -11,7 +10,7 @@ import org.callscore.reports.ReportQuery;
 @Command(scope = "report", name = "abandoned", description = "Lists the calls abandoned while waiting (caller, queue, "
         + "time, wait), newest first; --repeat lists the calls whose caller called again instead")
 @Service
-public class AbandonedCommand extends ReportOptions implements Action {
+public class AbandonedCommand extends ReportOptions {
 
     @Option(name = "--limit", description = "At most this many calls (default 100)")
     int limit = 100;
@@ -20,15 +19,10 @@ public class AbandonedCommand extends ReportOptions implements Action {
     boolean repeat;
 
     @Override
-    public Object execute() {
-        if (reports == null) {
-            System.out.println(UNAVAILABLE);
-            return null;
-        }
+    String report() {
         ReportQuery query = query(ReportGroup.ALL);
-        System.out.print(repeat
+        return repeat
                 ? ServiceTable.calls(title("Repeat callers' calls entered", query), reports.repeatCallers(query, limit))
-                : ServiceTable.calls(title("Abandoned calls entered", query), reports.abandoned(query, limit)));
-        return null;
+                : ServiceTable.calls(title("Abandoned calls entered", query), reports.abandoned(query, limit));
     }
 }

@@ -1,6 +1,5 @@
 package org.callscore.reports.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -11,7 +10,7 @@ import org.callscore.reports.ReportQuery;
 @Command(scope = "report", name = "low-scores", description = "Lists the surveyed calls with a complaint or a low "
         + "mean score (call uniqueid, queue, agent, mean, voice comment), newest first")
 @Service
-public class LowScoresCommand extends ReportOptions implements Action {
+public class LowScoresCommand extends ReportOptions {
 
     @Option(name = "--max-mean", description = "A call whose mean 1-5 score is at most this is listed (default 2)")
     double maxMean = 2.0;
@@ -20,14 +19,9 @@ public class LowScoresCommand extends ReportOptions implements Action {
     int limit = 100;
 
     @Override
-    public Object execute() {
-        if (reports == null) {
-            System.out.println(UNAVAILABLE);
-            return null;
-        }
+    String report() {
         ReportQuery query = query(ReportGroup.ALL);
-        System.out.print(ServiceTable.lowScored(title("Low-scored calls surveyed", query),
-                reports.lowScored(query, maxMean, limit)));
-        return null;
+        return ServiceTable.lowScored(title("Low-scored calls surveyed", query),
+                reports.lowScored(query, maxMean, limit));
     }
 }
