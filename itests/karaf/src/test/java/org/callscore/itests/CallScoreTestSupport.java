@@ -28,6 +28,7 @@ import org.apache.karaf.shell.api.console.SessionFactory;
 import org.callscore.agi.server.FastAgiServer;
 import org.callscore.storage.Database;
 import org.callscore.testing.asterisk.FastAgiCall;
+import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.Bundle;
@@ -53,6 +54,12 @@ public abstract class CallScoreTestSupport {
     /** Injected once Karaf has installed the boot features: before that, bundle operations may be refused. */
     @Inject
     protected BootFinished bootFinished;
+
+    /** The distribution against the tests' MariaDB; a class that needs more options overrides this. */
+    @Configuration
+    public Option[] configuration() {
+        return callScore(System.getProperty("callscore.test.db.url"));
+    }
 
     /** The options every test class needs; {@code dataSourceUrl} lets a class put a proxy in between. */
     protected static Option[] callScore(String dataSourceUrl) {

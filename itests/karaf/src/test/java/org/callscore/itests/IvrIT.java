@@ -12,8 +12,6 @@ import org.callscore.testing.asterisk.Outcome;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -30,11 +28,6 @@ public class IvrIT extends CallScoreTestSupport {
 
     private static final Duration CALL = Duration.ofSeconds(20);
     private static final String ESCAPE = " \"0123456789*#\"";
-
-    @Configuration
-    public Option[] configuration() {
-        return callScore(System.getProperty("callscore.test.db.url"));
-    }
 
     @Before
     public void ivrIsReady() throws Exception {
