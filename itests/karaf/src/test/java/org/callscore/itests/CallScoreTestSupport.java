@@ -192,6 +192,24 @@ public abstract class CallScoreTestSupport {
                 StandardCharsets.UTF_8);
     }
 
+    /** @return how many times {@code text} stands in {@code log} */
+    protected static int times(String log, String text) {
+        int times = 0;
+        for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + text.length())) {
+            times++;
+        }
+        return times;
+    }
+
+    /** Waits for {@code line} in what Karaf logged since {@code logStart}, and checks it is logged once only. */
+    protected static void loggedOnce(long logStart, String line) throws InterruptedException {
+        eventually("logged: " + line, () -> logSince(logStart).contains(line));
+        String log = logSince(logStart);
+        if (times(log, line) != 1) {
+            throw new AssertionError("logged " + times(log, line) + " times, not once: " + line + "\n" + log);
+        }
+    }
+
     protected static long logSize() throws IOException {
         return Files.size(karafLog());
     }
