@@ -28,6 +28,7 @@ import org.apache.karaf.shell.api.console.SessionFactory;
 import org.callscore.agi.server.FastAgiServer;
 import org.callscore.storage.Database;
 import org.callscore.testing.asterisk.FastAgiCall;
+import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.Bundle;
@@ -53,6 +54,12 @@ public abstract class CallScoreTestSupport {
     /** Injected once Karaf has installed the boot features: before that, bundle operations may be refused. */
     @Inject
     protected BootFinished bootFinished;
+
+    /** The distribution against the tests' MariaDB; a class that needs more options overrides this. */
+    @Configuration
+    public Option[] configuration() {
+        return callScore(System.getProperty("callscore.test.db.url"));
+    }
 
     /** The options every test class needs; {@code dataSourceUrl} lets a class put a proxy in between. */
     protected static Option[] callScore(String dataSourceUrl) {
@@ -183,6 +190,24 @@ public abstract class CallScoreTestSupport {
         }
         return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
                 StandardCharsets.UTF_8);
+    }
+
+    /** @return how many times {@code text} stands in {@code log} */
+    protected static int times(String log, String text) {
+        int times = 0;
+        for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + text.length())) {
+            times++;
+        }
+        return times;
+    }
+
+    /** Waits for {@code line} in what Karaf logged since {@code logStart}, and checks it is logged once only. */
+    protected static void loggedOnce(long logStart, String line) throws InterruptedException {
+        eventually("logged: " + line, () -> logSince(logStart).contains(line));
+        String log = logSince(logStart);
+        if (times(log, line) != 1) {
+            throw new AssertionError("logged " + times(log, line) + " times, not once: " + line + "\n" + log);
+        }
     }
 
     protected static long logSize() throws IOException {

@@ -18,8 +18,6 @@ import org.callscore.testing.asterisk.Outcome;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -39,11 +37,6 @@ public class FastAgiPlatformIT extends CallScoreTestSupport {
 
     @Inject
     private ConfigurationAdmin configurations;
-
-    @Configuration
-    public Option[] configuration() {
-        return callScore(System.getProperty("callscore.test.db.url"));
-    }
 
     @Before
     public void pingIsReady() throws Exception {

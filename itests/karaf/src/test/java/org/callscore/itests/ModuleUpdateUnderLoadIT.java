@@ -49,7 +49,7 @@ public class ModuleUpdateUnderLoadIT extends CallScoreTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        Option[] base = callScore(System.getProperty("callscore.test.db.url"));
+        Option[] base = super.configuration();
         Option[] all = java.util.Arrays.copyOf(base, base.length + 1);
         all[base.length] = org.ops4j.pax.exam.CoreOptions.systemProperty(FIGURES)
                 .value(new java.io.File("target/module-update-figures.txt").getAbsolutePath());

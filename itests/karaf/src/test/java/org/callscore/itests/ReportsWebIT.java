@@ -57,7 +57,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
     @Configuration
     public Option[] configuration() {
         String webPort = String.valueOf(freePort());
-        return OptionUtils.combine(callScore(System.getProperty("callscore.test.db.url")),
+        return OptionUtils.combine(super.configuration(),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", webPort),
                 editConfigurationFilePut("etc/users.properties", MANAGER, MANAGER_PASSWORD + ",callscore-reports"),
                 editConfigurationFilePut("etc/users.properties", VIEWER, VIEWER_PASSWORD + ",viewer"),

@@ -40,7 +40,7 @@ public class SiteZoneIT extends CallScoreTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        return OptionUtils.combine(callScore(System.getProperty("callscore.test.db.url")),
+        return OptionUtils.combine(super.configuration(),
                 editConfigurationFilePut("etc/org.callscore.site.cfg", "zone", KIRITIMATI.getId()));
     }
 

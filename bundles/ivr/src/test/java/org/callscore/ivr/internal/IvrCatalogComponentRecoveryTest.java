@@ -9,9 +9,8 @@ import java.util.Map;
 
 import org.callscore.storage.BackgroundTask;
 import org.callscore.testing.components.ComponentConfig;
-import org.callscore.testing.components.Eventually;
+import org.callscore.testing.components.FolderScans;
 import org.callscore.testing.components.TestBundleContext;
-import org.callscore.testing.files.Folders;
 import org.callscore.testing.files.HugeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,14 +44,8 @@ class IvrCatalogComponentRecoveryTest {
             assertThat(catalog.names()).containsExactly("main");
             assertThat(catalog.problems()).containsOnlyKeys("a-copied-log.ivr", "b-backwards.ivr");
 
-            Folders.remove(folder);
-            Eventually.anotherRun(task, "a scan of the missing folder");
-            assertThat(catalog.names()).isEmpty();
-
-            Files.createDirectory(folder);
-            Files.writeString(folder.resolve("dropped-later.ivr"), MENU);
-            Eventually.until("the menu file dropped in later is loaded", () -> catalog.names().contains("dropped-later"));
-            assertThat(catalog.problems()).isEmpty();
+            FolderScans.survivesAVanishedFolder(task, folder, catalog::names, catalog::problems, "dropped-later.ivr",
+                    MENU);
         } finally {
             catalog.deactivate();
         }

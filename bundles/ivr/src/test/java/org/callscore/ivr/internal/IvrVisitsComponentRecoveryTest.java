@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.callscore.ivr.Action;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.testing.components.ComponentConfig;
-import org.callscore.testing.components.Eventually;
 import org.callscore.testing.components.References;
 import org.callscore.testing.components.TestBundleContext;
 import org.callscore.testing.database.BrokenDatabase;
@@ -47,12 +46,7 @@ class IvrVisitsComponentRecoveryTest {
             visits.record(VisitRecorderTest.visit("1700000000.7", Optional.of(new Action(Action.Type.AGENT, "support"))));
             assertThat(visits.pending()).as("spooled while MariaDB is down").isEqualTo(1);
 
-            String injected = database.breakUntilARunFails(task, mariadb::comeBack);
-            assertThat(task.status().lastCause()).get().asString().contains(injected);
-            assertThat(visits.pending()).isEqualTo(1);
-
-            database.repair();
-            Eventually.until("the spool is replayed", () -> visits.pending() == 0);
+            database.replayFailsThenRecovers(task, mariadb, visits::pending);
             int rows = MARIADB.withHandle(h -> h.select("SELECT COUNT(*) FROM ivr_visit WHERE uniqueid = '1700000000.7'")
                     .mapTo(Integer.class).one());
             assertThat(rows).isEqualTo(1);

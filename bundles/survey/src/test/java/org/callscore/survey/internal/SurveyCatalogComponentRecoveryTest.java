@@ -8,9 +8,8 @@ import java.util.Map;
 
 import org.callscore.storage.BackgroundTask;
 import org.callscore.testing.components.ComponentConfig;
-import org.callscore.testing.components.Eventually;
+import org.callscore.testing.components.FolderScans;
 import org.callscore.testing.components.TestBundleContext;
-import org.callscore.testing.files.Folders;
 import org.callscore.testing.files.HugeFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,15 +41,9 @@ class SurveyCatalogComponentRecoveryTest {
             assertThat(catalog.names()).containsExactly("after-call");
             assertThat(catalog.problems()).containsOnlyKeys("copied-log.survey");
 
-            Folders.remove(folder);
-            Eventually.anotherRun(task, "a scan of the missing folder");
-            assertThat(catalog.names()).isEmpty();
-
-            Files.createDirectory(folder);
-            Files.writeString(folder.resolve("dropped-later.survey"), SURVEY);
-            Eventually.until("the survey dropped in later is loaded", () -> catalog.names().contains("dropped-later"));
+            FolderScans.survivesAVanishedFolder(task, folder, catalog::names, catalog::problems,
+                    "dropped-later.survey", SURVEY);
             assertThat(catalog.forQueue("sales")).get().extracting(s -> s.name()).isEqualTo("dropped-later");
-            assertThat(catalog.problems()).isEmpty();
         } finally {
             catalog.deactivate();
         }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.survey.SurveyOffer;
 import org.callscore.testing.components.ComponentConfig;
-import org.callscore.testing.components.Eventually;
 import org.callscore.testing.components.References;
 import org.callscore.testing.components.TestBundleContext;
 import org.callscore.testing.database.BrokenDatabase;
@@ -51,12 +50,7 @@ class SurveyResponsesComponentRecoveryTest {
                     Optional.of("Agent One"), Instant.parse("2026-11-24T10:00:00Z")));
             assertThat(responses.pending()).as("journalled while MariaDB is down").isEqualTo(1);
 
-            String injected = database.breakUntilARunFails(task, mariadb::comeBack);
-            assertThat(task.status().lastCause()).get().asString().contains(injected);
-            assertThat(responses.pending()).isEqualTo(1);
-
-            database.repair();
-            Eventually.until("the journal is replayed", () -> responses.pending() == 0);
+            database.replayFailsThenRecovers(task, mariadb, responses::pending);
             String queue = MARIADB.withHandle(h -> h.select("SELECT queue FROM survey_response WHERE id = 'r1'")
                     .mapTo(String.class).one());
             assertThat(queue).isEqualTo("sales");

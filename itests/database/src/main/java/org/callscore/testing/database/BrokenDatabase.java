@@ -1,5 +1,7 @@
 package org.callscore.testing.database;
 
+import java.util.function.IntSupplier;
+
 import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
 import org.callscore.storage.DatabaseStatus;
@@ -37,6 +39,26 @@ public final class BrokenDatabase implements Database {
         meanwhile.run();
         Eventually.until("a failed run of " + task.status().name(), () -> task.status().failures() > 0);
         return message;
+    }
+
+    /**
+     * What a replay of the writes kept while MariaDB was down must survive: MariaDB comes back while this
+     * database is broken, a replay fails naming the error and keeps its one pending write; once repaired, a
+     * later replay writes it.
+     *
+     * @param pending how many writes wait for MariaDB (one when called)
+     */
+    public void replayFailsThenRecovers(BackgroundTask task, SwitchableDatabase mariadb, IntSupplier pending) {
+        String injected = breakUntilARunFails(task, mariadb::comeBack);
+        String cause = task.status().lastCause().orElse("");
+        if (!cause.contains(injected)) {
+            throw new AssertionError("the failed run's cause is '" + cause + "', not the injected " + injected);
+        }
+        if (pending.getAsInt() != 1) {
+            throw new AssertionError("the failed replay left " + pending.getAsInt() + " writes pending, not 1");
+        }
+        repair();
+        Eventually.until("the pending write is replayed", () -> pending.getAsInt() == 0);
     }
 
     public void repair() {

@@ -1,34 +1,23 @@
 package org.callscore.reports.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 
 /** {@code report:abandoned}: the abandoned calls (or the repeat callers) of a period, newest first. */
 @Command(scope = "report", name = "abandoned", description = "Lists the calls abandoned while waiting (caller, queue, "
         + "time, wait), newest first; --repeat lists the calls whose caller called again instead")
 @Service
-public class AbandonedCommand extends ReportOptions implements Action {
-
-    @Option(name = "--limit", description = "At most this many calls (default 100)")
-    int limit = 100;
+public class AbandonedCommand extends CallListOptions {
 
     @Option(name = "--repeat", description = "List the calls whose caller called again within the FCR window")
     boolean repeat;
 
     @Override
-    public Object execute() {
-        if (reports == null) {
-            System.out.println(UNAVAILABLE);
-            return null;
-        }
-        ReportQuery query = query(ReportGroup.ALL);
-        System.out.print(repeat
+    String calls(ReportQuery query) {
+        return repeat
                 ? ServiceTable.calls(title("Repeat callers' calls entered", query), reports.repeatCallers(query, limit))
-                : ServiceTable.calls(title("Abandoned calls entered", query), reports.abandoned(query, limit)));
-        return null;
+                : ServiceTable.calls(title("Abandoned calls entered", query), reports.abandoned(query, limit));
     }
 }

@@ -1,6 +1,5 @@
 package org.callscore.reports.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -13,7 +12,7 @@ import org.callscore.support.options.CommandOptions;
 @Command(scope = "report", name = "service", description = "Shows calls offered, answered, abandoned, service level, "
         + "ASA, waits, talk and handle time, first-call resolution and survey figures per group")
 @Service
-public class ServiceCommand extends ReportOptions implements Action {
+public class ServiceCommand extends ReportOptions {
 
     @Option(name = "--by", description = "One row per: all, queue, agent, hour, day, week, month or year (default: all)")
     String by = "all";
@@ -23,15 +22,10 @@ public class ServiceCommand extends ReportOptions implements Action {
     String rank;
 
     @Override
-    public Object execute() {
-        if (reports == null) {
-            System.out.println(UNAVAILABLE);
-            return null;
-        }
+    String report() {
         ReportQuery query = query(CommandOptions.choice("--by", by, ReportGroup.class));
         String title = title("Calls entered", query) + ", by " + by;
-        System.out.print(ServiceTable.render(rank == null ? title : title + ", ranked by " + rank, rank == null
-                ? reports.report(query) : reports.ranking(query, CommandOptions.choice("--rank", rank, ServiceReports.Ranking.class))));
-        return null;
+        return ServiceTable.render(rank == null ? title : title + ", ranked by " + rank, rank == null
+                ? reports.report(query) : reports.ranking(query, CommandOptions.choice("--rank", rank, ServiceReports.Ranking.class)));
     }
 }

@@ -1,29 +1,18 @@
 package org.callscore.reports.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.callscore.reports.IngestionStatus;
-import org.callscore.reports.ServiceReports;
 
 /** {@code report:status}: where the reading of queue_log stands, what it awaits and what it set aside. */
 @Command(scope = "report", name = "status", description = "Shows where the reading of queue_log stands: the source, "
         + "the last id read, calls still open, ids awaited, rows set aside, the last run and its problem")
 @Service
-public class StatusCommand implements Action {
-
-    @Reference(optional = true)
-    ServiceReports reports;
+public class StatusCommand extends ReportsCommand {
 
     @Override
-    public Object execute() {
-        if (reports == null) {
-            System.out.println(ReportOptions.UNAVAILABLE);
-            return null;
-        }
-        System.out.print(text(reports.status()));
-        return null;
+    String report() {
+        return text(reports.status());
     }
 
     static String text(IngestionStatus s) {

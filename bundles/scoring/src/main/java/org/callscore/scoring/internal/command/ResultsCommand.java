@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -13,6 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.callscore.scoring.GroupBy;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.SurveyScores;
+import org.callscore.support.command.PeriodOptions;
 import org.callscore.support.options.CommandOptions;
 import org.callscore.site.SiteZone;
 
@@ -21,16 +21,7 @@ import org.callscore.site.SiteZone;
         description = "Shows the post-call survey scores (response rate, mean, satisfaction, CSAT, NPS, "
                 + "complaint rate, dimension indices) of the surveys started in a period, per group")
 @Service
-public class ResultsCommand implements Action {
-
-    @Option(name = "--from", description = "First day included, yyyy-MM-dd (default: the first day of this month)")
-    String from;
-
-    @Option(name = "--to", description = "First day no longer included, yyyy-MM-dd (default: tomorrow)")
-    String to;
-
-    @Option(name = "--queue", description = "Only calls through this queue")
-    String queue;
+public class ResultsCommand extends PeriodOptions {
 
     @Option(name = "--agent", description = "Only calls taken by this agent")
     String agent;
@@ -42,38 +33,31 @@ public class ResultsCommand implements Action {
             + "week, month or year (default: all)")
     String by = "all";
 
-    @Option(name = "--zone", description = "Time zone days start in, e.g. Europe/Berlin (default: the site's, zone "
-            + "in etc/org.callscore.site.cfg)")
-    String zone;
-
     @Reference(optional = true)
     SurveyScores scores;
 
     @Reference
     SiteZone siteZone;
 
+    public ResultsCommand() {
+        super("Survey scores unavailable: the scoring component has not started (it needs the database; see "
+                + "callscore:status and scr:list)");
+    }
+
     @Override
-    public Object execute() {
+    protected Optional<String> text() {
         if (scores == null) {
-            System.out.println("Survey scores unavailable: the scoring component has not started (it needs the "
-                    + "database; see callscore:status and scr:list)");
-            return null;
+            return Optional.empty();
         }
-        ZoneId zoneId = zone == null ? siteZone.zone() : CommandOptions.zone("--zone", zone);
+        ZoneId zoneId = zone(siteZone.zone());
         ScoreQuery query = query(LocalDate.now(zoneId), zoneId);
-        System.out.print(ResultsTable.render(title(query), scores.scores(query)));
-        return null;
+        return Optional.of(ResultsTable.render(title(query), scores.scores(query)));
     }
 
     /** @return the query the options ask for, with the defaults relative to {@code today} */
     ScoreQuery query(LocalDate today, ZoneId zoneId) {
-        LocalDate first = from == null ? today.withDayOfMonth(1) : CommandOptions.date("--from", from);
-        LocalDate end = to == null ? today.plusDays(1) : CommandOptions.date("--to", to);
-        if (!first.isBefore(end)) {
-            throw new IllegalArgumentException("--from " + first + " must be before --to " + end
-                    + " (--to is the first day not included)");
-        }
-        return new ScoreQuery(first.atStartOfDay(zoneId).toInstant(), end.atStartOfDay(zoneId).toInstant(),
+        Days days = days(today);
+        return new ScoreQuery(days.first().atStartOfDay(zoneId).toInstant(), days.end().atStartOfDay(zoneId).toInstant(),
                 Optional.ofNullable(queue), Optional.ofNullable(agent), Optional.ofNullable(survey), CommandOptions.choice("--by", by, GroupBy.class),
                 zoneId);
     }

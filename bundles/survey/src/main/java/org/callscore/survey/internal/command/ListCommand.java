@@ -1,18 +1,20 @@
 package org.callscore.survey.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
+import java.util.Optional;
+
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyResponses;
+import org.callscore.support.command.ModuleCommand;
 
 /** {@code survey:list}: the surveys in use, the files refused, and answers waiting for MariaDB. */
 @Command(scope = "survey", name = "list",
         description = "Lists the surveys in use (queues, questions, version), the survey files refused and why, "
                 + "and how many survey events wait in the journal for MariaDB")
 @Service
-public class ListCommand implements Action {
+public class ListCommand extends ModuleCommand {
 
     @Reference(optional = true)
     SurveyCatalog catalog;
@@ -20,13 +22,13 @@ public class ListCommand implements Action {
     @Reference(optional = true)
     SurveyResponses responses;
 
+    public ListCommand() {
+        super("The survey catalog is not running (see scr:list)");
+    }
+
     @Override
-    public Object execute() {
-        if (catalog == null) {
-            System.out.println("The survey catalog is not running (see scr:list)");
-            return null;
-        }
-        System.out.print(SurveyListing.render(catalog, responses == null ? -1 : responses.pending()));
-        return null;
+    protected Optional<String> text() {
+        return Optional.ofNullable(catalog)
+                .map(running -> SurveyListing.render(running, responses == null ? -1 : responses.pending()));
     }
 }

@@ -1,0 +1,33 @@
+package org.callscore.support.command;
+
+import java.util.Optional;
+
+import org.apache.karaf.shell.api.action.Action;
+
+/**
+ * A console command that shows what a module's service says; while that service is not running it says so and
+ * where to look, the same way for every module.
+ */
+public abstract class ModuleCommand implements Action {
+
+    private final String unavailable;
+
+    /** @param unavailable what to say while the module's service is not running: what has not started, where to look */
+    protected ModuleCommand(String unavailable) {
+        this.unavailable = unavailable;
+    }
+
+    /** @return what to print, or empty while the module's service is not bound */
+    protected abstract Optional<String> text() throws Exception;
+
+    @Override
+    public final Object execute() throws Exception {
+        Optional<String> text = text();
+        if (text.isPresent()) {
+            System.out.print(text.get());
+        } else {
+            System.out.println(unavailable);
+        }
+        return null;
+    }
+}
