@@ -88,8 +88,11 @@ public class BundleManifestsIT {
     @Test
     public void theStorageExportsOnlyItsContract() throws IOException {
         Path jar = bundles.get("org.callscore.storage");
-        assertEquals(Set.of("org.callscore.storage"), packages(header(jar, "Export-Package")).keySet());
+        // org.callscore.site: the one site time zone, a service every module reads
+        assertEquals(Set.of("org.callscore.storage", "org.callscore.site"),
+                packages(header(jar, "Export-Package")).keySet());
         assertEquals(STORAGE_CONTRACT, types(jar, "org/callscore/storage/"));
+        assertEquals(Set.of("SiteZone"), types(jar, "org/callscore/site/"));
     }
 
     @Test
