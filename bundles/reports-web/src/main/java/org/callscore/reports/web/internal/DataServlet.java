@@ -136,7 +136,7 @@ public class DataServlet extends HttpServlet {
             json.writeBooleanField("surveys", scores != null);
             if (service != null) {
                 IngestionStatus status = service.status();
-                ZoneId zone = ReportTables.siteZone(service);
+                ZoneId zone = service.siteZone();
                 json.writeStringField("siteZone", zone.getId());
                 json.writeStringField("source", status.source());
                 json.writeNumberField("lastId", status.lastId());

@@ -178,7 +178,7 @@ final class ReportTables {
         if (service == null && report != Report.SURVEYS) {
             throw new Unavailable("the reports module is not running (feature callscore-reports)");
         }
-        ZoneId zone = parameters.zone("zone", service != null ? siteZone(service) : clock.getZone());
+        ZoneId zone = parameters.zone("zone", service != null ? service.siteZone() : clock.getZone());
         Parameters.Period period = parameters.period(LocalDate.now(clock.withZone(zone)));
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("report", Parameters.key(report));
@@ -291,14 +291,6 @@ final class ReportTables {
     /** @return the figure, or null when it has none (its denominator was zero) */
     private static Double figure(OptionalDouble figure) {
         return figure.isPresent() ? figure.getAsDouble() : null;
-    }
-
-    /**
-     * The site's time zone, in which days begin and times are shown: the only place the web reads it (today the
-     * reports' {@code site.zone}), so a site-zone setting shared by all modules is a change of this line.
-     */
-    static ZoneId siteZone(ServiceReports reports) {
-        return reports.siteZone();
     }
 
     /** @return the time as the zone's local time with its offset, to the second (no microseconds) */
