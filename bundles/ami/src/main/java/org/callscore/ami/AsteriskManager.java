@@ -37,4 +37,11 @@ public interface AsteriskManager {
      *         {@link ManagerUnavailableException} when not connected
      */
     CompletionStage<List<QueueMember>> queueMembers(String queue);
+
+    /**
+     * @param queue a queue name as in queues.conf
+     * @return the callers waiting in it now, first first (QueueStatus), completing exceptionally with
+     *         {@link ManagerUnavailableException} when not connected
+     */
+    CompletionStage<List<QueueCaller>> queueCallers(String queue);
 }
