@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 
+import org.callscore.scoring.LowScoredResponse;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -57,7 +58,7 @@ public interface ServiceReports {
      * @return surveyed calls with a complaint or a mean score at most {@code maxMean}; empty without the survey
      *         module's tables
      */
-    List<LowScoredCall> lowScored(ReportQuery query, double maxMean, int limit);
+    List<LowScoredResponse> lowScored(ReportQuery query, double maxMean, int limit);
 
     /** @return the zone reports are cut in unless a query asks for another (configuration site.zone) */
     ZoneId siteZone();

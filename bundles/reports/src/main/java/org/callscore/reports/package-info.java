@@ -5,7 +5,7 @@
  * or calendar period in the site's time zone. {@link org.callscore.reports.ServiceSummary} defines every figure.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package org.callscore.reports;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,6 +11,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.zip.GZIPInputStream;
 
 import javax.inject.Inject;
 
@@ -51,7 +53,7 @@ public abstract class CallScoreTestSupport {
     @Inject
     protected SessionFactory sessionFactory;
 
-    /** Injected once Karaf has installed the boot features: before that, bundle operations may be refused. */
+    /** Injected once Karaf has installed the boot features (see {@link #bootFeatures}). */
     @Inject
     protected BootFinished bootFinished;
 
@@ -73,6 +75,7 @@ public abstract class CallScoreTestSupport {
                         .useDeployFolder(false),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevel.INFO),
+                editConfigurationFilePut(FEATURES_CFG, "featuresBoot", bootFeatures(distributionBootFeatures())),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
                 editConfigurationFilePut("etc/org.callscore.fastagi.cfg", "port", agiPort),
@@ -92,6 +95,44 @@ public abstract class CallScoreTestSupport {
                 systemProperty("callscore.test.db.user").value(System.getProperty("callscore.test.db.user")),
                 systemProperty("callscore.test.db.password").value(System.getProperty("callscore.test.db.password")),
                 mavenBundle("org.callscore", "org.callscore.testing.asterisk", version));
+    }
+
+    /**
+     * The boot features as a stage of their own: Pax Exam appends its own features (the remote bundle context it
+     * installs the test probe through) to featuresBoot, and installs the probe as soon as that context is up. In
+     * the same stage as CallScore's features, that can be while Karaf's deployer is still at work, which then
+     * replaces the region digraph without the probe, and the probe cannot resolve ("Resolver hook prevented
+     * resolution"). In a stage of their own, Pax Exam's features are the last deployment of the boot.
+     *
+     * @param features the boot features, separated by commas
+     */
+    protected static String bootFeatures(String features) {
+        return "(" + features + ")";
+    }
+
+    private static final String FEATURES_CFG = "etc/org.apache.karaf.features.cfg";
+
+    /** featuresBoot as the distribution ships it, read from its archive. */
+    private static String distributionBootFeatures() {
+        Path archive = Path.of(System.getProperty("callscore.distribution"));
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(archive))) {
+            byte[] header = new byte[512];
+            while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
+                String name = new String(header, 0, 100, StandardCharsets.US_ASCII).replaceAll("\u0000.*", "");
+                long size = Long.parseLong(new String(header, 124, 12, StandardCharsets.US_ASCII)
+                        .replaceAll("[\u0000 ]", ""), 8);
+                byte[] content = in.readNBytes((int) size);
+                in.skipNBytes((512 - size % 512) % 512);
+                if (name.endsWith("/" + FEATURES_CFG)) {
+                    java.util.Properties cfg = new java.util.Properties();
+                    cfg.load(new java.io.ByteArrayInputStream(content));
+                    return cfg.getProperty("featuresBoot");
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no " + FEATURES_CFG + " in " + archive);
     }
 
     /** MariaDB reached directly, not through CallScore's DataSource (nor a proxy in front of it). */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.EnumSet;
 import java.util.Hashtable;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -48,6 +49,18 @@ public class FastAgiPlatformIT extends CallScoreTestSupport {
                 () -> server().applications().contains("ping") && database().isReady("ping"));
         // a test that reconfigured the server leaves it rebinding for a moment
         eventually("the server serving calls", () -> "SUCCESS".equals(ping("ready.check").agiStatus()));
+    }
+
+    @Test
+    public void theTestProbeCameAfterKarafsDeployerWasDoneWithTheBootFeatures() {
+        // CallScoreTestSupport.bootFeatures: Pax Exam's features (and its probe) in a boot stage of their own
+        List<String> deployments = logSince(0).lines().filter(line -> line.contains("Adding features: ")).limit(2)
+                .toList();
+        assertEquals("two deployments at boot: " + deployments, 2, deployments.size());
+        assertTrue(deployments.get(0), deployments.get(0).contains("callscore-core"));
+        assertFalse(deployments.get(0), deployments.get(0).contains("exam"));
+        assertTrue(deployments.get(1), deployments.get(1).contains("exam"));
+        assertFalse(deployments.get(1), deployments.get(1).contains("callscore-"));
     }
 
     private Outcome ping(String uniqueId) {

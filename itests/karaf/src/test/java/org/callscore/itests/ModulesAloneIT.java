@@ -71,7 +71,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         Option[] base = super.configuration();
         Option[] all = Arrays.copyOf(base, base.length + 5);
         all[base.length] = editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
-                "standard, framework, scr, eventadmin, jdbc, http-whiteboard, callscore-core");
+                bootFeatures("standard, framework, scr, eventadmin, jdbc, http-whiteboard, callscore-core"));
         all[base.length + 1] = editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
                 webPort);
         all[base.length + 2] = editConfigurationFilePut("etc/org.callscore.reports.cfg", "ingest.interval.seconds",

@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 
 import org.callscore.reports.CallRecord;
 import org.callscore.reports.IngestionStatus;
-import org.callscore.reports.LowScoredCall;
 import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ReportRow;
 import org.callscore.reports.ServiceReports;
+import org.callscore.scoring.LowScoredResponse;
 import org.callscore.scoring.SurveyAnswers;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.storage.BackgroundTask;
@@ -284,7 +284,7 @@ public class ServiceReportsComponent implements ServiceReports {
     }
 
     @Override
-    public List<LowScoredCall> lowScored(ReportQuery query, double maxMean, int limit) {
+    public List<LowScoredResponse> lowScored(ReportQuery query, double maxMean, int limit) {
         requireTables();
         return surveyFigures().lowScored(query, maxMean, limit);
     }

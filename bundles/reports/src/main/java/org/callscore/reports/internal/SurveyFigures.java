@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.callscore.reports.LowScoredCall;
 import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.scoring.GroupBy;
@@ -68,12 +67,9 @@ final class SurveyFigures {
         return counts;
     }
 
-    List<LowScoredCall> lowScored(ReportQuery query, double maxMean, int limit) {
+    List<LowScoredResponse> lowScored(ReportQuery query, double maxMean, int limit) {
         ScoreQuery responses = scoreQuery(query, GroupBy.ALL);
-        List<LowScoredResponse> low = read(surveyAnswers, service -> service.lowScored(responses, maxMean, limit))
-                .orElse(List.of());
-        return low.stream().map(r -> new LowScoredCall(r.uniqueId(), r.queue(), r.agent(), r.surveyedAt(),
-                r.survey(), r.meanScore(), r.complaint(), r.comment())).toList();
+        return read(surveyAnswers, service -> service.lowScored(responses, maxMean, limit)).orElse(List.of());
     }
 
     /** @return the responses started in the query's days (in its zone), of its queue and agent */

@@ -20,25 +20,26 @@ final class ResponseWriter {
     /** Writes one event in the handle's transaction, which may hold other callers' events too. */
     static void write(Handle handle, ResponseEvent event) {
         if (event instanceof ResponseEvent.Offered offered) {
-            handle.createUpdate("INSERT INTO survey_version (survey, sha256, definition) "
-                    + "VALUES (:survey, :version, :definition) ON DUPLICATE KEY UPDATE survey = survey")
-                    .bindMethods(offered).execute();
-            handle.createUpdate("INSERT INTO survey_response (id, survey, survey_sha256, uniqueid, linkedid, "
-                    + "queue, agent, started_at, status, questions) VALUES (:responseId, :survey, :version, "
-                    + ":uniqueId, :linkedId, :queue, :agent, :at, 'in_progress', :questions) "
-                    + "ON DUPLICATE KEY UPDATE id = id")
-                    .bindMethods(offered).execute();
+            insertOnce(handle, "survey_version (survey, sha256, definition) VALUES (:survey, :version, "
+                    + ":definition) ON DUPLICATE KEY UPDATE survey = survey", offered);
+            insertOnce(handle, "survey_response (id, survey, survey_sha256, uniqueid, linkedid, queue, agent, "
+                    + "started_at, status, questions) VALUES (:responseId, :survey, :version, :uniqueId, :linkedId, "
+                    + ":queue, :agent, :at, 'in_progress', :questions) ON DUPLICATE KEY UPDATE id = id", offered);
         } else if (event instanceof ResponseEvent.Answered answered) {
-            handle.createUpdate("INSERT INTO survey_answer (response_id, question_id, "
-                    + "position, scale, dimension, score, complaint, attempts, answered_at) VALUES (:responseId, "
-                    + ":questionId, :position, :scale, :dimension, :score, :complaint, :attempts, :at) "
-                    + "ON DUPLICATE KEY UPDATE response_id = response_id")
-                    .bindMethods(answered).execute();
+            insertOnce(handle, "survey_answer (response_id, question_id, position, scale, dimension, score, "
+                    + "complaint, attempts, answered_at) VALUES (:responseId, :questionId, :position, :scale, "
+                    + ":dimension, :score, :complaint, :attempts, :at) ON DUPLICATE KEY UPDATE response_id = "
+                    + "response_id", answered);
         } else if (event instanceof ResponseEvent.Ended ended) {
             handle.createUpdate("UPDATE survey_response SET status = :status, "
                     + "ended_at = :at, comment_path = :comment WHERE id = :id")
                     .bind("status", ended.status().code()).bind("at", ended.at()).bind("comment", ended.comment())
                     .bind("id", ended.responseId()).execute();
         }
+    }
+
+    /** An INSERT its ON DUPLICATE KEY clause makes harmless to repeat; parameters from the event's accessors. */
+    private static void insertOnce(Handle handle, String intoValuesOnDuplicate, Object event) {
+        handle.createUpdate("INSERT INTO " + intoValuesOnDuplicate).bindMethods(event).execute();
     }
 }

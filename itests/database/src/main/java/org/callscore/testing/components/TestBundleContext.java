@@ -66,11 +66,11 @@ public final class TestBundleContext {
         return context;
     }
 
-    /** A bundle with no entries: components that look at their bundle's content find nothing to load. */
+    /** A bundle with no entries and no wiring: components that look at their bundle's content find nothing to load. */
     private static Bundle bundle() {
         return (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "findEntries" -> null;
+                    case "findEntries", "adapt" -> null;
                     case "getSymbolicName" -> "test.bundle";
                     case "toString" -> "TestBundle";
                     case "hashCode" -> System.identityHashCode(proxy);

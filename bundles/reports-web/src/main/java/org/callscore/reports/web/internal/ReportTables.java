@@ -19,13 +19,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.callscore.reports.CallRecord;
-import org.callscore.reports.LowScoredCall;
 import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ReportRow;
 import org.callscore.reports.ServiceReports;
 import org.callscore.reports.ServiceSummary;
 import org.callscore.scoring.GroupBy;
+import org.callscore.scoring.LowScoredResponse;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.ScoreRow;
 import org.callscore.scoring.ScoreSummary;
@@ -35,7 +35,7 @@ import org.callscore.reports.web.internal.Table.Field;
 /**
  * The reports the API and the export serve, each a {@link Table} read from {@link ServiceReports} or
  * {@link SurveyScores} with the request's parameters. The JSON keys are the names of the reports API's record
- * components ({@link ServiceSummary}, {@link ScoreSummary}, {@link CallRecord}, {@link LowScoredCall}), so the
+ * components ({@link ServiceSummary}, {@link ScoreSummary}, {@link CallRecord}, {@link LowScoredResponse}), so the
  * figures are defined there and in docs/metrics.md.
  */
 final class ReportTables {
@@ -256,15 +256,15 @@ final class ReportTables {
                 Field.of("repeated", "Called again", CallRecord::repeated)), calls);
     }
 
-    private static Table lowScores(List<LowScoredCall> calls, ZoneId zone) {
+    private static Table lowScores(List<LowScoredResponse> calls, ZoneId zone) {
         return Table.of("low-scores", List.of(
-                Field.<LowScoredCall>of("uniqueId", "Call id", LowScoredCall::uniqueId),
+                Field.<LowScoredResponse>of("uniqueId", "Call id", LowScoredResponse::uniqueId),
                 Field.of("queue", "Queue", call -> call.queue().orElse(null)),
                 Field.of("agent", "Agent", call -> call.agent().orElse(null)),
                 Field.of("surveyedAt", "Surveyed", call -> local(call.surveyedAt(), zone)),
-                Field.of("survey", "Survey", LowScoredCall::survey),
+                Field.of("survey", "Survey", LowScoredResponse::survey),
                 Field.of("meanScore", "Mean score (1-5)", call -> figure(call.meanScore())),
-                Field.of("complaint", "Complaint", LowScoredCall::complaint),
+                Field.of("complaint", "Complaint", LowScoredResponse::complaint),
                 Field.of("comment", "Voice comment", call -> call.comment().orElse(null))), calls);
     }
 

@@ -20,7 +20,6 @@ import java.util.function.DoubleConsumer;
 
 import org.callscore.reports.CallRecord;
 import org.callscore.reports.IngestionStatus;
-import org.callscore.reports.LowScoredCall;
 import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ReportRow;
@@ -28,6 +27,7 @@ import org.callscore.reports.ServiceReports;
 import org.callscore.reports.ServiceSummary;
 import org.callscore.reports.web.internal.ReportTables.Report;
 import org.callscore.scoring.GroupBy;
+import org.callscore.scoring.LowScoredResponse;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.ScoreRow;
 import org.callscore.scoring.ScoreSummary;
@@ -87,8 +87,8 @@ class ReportTablesTest {
         }
 
         @Override
-        public List<LowScoredCall> lowScored(ReportQuery query, double maxMean, int limit) {
-            return asked(List.of(query, maxMean, limit), List.of(new LowScoredCall("u1", Optional.of("sales"),
+        public List<LowScoredResponse> lowScored(ReportQuery query, double maxMean, int limit) {
+            return asked(List.of(query, maxMean, limit), List.of(new LowScoredResponse("u1", Optional.of("sales"),
                     Optional.empty(), Instant.parse("2026-03-28T10:00:00Z"), "itest", OptionalDouble.of(1.5), true,
                     Optional.empty())));
         }

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 import org.callscore.reports.CallRecord;
-import org.callscore.reports.LowScoredCall;
 import org.callscore.reports.ReportRow;
 import org.callscore.reports.ServiceSummary;
+import org.callscore.scoring.LowScoredResponse;
 import org.callscore.scoring.ScoreSummary;
 import org.callscore.support.table.TextTable;
 
@@ -78,7 +78,7 @@ final class ServiceTable {
         return out.toString();
     }
 
-    static String lowScored(String title, List<LowScoredCall> calls) {
+    static String lowScored(String title, List<LowScoredResponse> calls) {
         StringBuilder out = new StringBuilder(title).append(NL);
         if (calls.isEmpty()) {
             return out.append("No calls match.").append(NL).toString();
@@ -86,7 +86,7 @@ final class ServiceTable {
         String row = "%-20s %-16s %-16s %-24s %5s %-9s %s%n";
         out.append(String.format(Locale.ROOT, row, "Surveyed (UTC)", "Queue", "Agent", "Call (uniqueid)", "Mean",
                 "Complaint", "Voice comment"));
-        for (LowScoredCall c : calls) {
+        for (LowScoredResponse c : calls) {
             out.append(String.format(Locale.ROOT, row, c.surveyedAt().truncatedTo(ChronoUnit.SECONDS).toString()
                     .replace("T", " ").replace("Z", ""), c.queue().orElse("-"), c.agent().orElse("-"), c.uniqueId(),
                     number(c.meanScore(), 2),

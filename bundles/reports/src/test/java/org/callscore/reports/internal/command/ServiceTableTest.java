@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-import org.callscore.reports.LowScoredCall;
+import org.callscore.scoring.LowScoredResponse;
 import org.junit.jupiter.api.Test;
 
 class ServiceTableTest {
 
     @Test
     void listsLowScoredCallsWithTheirMeanComplaintAndComment() {
-        List<LowScoredCall> calls = List.of(
-                new LowScoredCall("1700000000.42", Optional.of("sales"), Optional.of("Alice"),
+        List<LowScoredResponse> calls = List.of(
+                new LowScoredResponse("1700000000.42", Optional.of("sales"), Optional.of("Alice"),
                         Instant.parse("2026-03-11T10:00:00Z"), "after-call", OptionalDouble.of(1.5), false,
                         Optional.of("/var/spool/asterisk/monitor/c.wav")),
-                new LowScoredCall("1700000000.43", Optional.empty(), Optional.empty(),
+                new LowScoredResponse("1700000000.43", Optional.empty(), Optional.empty(),
                         Instant.parse("2026-03-12T10:00:00.250Z"), "after-call", OptionalDouble.empty(), true,
                         Optional.empty()));
 
