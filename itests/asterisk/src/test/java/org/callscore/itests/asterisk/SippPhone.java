@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A phone the test PBX calls ({@code sipp/phone.xml}, a sipp UAS on its own port): an agent's PJSIP/agentN, or
- * the customers' trunk PJSIP/NUMBER@customer. It answers after {@code ringMs}, hangs up after {@code talkMs}, and
+ * the customers' trunk PJSIP/NUMBER@trunk. It answers after {@code ringMs}, hangs up after {@code talkMs}, and
  * answers numbers beginning 0486 busy the first {@code busyTimes} of their calls. Every INVITE it received is in
  * its log, so a test counts the dials each number (or agent) got: one Call-ID per dial, whatever was retransmitted.
  */
