@@ -160,11 +160,7 @@ final class TestSite implements AutoCloseable {
 
     /** Rows of a query on the database CallScore and the PBX write to, every value bound. */
     List<Map<String, Object>> query(String sql, Object... arguments) {
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + database, dbUser,
-                dbPassword); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < arguments.length; i++) {
-                statement.setObject(i + 1, arguments[i]);
-            }
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, arguments)) {
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 ResultSetMetaData meta = result.getMetaData();
@@ -180,6 +176,41 @@ final class TestSite implements AutoCloseable {
         } catch (SQLException e) {
             throw new AssertionError("query failed: " + sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A change on that database (setting the scene for a test), every value bound; returns the rows changed. */
+    int update(String sql, Object... arguments) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, arguments)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError("update failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + database, dbUser, dbPassword);
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... arguments)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < arguments.length; i++) {
+            statement.setObject(i + 1, arguments[i]);
+        }
+        return statement;
+    }
+
+    /** Writes an IVR menu file {@code NAME.ivr} of the first node and waits until CallScore loaded it. */
+    void writeMenuFile(String name, String... lines) throws IOException {
+        Path folder = runtime.resolve("etc/callscore/ivr");
+        Files.createDirectories(folder);
+        Path temporary = folder.resolve(name + ".tmp");
+        Files.writeString(temporary, String.join("\n", lines) + "\n");
+        long logStart = karafLogSize();
+        Files.move(temporary, folder.resolve(name + ".ivr"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        eventually("the menu file " + name + " loaded by CallScore", Duration.ofSeconds(30),
+                () -> karafLog(logStart).contains("IVR menu file " + name + " loaded"));
     }
 
     static void eventually(String what, Duration patience, BooleanSupplier condition) {
