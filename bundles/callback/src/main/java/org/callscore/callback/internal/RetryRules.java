@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.callscore.callback.AttemptOutcome;
+import org.callscore.callback.CallbackState;
 
 /**
  * What happens after an attempt, per outcome: tried again after a delay while fewer attempts than that outcome's
@@ -44,6 +46,31 @@ final class RetryRules {
         }
         Rule rule = rules.get(outcome);
         return attempts < rule.attempts() ? Optional.of(ended.plus(rule.delay())) : Optional.empty();
+    }
+
+    /** What becomes of a callback after an attempt: its next state, and when it is due if it is tried again. */
+    record Decision(CallbackState state, Optional<Instant> due) {
+    }
+
+    /**
+     * @param attempts  the attempts made so far, the one that just ended included
+     * @param expiresAt the callback's expiry
+     * @param firstOpen the first instant at or after a given one within the queue's hours (empty: never open)
+     */
+    Decision after(AttemptOutcome outcome, int attempts, Instant ended, Instant expiresAt,
+            Function<Instant, Optional<Instant>> firstOpen) {
+        if (outcome == AttemptOutcome.ANSWERED) {
+            return new Decision(CallbackState.DONE, Optional.empty());
+        }
+        Optional<Instant> retry = retryAt(outcome, attempts, ended);
+        if (retry.isEmpty()) {
+            return new Decision(CallbackState.FAILED, Optional.empty());
+        }
+        Optional<Instant> due = firstOpen.apply(retry.get());
+        if (due.isEmpty() || !due.get().isBefore(expiresAt)) {
+            return new Decision(CallbackState.EXPIRED, Optional.empty());
+        }
+        return new Decision(CallbackState.SCHEDULED, due);
     }
 
     Rule rule(AttemptOutcome outcome) {
