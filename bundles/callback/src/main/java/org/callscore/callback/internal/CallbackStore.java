@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,9 +71,10 @@ final class CallbackStore {
      * which holds the row's lock.
      */
     static void update(Handle h, Callback c, CallbackChange change) {
-        h.createUpdate("UPDATE callback SET agent = :agent, asked_for = :askedFor, due_at = :dueAt, "
-                + "expires_at = :expiresAt, state = :state, attempts = :attempts, sequence = :sequence, "
-                + "closed_at = :closedAt, updated_at = :updatedAt, reminded_at = IF(due_at = :dueAt, reminded_at, NULL), "
+        // reminded_at first: MariaDB assigns left to right, and it compares the due time before the move
+        h.createUpdate("UPDATE callback SET reminded_at = IF(due_at = :dueAt, reminded_at, NULL), agent = :agent, "
+                + "asked_for = :askedFor, due_at = :dueAt, expires_at = :expiresAt, state = :state, "
+                + "attempts = :attempts, sequence = :sequence, closed_at = :closedAt, updated_at = :updatedAt, "
                 + "lease_owner = IF(:state = 'DIALLING', lease_owner, NULL), "
                 + "lease_until = IF(:state = 'DIALLING', lease_until, NULL) WHERE id = :id")
                 .bind("agent", c.agent().orElse(null)).bind("askedFor", c.askedFor().map(CallbackStore::ts).orElse(null))
@@ -163,12 +163,6 @@ final class CallbackStore {
     static Optional<Instant> optionalInstant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? Optional.empty() : Optional.of(t.toInstant());
-    }
-
-    static List<String> ids(List<Callback> callbacks) {
-        List<String> ids = new ArrayList<>();
-        callbacks.forEach(c -> ids.add(c.id()));
-        return ids;
     }
 
     private static String truncate(String text, int max) {
