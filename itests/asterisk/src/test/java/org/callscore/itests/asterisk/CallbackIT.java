@@ -84,7 +84,7 @@ class CallbackIT {
     private void configure(CallScoreNode node) {
         Path secret = node.writeSecret("callscore-ami-pbx.secret", AMI_SECRET);
         node.configure("org.callscore.ami-pbx.cfg", Map.of("host", "127.0.0.1", "port", String.valueOf(amiProxyPort),
-                "username", AMI_USER, "secret.file", secret.toString()));
+                "username", AMI_USER, "secret.file", secret.toString(), "reconnect.max.seconds", "2"));
         node.configure("org.callscore.callback.cfg", Map.of("node", node.name(), "dial.interval.seconds", "1",
                 "lease.seconds", String.valueOf(LEASE.toSeconds()), "agent.ring.seconds", "15",
                 "customer.ring.seconds", "15", "agent.prompts", "beep",
@@ -92,6 +92,8 @@ class CallbackIT {
         // every question of the capture a beep: the caller's keys then come at known times
         node.configure("org.callscore.agi.callback.cfg", Map.of("prompt.number", "beep", "prompt.confirm", "beep",
                 "prompt.when", "beep", "prompt.thanks", "beep", "prompt.time", "beep"));
+        // not a boot feature of the distribution (yet): installed as a site would
+        node.console("feature:install callscore-callback");
     }
 
     /** Agent phones for PJSIP/agentN (ports 508N) and the customers' phone behind the trunk (5090). */
