@@ -47,7 +47,7 @@ class CallbackIT {
     private static final int MEDIA_PORT_BASE = 6200;
     /** The busy retry delay the test configures (the shortest the setting takes: it is in minutes). */
     private static final Duration BUSY_DELAY = Duration.ofMinutes(1);
-    private static final Duration LEASE = Duration.ofSeconds(15);
+    private static final Duration LEASE = Duration.ofSeconds(20);
 
     private TestSite site;
     private TcpProxy ami;
