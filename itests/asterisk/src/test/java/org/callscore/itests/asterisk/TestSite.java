@@ -105,6 +105,11 @@ final class TestSite implements AutoCloseable {
         return shell;
     }
 
+    /** The CallScore runtime's folder (etc/, data/), as {@code ./callscore start} made it. */
+    Path runtime() {
+        return runtime;
+    }
+
     /** A command in CallScore's Karaf console, through {@code ./callscore shell}. */
     String console(String command) {
         return shell.ok(Duration.ofMinutes(1), "./callscore", "shell", command);
