@@ -88,6 +88,7 @@ final class AmiServer implements AsteriskManager, ManagerSession.Handler {
     private final AtomicLong droppedEvents = new AtomicLong();
 
     private volatile ManagerSession session;
+    private volatile boolean stopping;
     private volatile Instant since = Instant.now();
     private volatile long reconnects;
     private volatile String lastError;
@@ -194,7 +195,11 @@ final class AmiServer implements AsteriskManager, ManagerSession.Handler {
             lastError = reason;
             nextAttempt = Instant.MIN; // the first try again is at once; the back-off starts if that fails
         }
-        LOG.warn("Lost the connection to Asterisk server {} at {}: {}", settings.server(), settings.address(), reason);
+        if (stopping) {
+            LOG.info("Closed the connection to Asterisk server {} at {}", settings.server(), settings.address());
+        } else {
+            LOG.warn("Lost the connection to Asterisk server {} at {}: {}", settings.server(), settings.address(), reason);
+        }
         ManagerUnavailableException lost = new ManagerUnavailableException("the connection to Asterisk server "
                 + settings.server() + " was lost before Asterisk answered: " + reason);
         originates.keySet().forEach(id -> failOriginate(id, lost));
@@ -424,6 +429,7 @@ final class AmiServer implements AsteriskManager, ManagerSession.Handler {
 
     /** Logs off and stops; pending requests fail with {@link ManagerUnavailableException}. */
     void close() {
+        stopping = true;
         ManagerSession current;
         synchronized (this) {
             current = session;

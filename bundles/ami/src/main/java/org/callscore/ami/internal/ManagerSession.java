@@ -160,13 +160,13 @@ final class ManagerSession implements AutoCloseable {
         try {
             while (true) {
                 Map<String, String> message = reader.message();
-                if (message.containsKey("Response")) {
+                if (message.containsKey("Event")) { // first: an OriginateResponse event has a Response header too
+                    handler.onEvent(this, message);
+                } else if (message.containsKey("Response")) {
                     CompletableFuture<Map<String, String>> waiting = responses.remove(message.getOrDefault("ActionID", ""));
                     if (waiting != null) {
                         waiting.complete(message);
                     }
-                } else if (message.containsKey("Event")) {
-                    handler.onEvent(this, message);
                 }
             }
         } catch (IOException e) {

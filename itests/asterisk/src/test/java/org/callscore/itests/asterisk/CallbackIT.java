@@ -43,7 +43,7 @@ class CallbackIT {
     /** Asterisk's Manager port and the user CallScore logs in with, as itests/asterisk/etc/manager.conf has them. */
     private static final int AMI_PORT = 5038;
     private static final String AMI_USER = "callscore";
-    private static final String AMI_SECRET = "callscore-e2e-ami";
+    private static final String AMI_SECRET = "callscore-test-ami";
     private static final int AGENT_PORT_BASE = 5080;
     private static final int CUSTOMER_PORT = 5090;
     private static final int MEDIA_PORT_BASE = 6200;

@@ -130,6 +130,11 @@ final class TestSite implements AutoCloseable {
         return shell;
     }
 
+    /** The first node's runtime folder (etc/, data/), as {@code ./callscore start} made it. */
+    Path runtime() {
+        return runtime;
+    }
+
     /** A command in CallScore's Karaf console (the first node), through {@code ./callscore shell}. */
     String console(String command) {
         return node.console(command);
