@@ -68,7 +68,7 @@ public final class RecordSpool {
             DurableFiles.replace(folder.resolve(id + ".partial"), folder.resolve(id + suffix),
                     ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new UncheckedIOException("spool " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(folder + ": " + e.getMessage(), e);
         }
     }
 
