@@ -71,7 +71,7 @@ public class CallbackIT extends CallScoreTestSupport {
         assertTrue(list, list.contains(callbackId) && list.contains("*******678") && !list.contains("0612345678"));
         String history = console("callback:history " + callbackId);
         assertTrue(history, history.contains("created") && history.contains("phone"));
-        console("callback:cancel " + callbackId + " --why itest");
+        console("callback:cancel --why itest " + callbackId);
         assertTrue(console("callback:list --queue " + queue).contains("No callbacks match."));
     }
 
@@ -97,8 +97,6 @@ public class CallbackIT extends CallScoreTestSupport {
             assertEquals("SUCCESS", outcome.agiStatus());
             assertEquals("UNAVAILABLE", outcome.variable("CALLSCORE_CALLBACK"));
             assertTrue(outcome.commands().contains("EXEC \"Playback\" \"sorry-youre-having-problems\""));
-            String text = console("callback:list");
-            assertTrue(text, text.contains("The callback module is not running"));
         } finally {
             startIfStopped(MODULE);
         }
