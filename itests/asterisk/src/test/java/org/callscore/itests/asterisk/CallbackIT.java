@@ -94,8 +94,6 @@ class CallbackIT {
         // every question of the capture a beep: the caller's keys then come at known times
         node.configure("org.callscore.agi.callback.cfg", Map.of("prompt.number", "beep", "prompt.confirm", "beep",
                 "prompt.when", "beep", "prompt.thanks", "beep", "prompt.time", "beep"));
-        // not a boot feature of the distribution (yet): installed as a site would
-        node.console("feature:install callscore-callback");
     }
 
     /** Agent phones for PJSIP/agentN (ports 508N) and the customers' phone behind the trunk (5090). */
