@@ -87,7 +87,12 @@ class CallbackIT {
         Path secret = node.writeSecret("callscore-ami-pbx.secret", AMI_SECRET);
         node.configure("org.callscore.ami-pbx.cfg", Map.of("host", "127.0.0.1", "port", String.valueOf(amiProxyPort),
                 "username", AMI_USER, "secret.file", secret.toString(), "reconnect.max.seconds", "2"));
-        node.configure("org.callscore.callback.cfg", Map.of("node", node.name(), "dial.interval.seconds", "1",
+        // Karaf's file install replaces ${NUMBER} in a .cfg by nothing (the shipped "PJSIP/${NUMBER}@trunk" arrives
+        // as "PJSIP/@trunk"); "$\\{" is how a .cfg keeps it
+        System.out.println("e2e: shipped dial string as Karaf reads it: "
+                + node.console("config:property-get --pid org.callscore.callback dial").strip());
+        node.configure("org.callscore.callback.cfg", Map.of("node", node.name(), "dial", "PJSIP/$\\\\{NUMBER}@trunk",
+                "dial.interval.seconds", "1",
                 "lease.seconds", String.valueOf(LEASE.toSeconds()), "agent.ring.seconds", "15",
                 "customer.ring.seconds", "15", "agent.prompts", "beep",
                 "retry.busy.delay.minutes", String.valueOf(BUSY_DELAY.toMinutes())));
