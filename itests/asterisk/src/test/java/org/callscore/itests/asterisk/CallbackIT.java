@@ -90,7 +90,8 @@ class CallbackIT {
         // Karaf's file install replaces ${NUMBER} in a .cfg by nothing (the shipped "PJSIP/${NUMBER}@trunk" arrives
         // as "PJSIP/@trunk"); "$\\{" is how a .cfg keeps it
         System.out.println("e2e: shipped dial string as Karaf reads it: "
-                + node.console("config:property-get --pid org.callscore.callback dial").strip());
+                + node.shell().run(Duration.ofMinutes(1), List.of("./callscore", "shell",
+                        "config:property-get --pid org.callscore.callback dial")).output().strip());
         node.configure("org.callscore.callback.cfg", Map.of("node", node.name(), "dial", "PJSIP/$\\\\{NUMBER}@trunk",
                 "dial.interval.seconds", "1",
                 "lease.seconds", String.valueOf(LEASE.toSeconds()), "agent.ring.seconds", "15",
