@@ -71,24 +71,31 @@ public final class TcpProxy implements AutoCloseable {
 
     private void accept(ServerSocket socket) {
         while (!socket.isClosed()) {
+            Socket client;
             try {
-                Socket client = socket.accept();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                synchronized (this) {
-                    if (server != socket) {
-                        // stop() ran while this connection was being made: it must not outlive the outage
-                        closeQuietly(client);
-                        closeQuietly(upstream);
-                        return;
-                    }
-                    sockets.add(client);
-                    sockets.add(upstream);
-                }
-                pump(client, upstream);
-                pump(upstream, client);
+                client = socket.accept();
             } catch (IOException e) {
                 return; // stopped
             }
+            Socket upstream;
+            try {
+                upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+            } catch (IOException refused) {
+                closeQuietly(client); // the server is not there now: this client is refused, the next may not be
+                continue;
+            }
+            synchronized (this) {
+                if (server != socket) {
+                    // stop() ran while this connection was being made: it must not outlive the outage
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    return;
+                }
+                sockets.add(client);
+                sockets.add(upstream);
+            }
+            pump(client, upstream);
+            pump(upstream, client);
         }
     }
 

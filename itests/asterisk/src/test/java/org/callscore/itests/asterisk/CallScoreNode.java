@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One CallScore node of the test site: a Karaf runtime made and run by {@code ./callscore} in its own folder,
@@ -56,9 +59,9 @@ final class CallScoreNode {
         return shell;
     }
 
-    /** A new runtime: whatever an earlier run left is stopped and removed first. */
+    /** A new runtime: whatever an earlier run left is killed and removed first. */
     void install() {
-        shell.ok(TestSite.SCRIPT, "./callscore", "stop");
+        karafProcess().ifPresent(CallScoreNode::killAndWait);
         if (Files.exists(runtime)) {
             shell.ok(Duration.ofMinutes(1), "rm", "-rf", runtime.toString());
         }
@@ -70,15 +73,33 @@ final class CallScoreNode {
         shell.ok(TestSite.SCRIPT, "./callscore", "start");
     }
 
+    /**
+     * Stops Karaf with its own {@code bin/stop}, not {@code ./callscore stop}: that one stops the test PBX too,
+     * which the other nodes still use.
+     */
     void stop() {
-        shell.run(Duration.ofMinutes(2), List.of("./callscore", "stop"));
+        Optional<ProcessHandle> karaf = karafProcess();
+        if (karaf.isEmpty()) {
+            return;
+        }
+        shell.run(Duration.ofMinutes(1), List.of(runtime.resolve("bin/stop").toString()));
+        try {
+            karaf.get().onExit().get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            killAndWait(karaf.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Kills this node's Karaf with SIGKILL (a power cut): no bundle stops, nothing is flushed. */
     void kill() {
-        ProcessHandle karaf = karafProcess().orElseThrow(() -> new AssertionError("no Karaf runs in " + runtime));
-        karaf.destroyForcibly();
-        karaf.onExit().join();
+        killAndWait(karafProcess().orElseThrow(() -> new AssertionError("no Karaf runs in " + runtime)));
+    }
+
+    private static void killAndWait(ProcessHandle process) {
+        process.destroyForcibly();
+        process.onExit().join();
     }
 
     /** The Karaf JVM of this runtime: the java process started with {@code -Dkaraf.base=RUNTIME}, exactly. */

@@ -87,19 +87,28 @@ class CallbackIT {
         Path secret = node.writeSecret("callscore-ami-pbx.secret", AMI_SECRET);
         node.configure("org.callscore.ami-pbx.cfg", Map.of("host", "127.0.0.1", "port", String.valueOf(amiProxyPort),
                 "username", AMI_USER, "secret.file", secret.toString(), "reconnect.max.seconds", "2"));
-        // Karaf's file install replaces ${NUMBER} in a .cfg by nothing (the shipped "PJSIP/${NUMBER}@trunk" arrives
-        // as "PJSIP/@trunk"); "$\\{" is how a .cfg keeps it
-        System.out.println("e2e: shipped dial string as Karaf reads it: "
-                + node.shell().run(Duration.ofMinutes(1), List.of("./callscore", "shell",
-                        "config:property-get --pid org.callscore.callback dial")).output().strip());
-        node.configure("org.callscore.callback.cfg", Map.of("node", node.name(), "dial", "PJSIP/$\\\\{NUMBER}@trunk",
-                "dial.interval.seconds", "1",
+        Map<String, String> dialler = Map.of("node", node.name(), "dial.interval.seconds", "1",
                 "lease.seconds", String.valueOf(LEASE.toSeconds()), "agent.ring.seconds", "15",
                 "customer.ring.seconds", "15", "agent.prompts", "beep",
-                "retry.busy.delay.minutes", String.valueOf(BUSY_DELAY.toMinutes())));
+                "retry.busy.delay.minutes", String.valueOf(BUSY_DELAY.toMinutes()));
+        // Karaf may write the configuration it read back into the file while this test edits it: until it holds
+        TestSite.eventually("org.callscore.callback.cfg of " + node + " in force", Duration.ofSeconds(60), () -> {
+            if (node.name().equals(setting(node, "org.callscore.callback", "node"))) {
+                return true;
+            }
+            node.configure("org.callscore.callback.cfg", dialler);
+            return false;
+        });
+        assertThat(setting(node, "org.callscore.callback", "dial")).as("the shipped dial string as Karaf reads it")
+                .isEqualTo("PJSIP/${NUMBER}@trunk");
         // every question of the capture a beep: the caller's keys then come at known times
         node.configure("org.callscore.agi.callback.cfg", Map.of("prompt.number", "beep", "prompt.confirm", "beep",
                 "prompt.when", "beep", "prompt.thanks", "beep", "prompt.time", "beep"));
+    }
+
+    private static String setting(CallScoreNode node, String pid, String key) {
+        return node.shell().run(Duration.ofMinutes(1), List.of("./callscore", "shell",
+                "config:property-get --pid " + pid + " " + key)).output().strip();
     }
 
     /** Agent phones for PJSIP/agentN (ports 508N) and the customers' phone behind the trunk (5090). */
@@ -118,7 +127,7 @@ class CallbackIT {
     private SippPhone phone(String name, int port, int ringMs, int talkMs, int busyTimes) {
         SippPhone phone = SippPhone.start(site.repository(), site.work().resolve("phones"), name, port,
                 MEDIA_PORT_BASE + 10 * phones.size(), ringMs, talkMs, busyTimes);
-        phones.add(phone);
+        phones.add(site.keep(phone)); // hung up with the site too, should the test JVM be stopped
         return phone;
     }
 
@@ -172,7 +181,7 @@ class CallbackIT {
     @Test
     @Order(1)
     void aCallerRequestsACallbackInTheIvrAndIsCalledBackAgentFirst() throws IOException {
-        site.writeMenuFile("callback", "menu.main.prompt = beep", "menu.main.timeout.seconds = 8",
+        site.writeMenuFile("callback", "agent = sales", "menu.main.prompt = beep", "menu.main.timeout.seconds = 8",
                 "menu.main.key.1 = queue:sales", "menu.main.key.3 = goto:callscore-callback-request,sales,1");
         Map<String, SippPhone> agents = agents(500, 1, 2);
         SippPhone customers = customers(0);
