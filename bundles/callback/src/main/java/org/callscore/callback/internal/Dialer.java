@@ -88,8 +88,8 @@ final class Dialer implements AutoCloseable {
         Jdbi jdbi = db.jdbi();
         Instant now = clock.instant();
         renew(jdbi, now);
-        jdbi.useTransaction(h -> AttemptStore.expire(h, now, settings.node));
-        jdbi.useTransaction(h -> AttemptStore.remind(h, now,
+        AttemptStore.claiming(jdbi, h -> AttemptStore.expire(h, now, settings.node));
+        AttemptStore.claiming(jdbi, h -> AttemptStore.remind(h, now,
                 now.plus(Duration.ofMinutes(Math.max(0, settings.config.reminder_minutes()))), settings.node));
         recoverLapsed(jdbi, now);
         if (settings.config.dial_enabled()) {
@@ -122,7 +122,7 @@ final class Dialer implements AutoCloseable {
 
     /** Ends the attempts whose node stopped renewing its lease, from the CDR: never dialled again blindly. */
     private void recoverLapsed(Jdbi jdbi, Instant now) {
-        jdbi.useTransaction(h -> {
+        AttemptStore.claiming(jdbi, h -> {
             for (AttemptStore.Lapsed lapsed : AttemptStore.lapsed(h, now, 20)) {
                 AttemptStore.Outcome outcome = lapsed.dialled() ? CdrCheck.outcome(h, settings.cdrTable, lapsed.channelId())
                         : new AttemptStore.Outcome(AttemptOutcome.LOST, "claimed but never dialled", Optional.empty(),
@@ -132,6 +132,7 @@ final class Dialer implements AutoCloseable {
                 LOG.info("Callback {}: the lease of attempt {} ran out; {} ({})", lapsed.callbackId(),
                         lapsed.channelId(), outcome.outcome(), outcome.detail());
             }
+            return null;
         });
     }
 
@@ -196,7 +197,7 @@ final class Dialer implements AutoCloseable {
             return;
         }
         Map<String, String> chosen = new LinkedHashMap<>(); // callback id -> agent interface
-        List<AttemptStore.Claim> claims = jdbi.inTransaction(h -> {
+        List<AttemptStore.Claim> claims = AttemptStore.claiming(jdbi, h -> {
             AttemptStore.lockQueue(h, queue);
             Set<String> busy = new HashSet<>(AttemptStore.busyInterfaces(h, queue));
             Map<String, QueueMember> free = new LinkedHashMap<>();
@@ -316,9 +317,9 @@ final class Dialer implements AutoCloseable {
     private void end(String channelId, AttemptStore.Outcome outcome) {
         record(() -> {
             Instant now = clock.instant();
-            jdbi().useTransaction(h -> AttemptStore.end(h, channelId, outcome, false, now, settings.node, settings.rules,
-                    this::firstOpen).ifPresent(c -> LOG.info("Callback {}: attempt {} ended {} ({}); now {}", c.id(),
-                            channelId, outcome.outcome(), outcome.detail(), c.state())));
+            AttemptStore.claiming(jdbi(), h -> AttemptStore.end(h, channelId, outcome, false, now, settings.node,
+                    settings.rules, this::firstOpen)).ifPresent(c -> LOG.info("Callback {}: attempt {} ended {} ({}); "
+                            + "now {}", c.id(), channelId, outcome.outcome(), outcome.detail(), c.state()));
             inFlight.remove(channelId);
         });
     }
