@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import org.callscore.ami.AmiEvent;
 import org.callscore.ami.OriginateReason;
 import org.callscore.ami.OriginateRequest;
+import org.callscore.ami.QueueCaller;
 import org.callscore.callback.AttemptOutcome;
 import org.callscore.callback.Callback;
 import org.callscore.callback.CallbackAttempt;
@@ -373,5 +374,33 @@ class DialerTest {
 
         assertThat(pbx.originates).singleElement().extracting(OriginateRequest::channel).isEqualTo("PJSIP/agent2");
         assertThat(UUID.fromString(pbx.originates.get(0).channelId())).isNotNull();
+    }
+
+    @Test
+    void inQueueModeACallbackWaitsInTheQueueBehindOnlyTheCallersWhoWereThereBeforeIt() throws Exception {
+        CallbackSettings queueMode = Fixtures.settings(Map.of("node", "node-a"), Map.of("mode.sales", "queue"));
+        Dialer dialler = dialer(queueMode);
+        pbx.callers("sales", new QueueCaller("sales", 1, "PJSIP/caller-1", Optional.empty(), START.minusSeconds(60)),
+                new QueueCaller("sales", 2, "PJSIP/caller-2", Optional.empty(), START.plusSeconds(30)));
+        String id = request("0611111111"); // requested at START: after caller 1, before caller 2
+        clock.advance(Duration.ofMinutes(1));
+        String second = request("0622222222");
+        String third = request("0633333333");
+        try {
+            dialler.tick();
+        } finally {
+            dialler.close();
+        }
+
+        assertThat(pbx.originates).hasSize(2); // two free members: two callbacks in the queue, not three
+        OriginateRequest first = pbx.originates.get(0);
+        assertThat(first.channel()).isEqualTo("Local/s@callscore-callback-queue/n");
+        assertThat(first.context()).isEqualTo("callscore-callback-agent");
+        assertThat(first.variables()).containsEntry("CALLSCORE_CALLBACK_ID", id)
+                .containsEntry("CALLSCORE_CALLBACK_POSITION", "2");
+        assertThat(first.otherChannelId()).contains(first.channelId() + "-queue");
+        assertThat(pbx.originates.get(1).variables()).containsEntry("CALLSCORE_CALLBACK_ID", second)
+                .containsEntry("CALLSCORE_CALLBACK_POSITION", "4"); // behind both callers and the first callback
+        assertThat(callback(third).state()).isEqualTo(CallbackState.SCHEDULED);
     }
 }
