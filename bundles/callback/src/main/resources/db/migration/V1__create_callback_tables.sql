@@ -33,8 +33,7 @@ CREATE TABLE callback (
   lease_owner VARCHAR(64) NULL,
   lease_until TIMESTAMP(3) NULL,
   UNIQUE KEY callback_survey_response (survey_response),
-  -- in the order claims take due rows, so a claim locks only the rows it takes (a sort would lock every due row)
-  KEY callback_due (state, due_at, requested_at),
+  KEY callback_due (state, due_at),
   KEY callback_lease (state, lease_until),
   KEY callback_queue (queue, state, due_at),
   KEY callback_agent (agent, state, due_at),
