@@ -58,6 +58,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Agent context", description = "The dialplan context the agent's answered phone goes to")
     String agent_context() default "callscore-callback-agent";
 
+    @AttributeDefinition(name = "Queue context", description = "Queue mode (mode.QUEUE = queue): the dialplan "
+            + "context where the callback waits in the queue, at its original place")
+    String queue_context() default "callscore-callback-queue";
+
+    @AttributeDefinition(name = "Queue wait (s)", description = "Queue mode: how long a callback waits in the queue "
+            + "for an agent")
+    int queue_wait_seconds() default 120;
+
     @AttributeDefinition(name = "Agent prompts", description = "Sounds the agent hears before the number, '&' between")
     String agent_prompts() default "to-call-this-number";
 

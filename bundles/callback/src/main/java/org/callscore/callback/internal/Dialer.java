@@ -23,6 +23,7 @@ import org.callscore.ami.AsteriskManager;
 import org.callscore.ami.OriginateReason;
 import org.callscore.ami.OriginateRequest;
 import org.callscore.ami.OriginateResult;
+import org.callscore.ami.QueueCaller;
 import org.callscore.ami.QueueMember;
 import org.callscore.callback.AttemptOutcome;
 import org.callscore.callback.Callbacks;
@@ -88,8 +89,8 @@ final class Dialer implements AutoCloseable {
         Jdbi jdbi = db.jdbi();
         Instant now = clock.instant();
         renew(jdbi, now);
-        jdbi.useTransaction(h -> AttemptStore.expire(h, now, settings.node));
-        jdbi.useTransaction(h -> AttemptStore.remind(h, now,
+        AttemptStore.claiming(jdbi, h -> AttemptStore.expire(h, now, settings.node));
+        AttemptStore.claiming(jdbi, h -> AttemptStore.remind(h, now,
                 now.plus(Duration.ofMinutes(Math.max(0, settings.config.reminder_minutes()))), settings.node));
         recoverLapsed(jdbi, now);
         if (settings.config.dial_enabled()) {
@@ -122,7 +123,7 @@ final class Dialer implements AutoCloseable {
 
     /** Ends the attempts whose node stopped renewing its lease, from the CDR: never dialled again blindly. */
     private void recoverLapsed(Jdbi jdbi, Instant now) {
-        jdbi.useTransaction(h -> {
+        AttemptStore.claiming(jdbi, h -> {
             for (AttemptStore.Lapsed lapsed : AttemptStore.lapsed(h, now, 20)) {
                 AttemptStore.Outcome outcome = lapsed.dialled() ? CdrCheck.outcome(h, settings.cdrTable, lapsed.channelId())
                         : new AttemptStore.Outcome(AttemptOutcome.LOST, "claimed but never dialled", Optional.empty(),
@@ -132,6 +133,7 @@ final class Dialer implements AutoCloseable {
                 LOG.info("Callback {}: the lease of attempt {} ran out; {} ({})", lapsed.callbackId(),
                         lapsed.channelId(), outcome.outcome(), outcome.detail());
             }
+            return null;
         });
     }
 
@@ -164,8 +166,18 @@ final class Dialer implements AutoCloseable {
         return all.size() == 1 ? Optional.of(all.values().iterator().next()) : Optional.empty();
     }
 
-    private record Candidate(String id, ZoneId zone, Optional<String> agent) {
+    private record Candidate(String id, ZoneId zone, Optional<String> agent, Instant requestedAt) {
     }
+
+    /**
+     * Where an attempt rings first: an agent's interface, or (queue mode) a Local channel whose other half waits in
+     * the queue at {@code position}.
+     */
+    private record Placement(String channel, Optional<Integer> position) {
+    }
+
+    /** The Local channels of queue mode: the half that runs the agent context, and its other half in the queue. */
+    static final String LOCAL_PREFIX = "Local/";
 
     private void dialQueue(Jdbi jdbi, String queue, Instant now) {
         Optional<AsteriskManager> found = manager(queue);
@@ -178,42 +190,63 @@ final class Dialer implements AutoCloseable {
         if (!manager.status().connected()) {
             return; // attempts wait; nothing is claimed while AMI is down
         }
+        boolean queueMode = settings.perQueue("mode", queue).filter("queue"::equalsIgnoreCase).isPresent();
         List<QueueMember> members;
+        List<QueueCaller> waiting;
         try {
             members = manager.queueMembers(queue).toCompletableFuture().get(AMI_ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+            waiting = queueMode ? manager.queueCallers(queue).toCompletableFuture().get(AMI_ANSWER.toMillis(),
+                    TimeUnit.MILLISECONDS) : List.of();
         } catch (Exception e) {
             LOG.debug("Callbacks of queue {} wait: its members are not known ({})", queue, e.toString());
             return;
         }
         reported.removeIf(k -> k.endsWith(":" + queue));
-        List<Candidate> candidates = jdbi.withHandle(h -> h.createQuery("SELECT id, customer_zone, agent FROM callback "
-                + "WHERE state = 'SCHEDULED' AND due_at <= :now AND queue = :q ORDER BY due_at, requested_at, id "
-                + "LIMIT :n").bind("now", CallbackStore.ts(now)).bind("q", queue).bind("n", CANDIDATES)
+        List<Candidate> candidates = jdbi.withHandle(h -> h.createQuery("SELECT id, customer_zone, agent, requested_at "
+                + "FROM callback WHERE state = 'SCHEDULED' AND due_at <= :now AND queue = :q ORDER BY due_at, "
+                + "requested_at, id LIMIT :n").bind("now", CallbackStore.ts(now)).bind("q", queue).bind("n", CANDIDATES)
                 .map((rs, ctx) -> new Candidate(rs.getString(1), ZoneId.of(rs.getString(2)),
-                        Optional.ofNullable(rs.getString(3)))).list());
+                        Optional.ofNullable(rs.getString(3)), rs.getTimestamp(4).toInstant())).list());
         List<Candidate> open = candidates.stream().filter(c -> openNow(queue, c.zone(), now)).toList();
         if (open.isEmpty()) {
             return;
         }
-        Map<String, String> chosen = new LinkedHashMap<>(); // callback id -> agent interface
-        List<AttemptStore.Claim> claims = jdbi.inTransaction(h -> {
+        Map<String, Placement> chosen = new LinkedHashMap<>();
+        List<AttemptStore.Claim> claims = AttemptStore.claiming(jdbi, h -> {
             AttemptStore.lockQueue(h, queue);
-            Set<String> busy = new HashSet<>(AttemptStore.busyInterfaces(h, queue));
+            List<String> busy = AttemptStore.busyInterfaces(h, queue);
             Map<String, QueueMember> free = new LinkedHashMap<>();
             members.stream().filter(QueueMember::available).filter(m -> !busy.contains(m.location()))
                     .forEach(m -> free.putIfAbsent(m.location(), m));
+            // callbacks waiting in the queue will take free members too
+            int capacity = free.size() - (int) busy.stream().filter(i -> i.startsWith(LOCAL_PREFIX)).count();
+            int entered = 0;
             for (Candidate c : open) {
+                if (capacity <= 0) {
+                    break;
+                }
+                if (queueMode && c.agent().isEmpty()) {
+                    // its original place: behind the callers who were waiting before it was requested
+                    long ahead = waiting.stream().filter(w -> w.waitingSince().isBefore(c.requestedAt())).count();
+                    chosen.put(c.id(), new Placement(LOCAL_PREFIX + "s@" + settings.config.queue_context() + "/n",
+                            Optional.of((int) ahead + 1 + entered)));
+                    entered++;
+                    capacity--;
+                    continue;
+                }
                 Optional<QueueMember> member = c.agent().isPresent()
                         ? free.values().stream().filter(m -> m.name().equals(c.agent().get())).findFirst()
                         : free.values().stream().findFirst();
-                member.ifPresent(m -> {
-                    free.remove(m.location());
-                    chosen.put(c.id(), m.location());
-                });
+                if (member.isPresent()) {
+                    free.remove(member.get().location());
+                    chosen.put(c.id(), new Placement(member.get().location(), Optional.empty()));
+                    capacity--;
+                }
             }
             List<AttemptStore.Claim> claimed = AttemptStore.claim(h, Optional.of(chosen.keySet()), chosen.size(),
                     settings.node, now, leaseUntil(now));
-            claimed.forEach(c -> AttemptStore.placeOn(h, c.channelId(), manager.server(), chosen.get(c.callbackId())));
+            claimed.forEach(c -> AttemptStore.placeOn(h, c.channelId(), manager.server(),
+                    interfaceOf(chosen.get(c.callbackId()), c)));
             return claimed;
         });
         for (AttemptStore.Claim claim : claims) {
@@ -221,22 +254,35 @@ final class Dialer implements AutoCloseable {
         }
     }
 
-    private void place(Jdbi jdbi, AsteriskManager manager, AttemptStore.Claim claim, String agentInterface, Instant now) {
+    /** @return what an attempt holds while in flight: the agent's interface, or its own Local channel in the queue */
+    private static String interfaceOf(Placement placement, AttemptStore.Claim claim) {
+        return placement.position().isPresent() ? LOCAL_PREFIX + claim.channelId() : placement.channel();
+    }
+
+    private void place(Jdbi jdbi, AsteriskManager manager, AttemptStore.Claim claim, Placement placement, Instant now) {
         CallbackConfig config = settings.config;
         inFlight.put(claim.channelId(), new InFlight(claim.callbackId(), claim.channelId(), now));
         AttemptStore.dialled(jdbi, claim.channelId(), clock.instant());
-        Map<String, String> variables = Map.of("CALLSCORE_CALLBACK_ID", claim.callbackId(),
+        Map<String, String> variables = new LinkedHashMap<>(Map.of("CALLSCORE_CALLBACK_ID", claim.callbackId(),
                 "CALLSCORE_CALLBACK_QUEUE", claim.queue(),
                 "CALLSCORE_CALLBACK_NUMBER", claim.customerNumber(),
                 "CALLSCORE_CALLBACK_DIAL", config.dial().replace("${NUMBER}", claim.customerNumber()),
                 "CALLSCORE_CALLBACK_RING", String.valueOf(config.customer_ring_seconds()),
-                "CALLSCORE_CALLBACK_PROMPTS", config.agent_prompts());
-        OriginateRequest request = new OriginateRequest(agentInterface, config.agent_context(), "s", 1,
-                Duration.ofSeconds(config.agent_ring_seconds()),
+                "CALLSCORE_CALLBACK_PROMPTS", config.agent_prompts()));
+        placement.position().ifPresent(p -> {
+            variables.put("CALLSCORE_CALLBACK_POSITION", String.valueOf(p));
+            variables.put("CALLSCORE_CALLBACK_WAIT", String.valueOf(config.queue_wait_seconds()));
+        });
+        Duration ring = Duration.ofSeconds(placement.position().isPresent() ? config.queue_wait_seconds()
+                : config.agent_ring_seconds());
+        // queue mode: the Local channel's second half, which waits in the queue, has an id of its own, also refused twice
+        Optional<String> otherHalf = placement.position().map(p -> claim.channelId() + "-queue");
+        OriginateRequest request = new OriginateRequest(placement.channel(), config.agent_context(), "s", 1, ring,
                 Optional.of("\"" + config.caller_id_name().replace("\"", "") + "\" <" + claim.customerNumber() + ">"),
-                variables, claim.channelId(), Optional.empty(), Optional.of("callback"));
-        LOG.info("Callback {}: attempt {} placed on {} through {} (channel id {})", claim.callbackId(), claim.number(),
-                agentInterface, manager.server(), claim.channelId());
+                variables, claim.channelId(), otherHalf, Optional.of("callback"));
+        LOG.info("Callback {}: attempt {} placed on {}{} through {} (channel id {})", claim.callbackId(), claim.number(),
+                placement.channel(), placement.position().map(p -> " at position " + p).orElse(""), manager.server(),
+                claim.channelId());
         try {
             manager.originate(request).whenCompleteAsync((result, failure) -> originated(claim, result, failure), outcomes);
         } catch (RuntimeException refused) {
@@ -316,9 +362,9 @@ final class Dialer implements AutoCloseable {
     private void end(String channelId, AttemptStore.Outcome outcome) {
         record(() -> {
             Instant now = clock.instant();
-            jdbi().useTransaction(h -> AttemptStore.end(h, channelId, outcome, false, now, settings.node, settings.rules,
-                    this::firstOpen).ifPresent(c -> LOG.info("Callback {}: attempt {} ended {} ({}); now {}", c.id(),
-                            channelId, outcome.outcome(), outcome.detail(), c.state())));
+            AttemptStore.claiming(jdbi(), h -> AttemptStore.end(h, channelId, outcome, false, now, settings.node,
+                    settings.rules, this::firstOpen)).ifPresent(c -> LOG.info("Callback {}: attempt {} ended {} ({}); "
+                            + "now {}", c.id(), channelId, outcome.outcome(), outcome.detail(), c.state()));
             inFlight.remove(channelId);
         });
     }

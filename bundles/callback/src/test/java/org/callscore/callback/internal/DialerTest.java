@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import org.callscore.ami.AmiEvent;
 import org.callscore.ami.OriginateReason;
 import org.callscore.ami.OriginateRequest;
+import org.callscore.ami.QueueCaller;
 import org.callscore.callback.AttemptOutcome;
 import org.callscore.callback.Callback;
 import org.callscore.callback.CallbackAttempt;
@@ -126,39 +128,68 @@ class DialerTest {
             request("06000000" + String.format("%02d", i));
         }
         Instant later = START.plusSeconds(1);
-        ExecutorService two = Executors.newFixedThreadPool(2);
-        Callable<Set<String>> claimer = () -> {
-            Jdbi own = UnitDatabase.jdbi(); // its own connections, as another node has
-            Set<String> mine = new HashSet<>();
-            while (true) {
-                List<AttemptStore.Claim> claims = own.inTransaction(h -> AttemptStore.claim(h, Optional.empty(), 3,
-                        Thread.currentThread().getName(), later, later.plusSeconds(60)));
-                if (claims.isEmpty()) {
-                    return mine;
-                }
-                claims.forEach(c -> mine.add(c.callbackId()));
+        Jdbi nodeA = UnitDatabase.jdbi(); // each claimer with its own connections, as two nodes have
+        Jdbi nodeB = UnitDatabase.jdbi();
+        Set<String> a = new HashSet<>();
+        Set<String> b = new HashSet<>();
+        // while node A's claim transaction holds its rows, node B's claim skips them instead of waiting
+        AttemptStore.claiming(nodeA, h -> {
+            AttemptStore.claim(h, Optional.empty(), 5, "node-a", later, later.plusSeconds(60)).forEach(c -> a.add(c.callbackId()));
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                other.submit(() -> AttemptStore.claiming(nodeB, t -> AttemptStore.claim(t, Optional.empty(), 5,
+                        "node-b", later, later.plusSeconds(60))).forEach(c -> b.add(c.callbackId()))).get();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            } finally {
+                other.shutdown();
             }
-        };
-        Future<Set<String>> a = two.submit(claimer);
-        Future<Set<String>> b = two.submit(claimer);
-        Set<String> first = a.get();
-        Set<String> second = b.get();
+            return null;
+        });
+        assertThat(a).hasSize(5);
+        assertThat(b).hasSize(5);
+        // then both claim the rest at once, three at a time
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        Future<?> restA = two.submit(claimAll(nodeA, "node-a", a, later, together));
+        Future<?> restB = two.submit(claimAll(nodeB, "node-b", b, later, together));
+        restA.get();
+        restB.get();
         two.shutdown();
 
-        assertThat(first.size() + second.size()).isEqualTo(50);
-        assertThat(first).doesNotContainAnyElementsOf(second);
+        Set<String> both = new HashSet<>(a);
+        both.retainAll(b);
+        assertThat(both).isEmpty();
+        assertThat(a.size() + b.size()).isEqualTo(50);
         assertThat(Fixtures.count("SELECT COUNT(DISTINCT channel_id) FROM callback_attempt")).isEqualTo(50);
         assertThat(Fixtures.count("SELECT COUNT(*) FROM callback WHERE state = 'DIALLING' AND attempts = 1")).isEqualTo(50);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM callback WHERE lease_owner = 'node-a'")).isEqualTo(a.size());
+    }
+
+    private static Callable<Void> claimAll(Jdbi jdbi, String node, Set<String> claimed, Instant now, CyclicBarrier start) {
+        return () -> {
+            start.await();
+            while (true) {
+                List<AttemptStore.Claim> claims = AttemptStore.claiming(jdbi, h -> AttemptStore.claim(h, Optional.empty(), 3,
+                        node, now, now.plusSeconds(60)));
+                if (claims.isEmpty()) {
+                    return null;
+                }
+                claims.forEach(c -> claimed.add(c.callbackId()));
+            }
+        };
     }
 
     @Test
     void neverMoreAttemptsInFlightThanFreeMembersAndEachWithItsOwnChannelId() throws Exception {
         String a = request("0611111111");
+        clock.advance(Duration.ofSeconds(1));
         String b = request("0622222222");
+        clock.advance(Duration.ofSeconds(1));
         String c = request("0633333333");
 
         dialer.tick();
-        dialer.tick(); // the two members are taken: nothing more
+        dialer.tick(); // the two members are taken: nothing more, and the first requested go first
 
         assertThat(pbx.originates).hasSize(2);
         assertThat(pbx.originates).extracting(OriginateRequest::channel).containsExactlyInAnyOrder("PJSIP/agent1",
@@ -294,7 +325,8 @@ class DialerTest {
     void aClaimNeverDialledIsDueAgainAtOnceAfterItsLease() throws Exception {
         String id = request("0611111111");
         // a node that claimed and stopped before it sent the Originate
-        Fixtures.MARIADB.useTransaction(h -> AttemptStore.claim(h, Optional.empty(), 1, "node-b", START, START.plusSeconds(120)));
+        AttemptStore.claiming(Fixtures.MARIADB, h -> AttemptStore.claim(h, Optional.empty(), 1, "node-b", START,
+                START.plusSeconds(120)));
 
         dialer.tick();
         assertThat(pbx.originates).isEmpty(); // node-b's lease holds
@@ -342,5 +374,33 @@ class DialerTest {
 
         assertThat(pbx.originates).singleElement().extracting(OriginateRequest::channel).isEqualTo("PJSIP/agent2");
         assertThat(UUID.fromString(pbx.originates.get(0).channelId())).isNotNull();
+    }
+
+    @Test
+    void inQueueModeACallbackWaitsInTheQueueBehindOnlyTheCallersWhoWereThereBeforeIt() throws Exception {
+        CallbackSettings queueMode = Fixtures.settings(Map.of("node", "node-a"), Map.of("mode.sales", "queue"));
+        Dialer dialler = dialer(queueMode);
+        pbx.callers("sales", new QueueCaller("sales", 1, "PJSIP/caller-1", Optional.empty(), START.minusSeconds(60)),
+                new QueueCaller("sales", 2, "PJSIP/caller-2", Optional.empty(), START.plusSeconds(30)));
+        String id = request("0611111111"); // requested at START: after caller 1, before caller 2
+        clock.advance(Duration.ofMinutes(1));
+        String second = request("0622222222");
+        String third = request("0633333333");
+        try {
+            dialler.tick();
+        } finally {
+            dialler.close();
+        }
+
+        assertThat(pbx.originates).hasSize(2); // two free members: two callbacks in the queue, not three
+        OriginateRequest first = pbx.originates.get(0);
+        assertThat(first.channel()).isEqualTo("Local/s@callscore-callback-queue/n");
+        assertThat(first.context()).isEqualTo("callscore-callback-agent");
+        assertThat(first.variables()).containsEntry("CALLSCORE_CALLBACK_ID", id)
+                .containsEntry("CALLSCORE_CALLBACK_POSITION", "2");
+        assertThat(first.otherChannelId()).contains(first.channelId() + "-queue");
+        assertThat(pbx.originates.get(1).variables()).containsEntry("CALLSCORE_CALLBACK_ID", second)
+                .containsEntry("CALLSCORE_CALLBACK_POSITION", "4"); // behind both callers and the first callback
+        assertThat(callback(third).state()).isEqualTo(CallbackState.SCHEDULED);
     }
 }

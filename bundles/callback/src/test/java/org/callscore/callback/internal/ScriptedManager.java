@@ -30,6 +30,7 @@ final class ScriptedManager implements AsteriskManager {
     final List<OriginateRequest> originates = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<OriginateResult>> pending = new ConcurrentHashMap<>();
     private final Map<String, List<QueueMember>> members = new ConcurrentHashMap<>();
+    private final Map<String, List<QueueCaller>> callers = new ConcurrentHashMap<>();
 
     ScriptedManager(String server) {
         this.server = server;
@@ -37,6 +38,10 @@ final class ScriptedManager implements AsteriskManager {
 
     void members(String queue, QueueMember... list) {
         members.put(queue, List.of(list));
+    }
+
+    void callers(String queue, QueueCaller... list) {
+        callers.put(queue, List.of(list));
     }
 
     static QueueMember free(String queue, String location, String name) {
@@ -88,6 +93,9 @@ final class ScriptedManager implements AsteriskManager {
 
     @Override
     public CompletionStage<List<QueueCaller>> queueCallers(String queue) {
-        return CompletableFuture.completedFuture(List.of());
+        if (!connected) {
+            return CompletableFuture.failedFuture(new ManagerUnavailableException("not connected"));
+        }
+        return CompletableFuture.completedFuture(callers.getOrDefault(queue, List.of()));
     }
 }
