@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,10 @@ final class ManagerSession implements AutoCloseable {
             thread.setDaemon(true);
             thread.start();
             return session;
+        } catch (SocketTimeoutException e) {
+            socket.close();
+            throw new IOException("Asterisk's manager port did not greet, or answer the login, within "
+                    + timeout.toMillis() + " ms", e);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
