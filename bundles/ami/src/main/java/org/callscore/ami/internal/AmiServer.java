@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.callscore.ami.AmiEvent;
@@ -321,16 +322,25 @@ final class AmiServer implements AsteriskManager, ManagerSession.Handler {
         CompletableFuture<OriginateResult> result = new CompletableFuture<>();
         originates.put(id, new PendingOriginate(request.channelId(), result,
                 Instant.now().plus(request.timeout()).plus(settings.readTimeout()).plus(ORIGINATE_GRACE)));
+        sendAwaitingEvents(current, id, "Originate", action, failure -> failOriginate(id, failure));
+        return result;
+    }
+
+    /**
+     * Sends an action whose outcome comes later as events; {@code fail} ends it when it could not be sent or
+     * Asterisk refused it (its response is not Success).
+     */
+    private void sendAwaitingEvents(ManagerSession current, String id, String name, byte[] action,
+            Consumer<ManagerUnavailableException> fail) {
         current.send(id, action).whenComplete((response, failure) -> {
             if (failure != null) {
-                failOriginate(id, failure instanceof ManagerUnavailableException unavailable ? unavailable
-                        : new ManagerUnavailableException("the Originate could not be sent", failure));
+                fail.accept(failure instanceof ManagerUnavailableException unavailable ? unavailable
+                        : new ManagerUnavailableException("the " + name + " could not be sent", failure));
             } else if (!"Success".equalsIgnoreCase(response.get("Response"))) {
-                failOriginate(id, new ManagerUnavailableException("Asterisk server " + settings.server()
-                        + " refused the Originate: " + response.getOrDefault("Message", "(no message)")));
+                fail.accept(new ManagerUnavailableException("Asterisk server " + settings.server() + " refused the "
+                        + name + ": " + response.getOrDefault("Message", "(no message)")));
             }
         });
-        return result;
     }
 
     private void failOriginate(String id, ManagerUnavailableException failure) {
@@ -415,15 +425,7 @@ final class AmiServer implements AsteriskManager, ManagerSession.Handler {
         CompletableFuture<List<Map<String, String>>> result = new CompletableFuture<>();
         lists.put(id, new PendingList(Collections.synchronizedList(new ArrayList<>()), result,
                 Instant.now().plus(settings.readTimeout())));
-        current.send(id, action).whenComplete((response, failure) -> {
-            if (failure != null) {
-                failList(id, failure instanceof ManagerUnavailableException unavailable ? unavailable
-                        : new ManagerUnavailableException("the QueueStatus could not be sent", failure));
-            } else if (!"Success".equalsIgnoreCase(response.get("Response"))) {
-                failList(id, new ManagerUnavailableException("Asterisk server " + settings.server()
-                        + " refused the QueueStatus: " + response.getOrDefault("Message", "(no message)")));
-            }
-        });
+        sendAwaitingEvents(current, id, "QueueStatus", action, failure -> failList(id, failure));
         return result;
     }
 

@@ -143,7 +143,8 @@ public class AsteriskManagerComponent {
         return tilde >= 0 ? pid.substring(tilde + 1) : pid;
     }
 
-    private static Set<String> events(Object property) {
+    /** @return the event names a listener asked for in its {@value AmiEventListener#EVENTS} property; empty: all */
+    static Set<String> events(Object property) {
         if (property instanceof String one) {
             return Set.of(one);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +55,11 @@ final class ManagerSession implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private Handler handler;
 
-    private ManagerSession(String server, Socket socket, String version) throws IOException {
+    private ManagerSession(String server, Socket socket, AmiMessage.Reader reader, String version) throws IOException {
         this.server = server;
         this.socket = socket;
         this.out = socket.getOutputStream();
-        this.reader = new AmiMessage.Reader(socket.getInputStream());
+        this.reader = reader; // the one that read the greeting: it may hold bytes read past it
         this.version = version;
         // ActionIDs unique across the sessions of this Karaf, so that a late answer can never match a new action
         this.actionPrefix = "callscore-" + SESSIONS.incrementAndGet() + "-";
@@ -78,13 +79,13 @@ final class ManagerSession implements AutoCloseable {
             socket.connect(address, millis);
             socket.setSoTimeout(millis);
             socket.setTcpNoDelay(true);
-            AmiMessage.Reader greetingReader = new AmiMessage.Reader(socket.getInputStream());
-            String greeting = greetingReader.line();
+            AmiMessage.Reader reader = new AmiMessage.Reader(socket.getInputStream());
+            String greeting = reader.line();
             if (!greeting.startsWith(GREETING)) {
                 throw new IOException("not an Asterisk manager port: it greeted with \""
                         + LogText.of(greeting) + "\"");
             }
-            ManagerSession session = new ManagerSession(server, socket, greeting.substring(GREETING.length()));
+            ManagerSession session = new ManagerSession(server, socket, reader, greeting.substring(GREETING.length()));
             session.login(username, secret);
             socket.setSoTimeout(0); // from here a silent connection is found by the pings
             session.handler = handler;
@@ -92,6 +93,10 @@ final class ManagerSession implements AutoCloseable {
             thread.setDaemon(true);
             thread.start();
             return session;
+        } catch (SocketTimeoutException e) {
+            socket.close();
+            throw new IOException("Asterisk's manager port did not greet, or answer the login, within "
+                    + timeout.toMillis() + " ms", e);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;

@@ -318,6 +318,15 @@ class AmiServerTest {
     }
 
     @Test
+    void aListenerNamesTheEventsItWantsAsOneStringSeveralOrNone() {
+        assertThat(AsteriskManagerComponent.events("Hangup")).containsExactly("Hangup");
+        assertThat(AsteriskManagerComponent.events(new String[] {"Hangup", "DialEnd", "Hangup"}))
+                .containsExactlyInAnyOrder("Hangup", "DialEnd");
+        assertThat(AsteriskManagerComponent.events(List.of("Cdr"))).containsExactly("Cdr");
+        assertThat(AsteriskManagerComponent.events(null)).isEmpty();
+    }
+
+    @Test
     void theServerIsNamedAfterItsFile() {
         assertThat(AsteriskManagerComponent.serverName("", Map.of("felix.fileinstall.filename",
                 "file:/opt/callscore/etc/org.callscore.ami-pbx1.cfg", "service.pid", "org.callscore.ami.1234"))).isEqualTo("pbx1");
