@@ -1,6 +1,5 @@
 package org.callscore.callback.internal.command;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -9,10 +8,7 @@ import org.callscore.callback.Callbacks;
 /** {@code callback:cancel}: no attempt is made any more. */
 @Command(scope = "callback", name = "cancel", description = "Cancels a callback: no attempt is made any more")
 @Service
-public class CancelCommand extends CallbackCommand {
-
-    @Argument(index = 0, name = "id", required = true, description = "The callback's id (callback:list)")
-    String id;
+public class CancelCommand extends OneCallbackCommand {
 
     @Option(name = "--why", description = "Why, for its history")
     String why = "";

@@ -1,6 +1,5 @@
 package org.callscore.callback.internal.command;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -10,10 +9,7 @@ import org.callscore.callback.Callbacks;
 @Command(scope = "callback", name = "close", description = "Marks the customer's case closed (any state but "
         + "cancelled); the N-day closure rate counts these")
 @Service
-public class CloseCommand extends CallbackCommand {
-
-    @Argument(index = 0, name = "id", required = true, description = "The callback's id (callback:list)")
-    String id;
+public class CloseCommand extends OneCallbackCommand {
 
     @Option(name = "--note", description = "How it was solved, for its history")
     String note = "";

@@ -2,7 +2,6 @@ package org.callscore.callback.internal.command;
 
 import java.util.NoSuchElementException;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -15,12 +14,9 @@ import org.slf4j.LoggerFactory;
 @Command(scope = "callback", name = "history", description = "Shows a callback, its history (created, moved, "
         + "reminded, attempts, outcome) and its attempts; the number partly hidden unless --number")
 @Service
-public class HistoryCommand extends CallbackCommand {
+public class HistoryCommand extends OneCallbackCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryCommand.class);
-
-    @Argument(index = 0, name = "id", required = true, description = "The callback's id (callback:list)")
-    String id;
 
     @Option(name = "--number", description = "Shows the customer's number in full (logged with your user name)")
     boolean number;

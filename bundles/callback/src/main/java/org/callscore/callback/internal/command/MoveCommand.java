@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -15,10 +14,7 @@ import org.callscore.callback.Callbacks;
 @Command(scope = "callback", name = "move", description = "Moves a callback to another time the customer asked for "
         + "(--at, in the customer's zone) or to as soon as possible (--asap); it is due again, whatever its retries")
 @Service
-public class MoveCommand extends CallbackCommand {
-
-    @Argument(index = 0, name = "id", required = true, description = "The callback's id (callback:list)")
-    String id;
+public class MoveCommand extends OneCallbackCommand {
 
     @Option(name = "--at", description = "The new time, yyyy-MM-dd HH:mm in the customer's zone")
     String at;
