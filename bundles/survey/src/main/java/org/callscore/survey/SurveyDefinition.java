@@ -19,14 +19,24 @@ import org.callscore.support.text.TextVersion;
  * @param commentSeconds longest voice comment recorded
  * @param thanks        sound played at the end
  * @param text          the file's text, kept so old answers still point at the questions they answered
+ * @param callback      the file's callback rule: which responses call for a callback, by which queue
  */
 public record SurveyDefinition(String name, Set<String> queues, String intro, Optional<String> consent,
         String invalidKey, List<Question> questions, Optional<String> commentPrompt, int commentSeconds,
-        String thanks, String text) {
+        String thanks, String text, Optional<CallbackRule> callback) {
 
     public SurveyDefinition {
         queues = Set.copyOf(queues);
         questions = List.copyOf(questions);
+        java.util.Objects.requireNonNull(callback, "callback");
+    }
+
+    /** A survey without a callback rule (the constructor of version 2.0). */
+    public SurveyDefinition(String name, Set<String> queues, String intro, Optional<String> consent,
+            String invalidKey, List<Question> questions, Optional<String> commentPrompt, int commentSeconds,
+            String thanks, String text) {
+        this(name, queues, intro, consent, invalidKey, questions, commentPrompt, commentSeconds, thanks, text,
+                Optional.empty());
     }
 
     /** @return the SHA-256 of the file's text: identifies this version of the survey in stored responses */

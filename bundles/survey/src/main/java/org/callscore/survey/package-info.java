@@ -3,7 +3,7 @@
  * that a mistake is reported with the file and the key, never found by a caller.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.callscore.survey;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.util.Arrays;
 
+import org.callscore.testing.asterisk.TcpProxy;
 import org.junit.After;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;

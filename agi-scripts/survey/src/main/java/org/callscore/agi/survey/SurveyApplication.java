@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -58,6 +60,9 @@ public class SurveyApplication implements AgiScript {
     @Reference
     private SurveyResponses responses;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ClosingTheLoop closingTheLoop;
+
     private String commentFolder;
     private String commentFormat;
 
@@ -85,6 +90,11 @@ public class SurveyApplication implements AgiScript {
         } finally {
             ResponseStatus status = surveyCall.status();
             responses.ended(responseId, status, Instant.now(), surveyCall.comment());
+            ClosingTheLoop loop = closingTheLoop; // once: it may go between the test and the call
+            if (loop != null) {
+                loop.responseEnded(survey, responseId, request.getCallerIdNumber(), call.uniqueId(),
+                        surveyCall.complaint(), surveyCall.fivePointMean());
+            }
             LOG.info("Survey {} on {} (queue {}, agent {}): {}{}, {}", survey.name(),
                     LogText.of(request.getChannel()), call.queue().orElse("-"), call.agent().orElse("-"),
                     status.code(), reachedEnd ? "" : " (caller gone)", answers(surveyCall.answers()));

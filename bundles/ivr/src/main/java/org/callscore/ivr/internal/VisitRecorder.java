@@ -105,7 +105,7 @@ final class VisitRecorder implements IvrVisits {
                         db.checkNow();
                         return;
                     }
-                    spool.reject(entry.file()).ifPresent(kept -> LOG.error("MariaDB refused IVR visit {} ({}); it "
+                    spool.reject(entry).ifPresent(kept -> LOG.error("MariaDB refused IVR visit {} ({}); it "
                             + "is kept in {} for an administrator", entry.visit().id(), SqlFailures.reason(e), kept));
                     continue;
                 }

@@ -37,6 +37,16 @@ class IvrFileTest {
         return IvrFile.parse("main", text, Map.of(), BERLIN);
     }
 
+    /** docs/ivr.md offers a callback with goto: into the shipped capture context; the menu file takes it. */
+    @Test
+    void aCallbackRequestIsAGotoIntoTheShippedCaptureContext() {
+        MenuTree tree = parse(MAIN.replace("menu.main.key.9 = repeat", "menu.main.key.9 = repeat\n"
+                + "menu.main.key.4 = goto:callscore-callback-request,sales,1"));
+
+        assertThat(tree.startMenu().keys().get('4'))
+                .isEqualTo(new Action(Action.Type.GOTO, "callscore-callback-request,sales,1"));
+    }
+
     @Test
     void aMenuFileIsReadWithItsDefaults() {
         MenuTree tree = parse(MAIN);

@@ -7,12 +7,15 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.callscore.support.definition.SettingsReader;
+import org.callscore.survey.CallbackRule;
 import org.callscore.survey.Question;
 import org.callscore.survey.Scale;
 import org.callscore.survey.SurveyDefinition;
@@ -32,7 +35,8 @@ public final class SurveyFile {
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "prompt", "scale", "dimension", "retries",
             "timeout.seconds", "complaint.on.lowest", "complaint.on.yes");
     private static final Set<String> SURVEY_FIELDS = Set.of("queues", "intro", "consent", "invalid.key",
-            "comment.prompt", "comment.max.seconds", "thanks");
+            "comment.prompt", "comment.max.seconds", "thanks", "callback.queue", "callback.when");
+    private static final Pattern MEAN_CONDITION = Pattern.compile("mean\\s*<=\\s*([1-5](?:\\.[0-9]{1,2})?)");
 
     private SurveyFile() {
     }
@@ -64,7 +68,7 @@ public final class SurveyFile {
         return new SurveyDefinition(name, reader.queues(), reader.requiredSound("intro"),
                 reader.optionalSound("consent"), reader.sound("invalid.key", "invalid"), questions,
                 reader.optionalSound("comment.prompt"), reader.integer("comment.max.seconds", 60, 5, 600),
-                reader.requiredSound("thanks"), text);
+                reader.requiredSound("thanks"), text, reader.callback(questions));
     }
 
     private static final class Reader extends SettingsReader {
@@ -135,6 +139,48 @@ public final class SurveyFile {
                 expected++;
             }
             return questions;
+        }
+
+        /** callback.queue and callback.when, both or neither; each condition must be one the questions can meet. */
+        Optional<CallbackRule> callback(List<Question> questions) {
+            String queue = value("callback.queue");
+            String when = value("callback.when");
+            if (queue == null && when == null) {
+                return Optional.empty();
+            }
+            if (queue == null) {
+                throw new SurveyFileException(survey, "callback.queue", "is required with callback.when: the queue "
+                        + "whose supervisors call back");
+            }
+            if (!QueueName.isValid(queue)) {
+                throw new SurveyFileException(survey, "callback.queue", quote(queue) + " is not a queue name");
+            }
+            if (when == null || when.isBlank()) {
+                throw new SurveyFileException(survey, "callback.when", "is required with callback.queue: complaint, "
+                        + "mean <= N (1-5), or both joined by |");
+            }
+            boolean onComplaint = false;
+            OptionalDouble meanAtMost = OptionalDouble.empty();
+            for (String condition : when.split("\\|", -1)) {
+                String term = condition.strip();
+                var mean = MEAN_CONDITION.matcher(term);
+                if (term.equals("complaint") && !onComplaint) {
+                    if (questions.stream().noneMatch(q -> q.complaintOnLowest() || q.complaintOnYes())) {
+                        throw new SurveyFileException(survey, "callback.when", "complaint needs a question with "
+                                + "complaint.on.lowest or complaint.on.yes");
+                    }
+                    onComplaint = true;
+                } else if (mean.matches() && meanAtMost.isEmpty()) {
+                    if (questions.stream().noneMatch(q -> q.scale() == Scale.FIVE_POINT)) {
+                        throw new SurveyFileException(survey, "callback.when", "mean needs a question on the 1-5 scale");
+                    }
+                    meanAtMost = OptionalDouble.of(Double.parseDouble(mean.group(1)));
+                } else {
+                    throw new SurveyFileException(survey, "callback.when", quote(term) + " is not a condition (or "
+                            + "is given twice): use complaint, mean <= N (N 1-5), or both joined by |");
+                }
+            }
+            return Optional.of(new CallbackRule(queue, onComplaint, meanAtMost));
         }
 
         Scale scale(String key) {

@@ -146,7 +146,7 @@ class EndToEndIT {
      */
     @Test
     void aCallerGoesThroughTheIvrIntoTheQueueIsAnsweredAndCompletesTheSurvey() throws Exception {
-        writeMenuFile("e2e", "agent = support", "menu.main.prompt = beep", "menu.main.timeout.seconds = 8",
+        site.writeMenuFile("e2e", "agent = support", "menu.main.prompt = beep", "menu.main.timeout.seconds = 8",
                 "menu.main.key.1 = queue:sales", "menu.main.key.2 = queue:support");
         String caller = newCaller();
 
@@ -304,7 +304,7 @@ class EndToEndIT {
     /** Names of one character load, so the shipped contexts must reach them too. */
     @Test
     void aMenuWithAOneCharacterNameIsReachedThroughTheShippedContext() throws Exception {
-        writeMenuFile("x", "agent = support", "menu.main.prompt = beep", "menu.main.timeout.seconds = 1",
+        site.writeMenuFile("x", "agent = support", "menu.main.prompt = beep", "menu.main.timeout.seconds = 1",
                 "menu.main.retries = 0", "menu.main.on.failure = hangup");
         String caller = newCaller();
 
@@ -439,18 +439,6 @@ class EndToEndIT {
     }
 
     /** Writes etc/callscore/ivr/NAME.ivr in one move, as an editor saving it would, and waits until it is loaded. */
-    private void writeMenuFile(String name, String... lines) throws java.io.IOException {
-        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("callscore.e2e.work"), "runtime", "etc",
-                "callscore", "ivr");
-        java.nio.file.Files.createDirectories(folder);
-        java.nio.file.Path temporary = folder.resolve(name + ".tmp");
-        java.nio.file.Files.writeString(temporary, String.join("\n", lines) + "\n");
-        long logStart = site.karafLogSize();
-        java.nio.file.Files.move(temporary, folder.resolve(name + ".ivr"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        TestSite.eventually("the menu file " + name + " loaded by CallScore", Duration.ofSeconds(30),
-                () -> site.karafLog(logStart).contains("IVR menu file " + name + " loaded"));
-    }
 
     private static String[] concat(String[] first, String... more) {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);

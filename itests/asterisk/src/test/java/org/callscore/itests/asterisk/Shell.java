@@ -29,6 +29,13 @@ final class Shell {
         return log;
     }
 
+    /** This shell with more environment variables (or other values of them). */
+    Shell with(Map<String, String> more) {
+        Map<String, String> merged = new java.util.HashMap<>(environment);
+        merged.putAll(more);
+        return new Shell(repository, log, merged);
+    }
+
     /** What a command printed (standard output and error together) and how it ended. */
     record Result(int exitCode, String output) {
     }

@@ -35,6 +35,9 @@ final class TestSite implements AutoCloseable {
     private final String database = System.getProperty("callscore.e2e.db", "callscore_e2e");
     private final Path runtime = work.resolve("runtime");
     private final Thread stopOnExit = new Thread(this::stop, "callscore-e2e-stop");
+    private final List<CallScoreNode> nodes = new ArrayList<>();
+    private final List<AutoCloseable> extras = new ArrayList<>();
+    private CallScoreNode node;
     private Shell shell;
     private String dbUser;
     private String dbPassword;
@@ -57,35 +60,57 @@ final class TestSite implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> env = TestRuntime.environment(runtime, database, TestRuntime.freePort());
-        shell = new Shell(repository, work.resolve("e2e.log"), env);
+        node = CallScoreNode.of("a", repository, runtime, work.resolve("e2e.log"), database, database);
+        nodes.add(node);
+        shell = node.shell();
         Runtime.getRuntime().addShutdownHook(stopOnExit);
 
         long logStart = 0;
-        shell.ok(SCRIPT, "./callscore", "stop"); // a runtime left by an earlier run that was killed
-        shell.ok(SCRIPT, "itests/asterisk/pbx", "stop");
-        deleteRuntime();
-        shell.ok(SCRIPT, "./callscore", "start");
-        Properties dataSource = TestRuntime.properties(TestRuntime.dataSource(runtime));
+        shell.ok(SCRIPT, "itests/asterisk/pbx", "stop"); // a PBX left by an earlier run that was killed
+        node.install();
+        Properties dataSource = node.dataSource();
         dbUser = dataSource.getProperty("user");
         dbPassword = dataSource.getProperty("password");
         writeSurvey(surveyFile);
         eventually("survey " + SURVEY + " loaded by CallScore", Duration.ofSeconds(60),
                 () -> karafLog(logStart).contains("Survey " + SURVEY + " loaded"));
 
-        env.put("CALLSCORE_PBX_DB", database);
-        env.put("CALLSCORE_PBX_DB_USER", dbUser);
-        env.put("CALLSCORE_PBX_DB_PASSWORD", dbPassword);
-        shell = new Shell(repository, shell.log(), env);
+        shell = shell.with(Map.of("CALLSCORE_PBX_DB", database, "CALLSCORE_PBX_DB_USER", dbUser,
+                "CALLSCORE_PBX_DB_PASSWORD", dbPassword));
         shell.ok(SCRIPT, "itests/asterisk/pbx", "build");
         shell.ok(SCRIPT, "itests/asterisk/pbx", "db-setup");
         shell.ok(SCRIPT, "itests/asterisk/pbx", "start");
     }
 
-    private void deleteRuntime() {
-        if (Files.exists(runtime)) {
-            shell.ok(Duration.ofMinutes(1), "rm", "-rf", runtime.toString());
-        }
+    /** The first CallScore node, the one the PBX's FastAGI calls go to. */
+    CallScoreNode node() {
+        return node;
+    }
+
+    /**
+     * Another CallScore node on the same database (its own runtime folder, ports and database user), started;
+     * stopped with the site.
+     */
+    synchronized CallScoreNode addNode(String name) {
+        CallScoreNode added = CallScoreNode.of(name, repository, work.resolve("runtime-" + name),
+                work.resolve("e2e-" + name + ".log"), database, database + "_" + name);
+        nodes.add(added);
+        added.install();
+        return added;
+    }
+
+    /** Something the site closes when it stops (a phone, a proxy), before the PBX and CallScore stop. */
+    synchronized <T extends AutoCloseable> T keep(T closeable) {
+        extras.add(closeable);
+        return closeable;
+    }
+
+    Path repository() {
+        return repository;
+    }
+
+    Path work() {
+        return work;
     }
 
     void writeSurvey(String text) {
@@ -105,27 +130,22 @@ final class TestSite implements AutoCloseable {
         return shell;
     }
 
-    /** A command in CallScore's Karaf console, through {@code ./callscore shell}. */
+    /** The first node's runtime folder (etc/, data/), as {@code ./callscore start} made it. */
+    Path runtime() {
+        return runtime;
+    }
+
+    /** A command in CallScore's Karaf console (the first node), through {@code ./callscore shell}. */
     String console(String command) {
-        return shell.ok(Duration.ofMinutes(1), "./callscore", "shell", command);
+        return node.console(command);
     }
 
     long karafLogSize() {
-        try {
-            return Files.size(runtime.resolve("data/log/karaf.log"));
-        } catch (IOException e) {
-            return 0;
-        }
+        return node.karafLogSize();
     }
 
     String karafLog(long from) {
-        try {
-            byte[] all = Files.readAllBytes(runtime.resolve("data/log/karaf.log"));
-            int start = (int) Math.min(from, all.length);
-            return new String(all, start, all.length - start, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return node.karafLog(from);
     }
 
     /** The folder the test PBX's Asterisk runs in (itests/asterisk/pbx, CALLSCORE_PBX_ROOT). */
@@ -145,11 +165,7 @@ final class TestSite implements AutoCloseable {
 
     /** Rows of a query on the database CallScore and the PBX write to, every value bound. */
     List<Map<String, Object>> query(String sql, Object... arguments) {
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + database, dbUser,
-                dbPassword); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < arguments.length; i++) {
-                statement.setObject(i + 1, arguments[i]);
-            }
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, arguments)) {
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 ResultSetMetaData meta = result.getMetaData();
@@ -165,6 +181,41 @@ final class TestSite implements AutoCloseable {
         } catch (SQLException e) {
             throw new AssertionError("query failed: " + sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A change on that database (setting the scene for a test), every value bound; returns the rows changed. */
+    int update(String sql, Object... arguments) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, arguments)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError("update failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + database, dbUser, dbPassword);
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... arguments)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < arguments.length; i++) {
+            statement.setObject(i + 1, arguments[i]);
+        }
+        return statement;
+    }
+
+    /** Writes an IVR menu file {@code NAME.ivr} of the first node and waits until CallScore loaded it. */
+    void writeMenuFile(String name, String... lines) throws IOException {
+        Path folder = runtime.resolve("etc/callscore/ivr");
+        Files.createDirectories(folder);
+        Path temporary = folder.resolve(name + ".tmp");
+        Files.writeString(temporary, String.join("\n", lines) + "\n");
+        long logStart = karafLogSize();
+        Files.move(temporary, folder.resolve(name + ".ivr"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        eventually("the menu file " + name + " loaded by CallScore", Duration.ofSeconds(30),
+                () -> karafLog(logStart).contains("IVR menu file " + name + " loaded"));
     }
 
     static void eventually(String what, Duration patience, BooleanSupplier condition) {
@@ -197,12 +248,25 @@ final class TestSite implements AutoCloseable {
         if (shell == null) {
             return;
         }
-        // each step on its own: a failing one must not leave the other running
-        for (String[] command : new String[][] {{"itests/asterisk/pbx", "stop"}, {"./callscore", "stop"}}) {
+        // each step on its own: a failing one must not leave the others running
+        for (AutoCloseable extra : extras) {
             try {
-                shell.run(Duration.ofMinutes(2), List.of(command));
+                extra.close();
+            } catch (Exception e) {
+                System.err.println("e2e: closing " + extra + ": " + e.getMessage());
+            }
+        }
+        extras.clear();
+        try {
+            shell.run(Duration.ofMinutes(2), List.of("itests/asterisk/pbx", "stop"));
+        } catch (RuntimeException | AssertionError e) {
+            System.err.println("e2e: pbx stop: " + e.getMessage());
+        }
+        for (CallScoreNode each : nodes) {
+            try {
+                each.stop();
             } catch (RuntimeException | AssertionError e) {
-                System.err.println("e2e: " + String.join(" ", command) + ": " + e.getMessage());
+                System.err.println("e2e: stopping " + each + ": " + e.getMessage());
             }
         }
         shell = null;

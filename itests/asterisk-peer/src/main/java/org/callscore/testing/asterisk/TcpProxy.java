@@ -1,4 +1,4 @@
-package org.callscore.itests;
+package org.callscore.testing.asterisk;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stands between Karaf and MariaDB so a test can take the database away (connections reset, new ones
- * refused) and give it back, or freeze it (nothing forwarded, nothing closed: a hung server or a network
- * dropping packets), without touching the MariaDB other tests use.
+ * Stands between CallScore and a server on loopback (MariaDB, Asterisk's Manager port) so a test can take the
+ * server away (connections reset, new ones refused) and give it back, or freeze it (nothing forwarded, nothing
+ * closed: a hung server or a network dropping packets), without touching the server other tests use.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final int listenPort;
     private final int targetPort;
@@ -22,37 +22,37 @@ final class TcpProxy implements AutoCloseable {
     private volatile ServerSocket server;
     private boolean frozen; // guarded by this
 
-    TcpProxy(int listenPort, int targetPort) {
+    public TcpProxy(int listenPort, int targetPort) {
         this.listenPort = listenPort;
         this.targetPort = targetPort;
     }
 
-    /** The database comes (back). */
-    synchronized void start() throws IOException {
+    /** The server comes (back). */
+    public synchronized void start() throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort));
         server = socket;
-        Thread acceptor = new Thread(() -> accept(socket), "db-proxy-accept");
+        Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    /** The database goes away: open connections are cut, new ones refused. */
-    synchronized void stop() {
+    /** The server goes away: open connections are cut, new ones refused. */
+    public synchronized void stop() {
         closeQuietly(server);
         server = null;
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
     }
 
-    /** MariaDB stops answering: connections stay open and new ones are accepted, but no byte goes through. */
-    synchronized void freeze() {
+    /** The server stops answering: connections stay open and new ones are accepted, but no byte goes through. */
+    public synchronized void freeze() {
         frozen = true;
     }
 
     /** What was held goes through, and so does everything after. */
-    synchronized void thaw() {
+    public synchronized void thaw() {
         frozen = false;
         notifyAll();
     }
@@ -71,24 +71,31 @@ final class TcpProxy implements AutoCloseable {
 
     private void accept(ServerSocket socket) {
         while (!socket.isClosed()) {
+            Socket client;
             try {
-                Socket client = socket.accept();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                synchronized (this) {
-                    if (server != socket) {
-                        // stop() ran while this connection was being made: it must not outlive the outage
-                        closeQuietly(client);
-                        closeQuietly(upstream);
-                        return;
-                    }
-                    sockets.add(client);
-                    sockets.add(upstream);
-                }
-                pump(client, upstream);
-                pump(upstream, client);
+                client = socket.accept();
             } catch (IOException e) {
                 return; // stopped
             }
+            Socket upstream;
+            try {
+                upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+            } catch (IOException refused) {
+                closeQuietly(client); // the server is not there now: this client is refused, the next may not be
+                continue;
+            }
+            synchronized (this) {
+                if (server != socket) {
+                    // stop() ran while this connection was being made: it must not outlive the outage
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    return;
+                }
+                sockets.add(client);
+                sockets.add(upstream);
+            }
+            pump(client, upstream);
+            pump(upstream, client);
         }
     }
 
@@ -110,7 +117,7 @@ final class TcpProxy implements AutoCloseable {
                 closeQuietly(from);
                 closeQuietly(to);
             }
-        }, "db-proxy-pump");
+        }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
     }
