@@ -192,7 +192,11 @@ class CallbackApplicationTest {
 
         assertThat(requests.made).isEmpty();
         assertThat(call.asterisk().agiStatus()).isEqualTo("HANGUP");
-        assertThat(call.variable("CALLSCORE_CALLBACK")).isNull();
+        // set in dead mode, for an h extension or a hang-up handler
+        assertThat(call.variable("CALLSCORE_CALLBACK")).isEqualTo("HANGUP");
+        assertThat(call.variable("CALLSCORE_CALLBACK_STEP")).isEqualTo(keysBefore < 3 ? "number"
+                : keysBefore == 3 ? "when" : "time");
+        assertThat(call.variable("CALLSCORE_CALLBACK_ID")).isEmpty();
     }
 
     @Test
