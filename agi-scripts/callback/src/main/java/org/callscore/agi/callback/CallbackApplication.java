@@ -129,7 +129,7 @@ public class CallbackApplication implements AgiScript {
         this.retries = retries;
     }
 
-    /** Sets the Callbacks service now: DS calls this (field injection), tests call it to stop the module. */
+    /** Tests stop and start the callback module with this; DS sets the field itself. */
     void callbacks(Callbacks now) {
         this.callbacks = now;
     }
