@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.callscore.agi.AgiApplication;
@@ -77,7 +78,7 @@ public class CallbackApplication implements AgiScript {
     }
 
     /** What the application tells the dialplan in CALLSCORE_CALLBACK. */
-    enum Status { REQUESTED, DECLINED, UNAVAILABLE, FAILED }
+    enum Status { REQUESTED, DECLINED, UNAVAILABLE, FAILED, HANGUP }
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackApplication.class);
     private static final int REASON_MAX_LENGTH = 200;
@@ -128,7 +129,7 @@ public class CallbackApplication implements AgiScript {
         this.retries = retries;
     }
 
-    /** Sets the Callbacks service now: DS calls this (field injection), tests call it to stop the module. */
+    /** Tests stop and start the callback module with this; DS sets the field itself. */
     void callbacks(Callbacks now) {
         this.callbacks = now;
     }
@@ -155,7 +156,13 @@ public class CallbackApplication implements AgiScript {
             call.play(prompts.sorry());
             return;
         }
-        Optional<CallbackCall.Confirmed> confirmed = call.run(Optional.ofNullable(request.getCallerIdNumber()));
+        Optional<CallbackCall.Confirmed> confirmed;
+        try {
+            confirmed = call.run(Optional.ofNullable(request.getCallerIdNumber()));
+        } catch (AgiHangupException gone) {
+            hungUp(channel, call.step());
+            throw gone;
+        }
         if (confirmed.isEmpty()) {
             LOG.info("Callback for queue {} on {}: declined at '{}'", queue, LogText.of(request.getChannel()),
                     call.step());
@@ -185,6 +192,18 @@ public class CallbackApplication implements AgiScript {
                 what.askedFor().map(at -> "for " + at).orElse("as soon as possible"));
         tell(channel, Status.REQUESTED, "done", Optional.of(id), what.askedFor());
         call.play(prompts.thanks());
+    }
+
+    /**
+     * For an {@code h} extension or a hang-up handler: Asterisk runs SET VARIABLE on a channel that is gone (dead
+     * mode), and AGISTATUS=HANGUP says the rest. Nothing was stored.
+     */
+    private static void hungUp(AgiChannel channel, String step) {
+        try {
+            tell(channel, Status.HANGUP, step, Optional.empty(), Optional.empty());
+        } catch (AgiException e) {
+            LOG.debug("CALLSCORE_CALLBACK=HANGUP not set on a channel gone: {}", e.toString());
+        }
     }
 
     private void unavailable(AgiChannel channel, String queue, String when) throws AgiException {

@@ -2,18 +2,14 @@ package org.callscore.agi.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-import org.callscore.callback.Callback;
-import org.callscore.callback.CallbackAttempt;
-import org.callscore.callback.CallbackChange;
-import org.callscore.callback.CallbackQuery;
 import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.Callbacks;
@@ -32,62 +28,28 @@ class CallbackApplicationTest {
     private static final String GET_CONFIRM = "GET DATA \"if-correct-press&digits/1\"";
 
     /** The callbacks requested, in order; a request that throws when {@code refusal} is set. */
-    private static final class Requests implements Callbacks {
+    private static final class Requests {
         final List<CallbackRequest> made = new ArrayList<>();
         RuntimeException refusal;
 
-        @Override
-        public String request(CallbackRequest request) {
-            if (refusal != null) {
-                throw refusal;
-            }
-            made.add(request);
-            return "cb-" + made.size();
-        }
-
-        @Override
-        public Callback move(String id, Optional<Instant> askedFor, String actor) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Callback assign(String id, Optional<String> agent, String actor) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Callback cancel(String id, String actor, String why) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Callback close(String id, String actor, String note) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Callback> byId(String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Callback> find(CallbackQuery query) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<CallbackChange> history(String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<CallbackAttempt> attempts(String id) {
-            throw new UnsupportedOperationException();
+        /** Only request() is called; any other method fails the test. */
+        Callbacks service() {
+            return (Callbacks) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Callbacks.class},
+                    (proxy, method, args) -> {
+                        if (!method.getName().equals("request")) {
+                            throw new AssertionError("unexpected call " + method.getName());
+                        }
+                        if (refusal != null) {
+                            throw refusal;
+                        }
+                        made.add((CallbackRequest) args[0]);
+                        return "cb-" + made.size();
+                    });
         }
     }
 
     private final Requests requests = new Requests();
-    private final CallbackApplication application = new CallbackApplication(requests, () -> SITE, PROMPTS,
+    private final CallbackApplication application = new CallbackApplication(requests.service(), () -> SITE, PROMPTS,
             "ABdY 'digits/at' IMp", 5, 2);
 
     @Test
@@ -192,7 +154,11 @@ class CallbackApplicationTest {
 
         assertThat(requests.made).isEmpty();
         assertThat(call.asterisk().agiStatus()).isEqualTo("HANGUP");
-        assertThat(call.variable("CALLSCORE_CALLBACK")).isNull();
+        // set in dead mode, for an h extension or a hang-up handler
+        assertThat(call.variable("CALLSCORE_CALLBACK")).isEqualTo("HANGUP");
+        assertThat(call.variable("CALLSCORE_CALLBACK_STEP")).isEqualTo(keysBefore < 3 ? "number"
+                : keysBefore == 3 ? "when" : "time");
+        assertThat(call.variable("CALLSCORE_CALLBACK_ID")).isEmpty();
     }
 
     @Test

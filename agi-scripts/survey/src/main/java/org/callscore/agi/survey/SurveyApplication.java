@@ -90,11 +90,6 @@ public class SurveyApplication implements AgiScript {
         } finally {
             ResponseStatus status = surveyCall.status();
             responses.ended(responseId, status, Instant.now(), surveyCall.comment());
-            ClosingTheLoop loop = closingTheLoop; // once: it may go between the test and the call
-            if (loop != null) {
-                loop.responseEnded(survey, responseId, request.getCallerIdNumber(), call.uniqueId(),
-                        surveyCall.complaint(), surveyCall.fivePointMean());
-            }
             LOG.info("Survey {} on {} (queue {}, agent {}): {}{}, {}", survey.name(),
                     LogText.of(request.getChannel()), call.queue().orElse("-"), call.agent().orElse("-"),
                     status.code(), reachedEnd ? "" : " (caller gone)", answers(surveyCall.answers()));
@@ -108,8 +103,17 @@ public class SurveyApplication implements AgiScript {
                     LOG.debug("Survey {}: sound '{}' still cannot be played", survey.name(), sound);
                 }
             }
-            if (reachedEnd) {
-                tellDialplan(channel, survey, surveyCall, status);
+            try {
+                if (reachedEnd) {
+                    tellDialplan(channel, survey, surveyCall, status);
+                }
+            } finally {
+                // after the dialplan has its answer: requesting the callback may wait on MariaDB
+                ClosingTheLoop loop = closingTheLoop; // once: it may go between the test and the call
+                if (loop != null) {
+                    loop.responseEnded(survey, responseId, request.getCallerIdNumber(), call.uniqueId(),
+                            surveyCall.complaint(), surveyCall.fivePointMean());
+                }
             }
         }
     }
