@@ -2,7 +2,10 @@ package org.callscore.reports.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
+
 import org.callscore.reports.web.internal.WebSession.Access;
+import org.callscore.support.web.DashboardSession;
 import org.junit.jupiter.api.Test;
 
 class WebSessionTest {
@@ -25,8 +28,9 @@ class WebSessionTest {
 
     @Test
     void aLoggedInSessionReachesEverything() {
-        Fakes.Session session = new Fakes.Session();
-        session.attributes.put(WebSession.USER, "ann");
+        Fakes.Request request = new Fakes.Request();
+        DashboardSession.logIn(request.proxy, "ann", Set.of("callscore-reports"), 60);
+        Fakes.Session session = request.current;
 
         assertThat(WebSession.access("/api/service", session.proxy)).isEqualTo(Access.ALLOW);
         assertThat(WebSession.access("/", session.proxy)).isEqualTo(Access.ALLOW);
@@ -39,17 +43,17 @@ class WebSessionTest {
         Fakes.Session one = new Fakes.Session();
         Fakes.Session two = new Fakes.Session();
 
-        String token = WebSession.csrfToken(one.proxy);
+        String token = DashboardSession.csrfToken(one.proxy);
 
         assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
-        assertThat(WebSession.csrfToken(one.proxy)).isEqualTo(token);
-        assertThat(WebSession.csrfToken(two.proxy)).isNotEqualTo(token);
-        assertThat(WebSession.validToken(one.proxy, token)).isTrue();
-        assertThat(WebSession.validToken(two.proxy, token)).isFalse();
-        assertThat(WebSession.validToken(one.proxy, token.substring(1))).isFalse();
-        assertThat(WebSession.validToken(one.proxy, null)).isFalse();
-        assertThat(WebSession.validToken(null, token)).isFalse();
-        assertThat(WebSession.validToken(new Fakes.Session().proxy, "")).isFalse();
+        assertThat(DashboardSession.csrfToken(one.proxy)).isEqualTo(token);
+        assertThat(DashboardSession.csrfToken(two.proxy)).isNotEqualTo(token);
+        assertThat(DashboardSession.validToken(one.proxy, token)).isTrue();
+        assertThat(DashboardSession.validToken(two.proxy, token)).isFalse();
+        assertThat(DashboardSession.validToken(one.proxy, token.substring(1))).isFalse();
+        assertThat(DashboardSession.validToken(one.proxy, null)).isFalse();
+        assertThat(DashboardSession.validToken(null, token)).isFalse();
+        assertThat(DashboardSession.validToken(new Fakes.Session().proxy, "")).isFalse();
     }
 
     @Test
@@ -57,20 +61,22 @@ class WebSessionTest {
         Fakes.Request request = new Fakes.Request();
         request.current = new Fakes.Session();
         Fakes.Session beforeLogin = request.current;
-        String formToken = WebSession.csrfToken(beforeLogin.proxy);
+        String formToken = DashboardSession.csrfToken(beforeLogin.proxy);
 
-        var session = WebSession.logIn(request.proxy, "ann", 1800);
+        var session = DashboardSession.logIn(request.proxy, "ann", Set.of("callscore-reports"), 1800);
 
         assertThat(beforeLogin.invalid).isTrue();
         assertThat(request.current).isNotSameAs(beforeLogin);
-        assertThat(WebSession.user(session)).contains("ann");
+        assertThat(DashboardSession.user(session)).contains("ann");
+        assertThat(DashboardSession.roles(session)).containsExactly("callscore-reports");
         assertThat(request.current.timeout).isEqualTo(1800);
-        assertThat(WebSession.validToken(session, formToken)).isFalse();
-        assertThat(WebSession.validToken(session, WebSession.csrfToken(session))).isTrue();
+        assertThat(DashboardSession.validToken(session, formToken)).isFalse();
+        assertThat(DashboardSession.validToken(session, DashboardSession.csrfToken(session))).isTrue();
 
-        WebSession.logOut(request.proxy);
+        DashboardSession.logOut(request.proxy);
 
-        assertThat(WebSession.user(session)).isEmpty();
+        assertThat(DashboardSession.user(session)).isEmpty();
+        assertThat(DashboardSession.roles(session)).isEmpty();
         assertThat(WebSession.access("/api/service", request.proxy.getSession(false))).isEqualTo(Access.UNAUTHORIZED);
     }
 
