@@ -1,5 +1,7 @@
 package org.callscore.reports.web.internal;
 
+import java.util.Collections;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpSession;
@@ -20,6 +22,8 @@ final class WebSession {
     static final String LOGIN = "/login";
     static final String LOGOUT = "/logout";
     static final String LOGIN_CSS = "/login.css";
+    /** The callback pages (the callback web bundle's), open to agents who may not see the reports. */
+    static final String CALLBACKS = "/callbacks";
 
     /** The login form's field that carries the dashboard's filters through the login. */
     static final String FILTERS_FIELD = "filters";
@@ -36,6 +40,10 @@ final class WebSession {
         ALLOW,
         /** redirect to the login page */
         LOGIN_PAGE,
+        /** redirect to the callback pages: the dashboard of a user who may not see the reports */
+        CALLBACKS_PAGE,
+        /** answer 403: a user who may not see the reports */
+        FORBIDDEN,
         /** answer 401: a program (API, export) without a session */
         UNAUTHORIZED
     }
@@ -44,14 +52,22 @@ final class WebSession {
     }
 
     /**
-     * @param path the request's path inside the context (servlet path and path info), e.g. {@code /api/service}
-     * @param session the request's session, if it has one
+     * @param path        the request's path inside the context (servlet path and path info), e.g. {@code /api/service}
+     * @param session     the request's session, if it has one
+     * @param reportRoles the roles that may see the reports; other logged-in users reach the callback pages only
      */
-    static Access access(String path, HttpSession session) {
-        if (path.equals(LOGIN) || path.equals(LOGIN_CSS) || DashboardSession.user(session).isPresent()) {
+    static Access access(String path, HttpSession session, Set<String> reportRoles) {
+        if (path.equals(LOGIN) || path.equals(LOGIN_CSS)) {
             return Access.ALLOW;
         }
-        return path.startsWith("/api/") || path.startsWith("/export/") ? Access.UNAUTHORIZED : Access.LOGIN_PAGE;
+        if (DashboardSession.user(session).isEmpty()) {
+            return path.startsWith("/api/") || path.startsWith("/export/") ? Access.UNAUTHORIZED : Access.LOGIN_PAGE;
+        }
+        if (!Collections.disjoint(DashboardSession.roles(session), reportRoles) || path.equals(LOGOUT)
+                || path.equals(CALLBACKS) || path.startsWith(CALLBACKS + "/")) {
+            return Access.ALLOW;
+        }
+        return path.equals("/") || path.equals("/index.html") ? Access.CALLBACKS_PAGE : Access.FORBIDDEN;
     }
 
     /**

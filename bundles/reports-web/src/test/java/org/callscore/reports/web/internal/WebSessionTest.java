@@ -10,19 +10,21 @@ import org.junit.jupiter.api.Test;
 
 class WebSessionTest {
 
+    private static final Set<String> REPORT_ROLES = Set.of("admin", "callscore-reports");
+
     @Test
     void withoutALoggedInSessionOnlyTheLoginPageIsServed() {
         Fakes.Session anonymous = new Fakes.Session();
 
         for (var session : new javax.servlet.http.HttpSession[] {null, anonymous.proxy}) {
-            assertThat(WebSession.access("/login", session)).isEqualTo(Access.ALLOW);
-            assertThat(WebSession.access("/login.css", session)).isEqualTo(Access.ALLOW);
-            assertThat(WebSession.access("/", session)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/dashboard.js", session)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/logout", session)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/login/x", session)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/api/service", session)).isEqualTo(Access.UNAUTHORIZED);
-            assertThat(WebSession.access("/export/service.xlsx", session)).isEqualTo(Access.UNAUTHORIZED);
+            assertThat(WebSession.access("/login", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+            assertThat(WebSession.access("/login.css", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+            assertThat(WebSession.access("/", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
+            assertThat(WebSession.access("/dashboard.js", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
+            assertThat(WebSession.access("/logout", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
+            assertThat(WebSession.access("/login/x", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
+            assertThat(WebSession.access("/api/service", session, REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
+            assertThat(WebSession.access("/export/service.xlsx", session, REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
         }
     }
 
@@ -32,10 +34,25 @@ class WebSessionTest {
         DashboardSession.logIn(request.proxy, "ann", Set.of("callscore-reports"), 60);
         Fakes.Session session = request.current;
 
-        assertThat(WebSession.access("/api/service", session.proxy)).isEqualTo(Access.ALLOW);
-        assertThat(WebSession.access("/", session.proxy)).isEqualTo(Access.ALLOW);
+        assertThat(WebSession.access("/api/service", session.proxy, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+        assertThat(WebSession.access("/", session.proxy, REPORT_ROLES)).isEqualTo(Access.ALLOW);
         session.invalid = true;
-        assertThat(WebSession.access("/api/service", session.proxy)).isEqualTo(Access.UNAUTHORIZED);
+        assertThat(WebSession.access("/api/service", session.proxy, REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
+    }
+
+    @Test
+    void aUserWithoutAReportRoleReachesOnlyTheCallbackPages() {
+        Fakes.Request request = new Fakes.Request();
+        DashboardSession.logIn(request.proxy, "Agent One", Set.of("callscore-agent"), 60);
+        var session = request.current.proxy;
+
+        assertThat(WebSession.access("/callbacks", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+        assertThat(WebSession.access("/callbacks/agent.js", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+        assertThat(WebSession.access("/logout", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+        assertThat(WebSession.access("/", session, REPORT_ROLES)).isEqualTo(Access.CALLBACKS_PAGE);
+        assertThat(WebSession.access("/api/service", session, REPORT_ROLES)).isEqualTo(Access.FORBIDDEN);
+        assertThat(WebSession.access("/export/service.xlsx", session, REPORT_ROLES)).isEqualTo(Access.FORBIDDEN);
+        assertThat(WebSession.access("/callbacksx", session, REPORT_ROLES)).isEqualTo(Access.FORBIDDEN);
     }
 
     @Test
@@ -77,7 +94,7 @@ class WebSessionTest {
 
         assertThat(DashboardSession.user(session)).isEmpty();
         assertThat(DashboardSession.roles(session)).isEmpty();
-        assertThat(WebSession.access("/api/service", request.proxy.getSession(false))).isEqualTo(Access.UNAUTHORIZED);
+        assertThat(WebSession.access("/api/service", request.proxy.getSession(false), REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
     }
 
     @Test
