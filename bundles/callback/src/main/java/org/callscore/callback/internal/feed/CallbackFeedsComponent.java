@@ -83,7 +83,8 @@ public class CallbackFeedsComponent implements CallbackFeeds {
         this(database, callbacks, config, Clock.systemUTC());
     }
 
-    CallbackFeedsComponent(Database database, Callbacks callbacks, Config config, Clock clock) {
+    /** With its own clock, for tests. */
+    public CallbackFeedsComponent(Database database, Callbacks callbacks, Config config, Clock clock) {
         this.secrets = new FeedSecrets(database.jdbi());
         this.callbacks = callbacks;
         this.calendar = new FeedCalendar(new FeedCalendar.Settings(

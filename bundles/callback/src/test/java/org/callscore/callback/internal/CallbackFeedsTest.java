@@ -1,4 +1,4 @@
-package org.callscore.callback.internal.feed;
+package org.callscore.callback.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,32 +27,53 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.FeedOwner;
+import org.callscore.callback.internal.feed.CallbackFeedsComponent;
+import org.callscore.storage.BoundedWriter;
+import org.callscore.support.files.RecordSpool;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.database.SwitchableDatabase;
-import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The feeds against the real MariaDB of the unit tests, read back as a calendar client would. */
-class CallbackFeedsComponentTest {
+/**
+ * The feeds over the real Callbacks service and MariaDB of the unit tests, read back as a calendar client would:
+ * with ical4j and with Debian's python3-icalendar.
+ */
+class CallbackFeedsTest {
 
-    private static final Jdbi MARIADB = UnitDatabase.jdbi();
+    private static final Jdbi MARIADB = Fixtures.MARIADB;
     private static final FeedOwner AGENT_ONE = new FeedOwner(FeedOwner.Kind.AGENT, "Agent One");
     private static final Instant NOW = Instant.parse("2026-12-02T08:00:00Z");
 
+    @TempDir
+    Path folder;
+
     private final MovableClock clock = new MovableClock(NOW);
-    private final KeptCallbacks callbacks = new KeptCallbacks(clock);
+    private final SwitchableDatabase database = new SwitchableDatabase(MARIADB);
+    private final BoundedWriter writer = new BoundedWriter("callback", Duration.ofMillis(300), 2, 10);
+    private CallbackBook callbacks;
     private CallbackFeedsComponent feeds;
 
     @BeforeEach
-    void freshTables() {
-        UnitDatabase.recreate(MARIADB, Path.of("src/main/resources/db/migration"), "callback_feed");
+    void fresh() {
+        Fixtures.freshTables();
+        CallbackSettings settings = Fixtures.settings(Map.of(), Map.of());
+        callbacks = new CallbackBook(new RecordSpool(folder.resolve("spool"), ".request", (file, why) -> { }),
+                () -> database, writer, clock, () -> ZoneId.of("Europe/Lisbon"), () -> settings,
+                (queue, zone) -> settings.hours(queue, zone, Map.of()));
         feeds = feeds(Map.of());
     }
 
+    @AfterEach
+    void stop() {
+        writer.close();
+    }
+
     private CallbackFeedsComponent feeds(Map<String, Object> config) {
-        return new CallbackFeedsComponent(new SwitchableDatabase(MARIADB), callbacks,
+        return new CallbackFeedsComponent(database, callbacks,
                 ComponentConfig.of(CallbackFeedsComponent.Config.class, config), clock);
     }
 
@@ -168,12 +191,12 @@ class CallbackFeedsComponentTest {
     }
 
     @Test
-    void onlyTheSecretsHashIsStored() {
+    void onlyTheSecretsHashIsStored() throws Exception {
         String secret = feeds.issue(AGENT_ONE, "manager");
 
         Map<String, Object> row = MARIADB.withHandle(h -> h.select("SELECT * FROM callback_feed").mapToMap().one());
         assertThat(row.values()).extracting(String::valueOf).noneMatch(v -> v.contains(secret));
-        assertThat(row).containsEntry("secret_sha256", FeedSecrets.hash(secret)).containsEntry("issued_by", "manager");
+        assertThat(row).containsEntry("secret_sha256", sha256(secret)).containsEntry("issued_by", "manager");
     }
 
     /** A second, independent parser: Debian's python3-icalendar, as {@code ./callscore test} installs it. */
@@ -207,6 +230,10 @@ class CallbackFeedsComponentTest {
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(python.exitValue()).as("python3-icalendar's answer: %s", out).isZero();
         return out;
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A clock the test moves on. */
