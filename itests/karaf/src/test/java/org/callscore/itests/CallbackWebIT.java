@@ -3,10 +3,8 @@ package org.callscore.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,19 +53,13 @@ public class CallbackWebIT extends CallScoreTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        String webPort = String.valueOf(freePort());
-        return OptionUtils.combine(super.configuration(),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", webPort),
+        Option[] web = ReportsWebIT.webServer();
+        return OptionUtils.combine(OptionUtils.combine(super.configuration(), web),
                 editConfigurationFilePut("etc/users.properties", AGENT, AGENT_PASSWORD + ",callscore-agent"),
                 editConfigurationFilePut("etc/users.properties", MANAGER, MANAGER_PASSWORD + ",callscore-reports"),
-                editConfigurationFilePut("etc/org.callscore.reports.web.cfg", "login.failure.delay.ms", "300"),
                 editConfigurationFilePut("etc/org.callscore.site.cfg", "zone", "Europe/Lisbon"),
                 // no Asterisk here: nothing is dialled, the callbacks stay as the pages leave them
-                editConfigurationFilePut("etc/org.callscore.callback.cfg", "dial.enabled", "false"),
-                editConfigurationFilePut("etc/org.callscore.callback.feeds.cfg", "dashboard.address",
-                        "http://127.0.0.1:" + webPort + "/callscore"),
-                systemProperty(ReportsWebIT.WEB_PORT).value(webPort),
-                systemProperty(ReportsWebIT.TARGET).value(new File("target").getAbsolutePath()));
+                editConfigurationFilePut("etc/org.callscore.callback.cfg", "dial.enabled", "false"));
     }
 
     @Before
@@ -169,11 +161,13 @@ public class CallbackWebIT extends CallScoreTestSupport {
     @Test
     public void theAgentPageNotifiesWhenACallbackFallsDue() throws Exception {
         try (Chromium browser = Chromium.start()) {
-            browser.call("Page.addScriptToEvaluateOnNewDocument", Map.of("source", NOTIFICATIONS_ALLOWED));
             logInAsAgent(browser);
             String soon = LocalDateTime.now(LISBON).plusSeconds(20).withNano(0).toString();
 
             submit(browser, requestForm(queue(), "+351 21 765 4321", "due soon", soon), "Callback requested.");
+            // the page's script once more, now with notifications allowed (a headless browser asks nobody)
+            browser.evaluate(NOTIFICATIONS_ALLOWED + "var script = document.createElement('script');"
+                    + "script.src = '/callscore/callbacks/agent.js'; document.head.appendChild(script); true");
 
             // only the timer of a row not yet due at load notifies: a notification means it fell due on the page
             browser.waitFor("the notification", "window.shownNotifications.length > 0", Duration.ofSeconds(90));
