@@ -168,13 +168,17 @@ public class CallbacksServlet extends HttpServlet {
         }
         ZoneId zone = zone();
         Instant endOfToday = LocalDate.now(clock.withZone(zone)).plusDays(1).atStartOfDay(zone).toInstant();
+        Optional<FeedOwner> feedOwner = agent.map(name -> new FeedOwner(FeedOwner.Kind.AGENT, name));
+        CallbackFeeds feedService = feeds;
         List<Callback> due;
         Optional<Callback> asked;
+        boolean feedActive;
         try {
             due = service.find(new CallbackQuery(Optional.empty(), agent, OPEN, Optional.empty(),
                     Optional.of(endOfToday), MOST_SHOWN));
             asked = Optional.ofNullable(request.getParameter("id")).flatMap(service::byId)
                     .filter(c -> viewer.manager() || c.agent().equals(Optional.of(viewer.user())));
+            feedActive = feedOwner.isPresent() && feedService != null && feedService.feeds().contains(feedOwner.get());
         } catch (RuntimeException e) {
             LOG.warn("Callback pages: the callbacks could not be read for {}: {}", LogText.of(viewer.user()),
                     LogText.of(e.toString()));
@@ -184,8 +188,6 @@ public class CallbacksServlet extends HttpServlet {
         }
         LOG.info("Callback pages: {} looked at the callbacks due today of {} ({} shown)", LogText.of(viewer.user()),
                 agent.map(LogText::of).orElse("every agent"), due.size() + (asked.isPresent() ? 1 : 0));
-        Optional<FeedOwner> feedOwner = agent.map(name -> new FeedOwner(FeedOwner.Kind.AGENT, name));
-        boolean feedActive = feedOwner.isPresent() && feeds != null && feeds.feeds().contains(feedOwner.get());
         String flash = (String) session.getAttribute(FLASH);
         session.removeAttribute(FLASH);
         String html = new CallbacksPage(request.getContextPath(), DashboardSession.csrfToken(session), viewer.user(),
