@@ -56,17 +56,25 @@ public class ReportsWebIT extends CallScoreTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        String webPort = String.valueOf(freePort());
-        return OptionUtils.combine(super.configuration(),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", webPort),
+        return OptionUtils.combine(OptionUtils.combine(super.configuration(), webServer()),
                 editConfigurationFilePut("etc/users.properties", MANAGER, MANAGER_PASSWORD + ",callscore-reports"),
                 editConfigurationFilePut("etc/users.properties", VIEWER, VIEWER_PASSWORD + ",viewer"),
-                editConfigurationFilePut("etc/org.callscore.reports.web.cfg", "login.failure.delay.ms", "300"),
                 editConfigurationFilePut("etc/org.callscore.reports.cfg", "ingest.interval.seconds", "1"),
                 editConfigurationFilePut("etc/org.callscore.site.cfg", "zone", "UTC"),
-                editConfigurationFilePut("etc/org.callscore.reports.cfg", "pbx.zone", "UTC"),
-                systemProperty(WEB_PORT).value(webPort),
-                systemProperty(TARGET).value(new File("target").getAbsolutePath()));
+                editConfigurationFilePut("etc/org.callscore.reports.cfg", "pbx.zone", "UTC"));
+    }
+
+    /**
+     * Karaf's web server on a free port, which {@link Web} reaches, with short delays for refused logins; the
+     * test's target folder for what the browser saves.
+     */
+    static Option[] webServer() {
+        String webPort = String.valueOf(freePort());
+        return new Option[] {
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", webPort),
+            editConfigurationFilePut("etc/org.callscore.reports.web.cfg", "login.failure.delay.ms", "300"),
+            systemProperty(WEB_PORT).value(webPort),
+            systemProperty(TARGET).value(new File("target").getAbsolutePath())};
     }
 
     /** The month's calls and surveys, written once, and ingested by the reports module. */

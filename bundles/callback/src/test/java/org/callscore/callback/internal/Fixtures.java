@@ -16,8 +16,8 @@ final class Fixtures {
     }
 
     static void freshTables() {
-        UnitDatabase.recreate(MARIADB, Path.of("src/main/resources/db/migration"), "callback_change",
-                "callback_attempt", "callback_queue_claim", "callback");
+        UnitDatabase.recreate(MARIADB, Path.of("src/main/resources/db/migration"), "callback_feed",
+                "callback_change", "callback_attempt", "callback_queue_claim", "callback");
     }
 
     /** @param lines cfg lines by property name, e.g. {@code hours.sales = office} */
