@@ -18,6 +18,7 @@ import org.callscore.reports.ServiceReports;
 import org.callscore.reports.web.internal.ReportTables.Report;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.support.text.LogText;
+import org.callscore.support.web.DashboardSession;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -131,7 +132,7 @@ public class DataServlet extends HttpServlet {
         ServiceReports service = reports;
         send(response, HttpServletResponse.SC_OK, Json.of(json -> {
             json.writeStartObject();
-            json.writeStringField("user", WebSession.user(request.getSession(false)).orElse(null));
+            json.writeStringField("user", DashboardSession.user(request.getSession(false)).orElse(null));
             json.writeBooleanField("reports", service != null);
             json.writeBooleanField("surveys", scores != null);
             if (service != null) {

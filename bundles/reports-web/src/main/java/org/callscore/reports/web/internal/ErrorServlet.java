@@ -10,6 +10,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.callscore.support.web.HtmlText;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
@@ -59,8 +60,8 @@ public class ErrorServlet extends HttpServlet {
             return;
         }
         byte[] page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>CallScore reports</title></head>"
-                + "<body><p>" + status + ": " + Html.escape(message) + "</p><p><a href=\""
-                + Html.escape(request.getContextPath()) + "/\">CallScore reports</a></p></body></html>")
+                + "<body><p>" + status + ": " + HtmlText.escape(message) + "</p><p><a href=\""
+                + HtmlText.escape(request.getContextPath()) + "/\">CallScore reports</a></p></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");

@@ -36,6 +36,10 @@ final class LoginCheck {
     private final Sleeper sleeper;
     private final LoginThrottle throttle;
 
+    /** What became of a login, and the user's roles when it succeeded. */
+    record Login(Outcome outcome, Set<String> roles) {
+    }
+
     /** What became of a login. */
     enum Outcome {
         LOGGED_IN,
@@ -63,7 +67,7 @@ final class LoginCheck {
      * @param password the password given; cleared before this returns
      * @param from     the client's address
      */
-    Outcome check(String user, char[] password, String from) {
+    Login check(String user, char[] password, String from) {
         Outcome outcome = Outcome.REFUSED;
         try {
             Optional<Instant> locked = throttle.lockedUntil(user, from);
@@ -72,11 +76,12 @@ final class LoginCheck {
                 LOG.warn("Reports web: login refused for user '{}' from {}: locked out until {} after too many failed "
                         + "logins", LogText.of(user), LogText.of(from), locked.get());
             } else {
-                String refusal = refusal(user, password);
+                Set<String> roles = new TreeSet<>();
+                String refusal = refusal(user, password, roles);
                 if (refusal == null) {
                     throttle.succeeded(user);
                     LOG.info("Reports web: {} logged in from {}", LogText.of(user), LogText.of(from));
-                    return Outcome.LOGGED_IN;
+                    return new Login(Outcome.LOGGED_IN, Set.copyOf(roles));
                 }
                 LOG.warn("Reports web: login refused for user '{}' from {}: {}", LogText.of(user), LogText.of(from),
                         refusal);
@@ -96,17 +101,19 @@ final class LoginCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return outcome;
+        return new Login(outcome, Set.of());
     }
 
-    /** @return why the user may not log in (for the log only), or null when they may */
-    private String refusal(String user, char[] password) {
+    /**
+     * @param roles gets the user's roles from the realm
+     * @return why the user may not log in (for the log only), or null when they may
+     */
+    private String refusal(String user, char[] password, Set<String> roles) {
         if (user == null || user.isBlank() || user.length() > MAX_USER_LENGTH || password.length == 0) {
             return "user name or password missing or too long";
         }
-        Set<String> roles;
         try {
-            roles = authenticator.login(user, password);
+            roles.addAll(authenticator.login(user, password));
         } catch (LoginException e) {
             return "realm refused: " + LogText.of(e.getMessage());
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
 
+import org.callscore.support.web.DashboardSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -69,7 +70,7 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         String filters = WebSession.filters(request.getQueryString());
-        if (WebSession.user(request.getSession(false)).isPresent()) {
+        if (DashboardSession.user(request.getSession(false)).isPresent()) {
             response.sendRedirect(request.getContextPath() + WebSession.dashboard(filters));
             return;
         }
@@ -80,13 +81,13 @@ public class LoginServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding("UTF-8");
         HttpSession session = request.getSession(false);
-        boolean validToken = WebSession.validToken(session, request.getParameter(WebSession.CSRF_FIELD));
+        boolean validToken = DashboardSession.validToken(session, request.getParameter(WebSession.CSRF_FIELD));
         if (WebSession.LOGOUT.equals(request.getServletPath())) {
             if (!validToken) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN, "missing or wrong form token");
                 return;
             }
-            WebSession.logOut(request);
+            DashboardSession.logOut(request);
             redirect(request, response, WebSession.LOGIN);
             return;
         }
@@ -98,7 +99,9 @@ public class LoginServlet extends HttpServlet {
         String given = request.getParameter("user");
         String user = given == null ? "" : given.trim();
         String password = request.getParameter("password");
-        switch (check.check(user, password == null ? new char[0] : password.toCharArray(), request.getRemoteAddr())) {
+        LoginCheck.Login login = check.check(user, password == null ? new char[0] : password.toCharArray(),
+                request.getRemoteAddr());
+        switch (login.outcome()) {
             case LOCKED_OUT -> {
                 long minutes = check.lockDuration().toMinutes();
                 response.setHeader("Retry-After", String.valueOf(minutes * 60));
@@ -113,7 +116,7 @@ public class LoginServlet extends HttpServlet {
                 // below
             }
         }
-        WebSession.logIn(request, user, timeoutSeconds);
+        DashboardSession.logIn(request, user, login.roles(), timeoutSeconds);
         redirect(request, response, WebSession.dashboard(filters)); // the report a copied URL asked for
     }
 
@@ -129,7 +132,7 @@ public class LoginServlet extends HttpServlet {
         HttpSession session = request.getSession(true);
         String page = Html.fill(Html.text("login.html"), Map.of(
                 "context", request.getContextPath(),
-                "csrf", WebSession.csrfToken(session),
+                "csrf", DashboardSession.csrfToken(session),
                 "message", message,
                 "filters", filters));
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.callscore.support.web.DashboardSession;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
@@ -38,8 +39,8 @@ public class PageServlet extends HttpServlet {
         String type;
         if (path.equals("/") || path.equals("/index.html")) {
             String page = Html.fill(Html.text("index.html"), Map.of(
-                    "user", WebSession.user(request.getSession(false)).orElse(""),
-                    "csrf", WebSession.csrfToken(request.getSession(true)),
+                    "user", DashboardSession.user(request.getSession(false)).orElse(""),
+                    "csrf", DashboardSession.csrfToken(request.getSession(true)),
                     "context", request.getContextPath()));
             body = page.getBytes(StandardCharsets.UTF_8);
             type = "text/html;charset=UTF-8";

@@ -1,6 +1,7 @@
 package org.callscore.reports.web.internal;
 
 import java.io.IOException;
+import java.util.Set;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -14,7 +15,8 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 /**
  * The web context of the reports ({@code /callscore} unless configured otherwise with
  * {@code osgi.http.whiteboard.context.path}): every servlet of this bundle is in it, and it lets a request
- * through only with a logged-in session (see {@link WebSession#access}). It also sets the headers every answer
+ * through only with a logged-in session, and the reports only to a user with a report role (see
+ * {@link WebSession#access}). It also sets the headers every answer
  * carries: no framing, no sniffing, no referrer, and a content security policy allowing only this server's own
  * scripts and styles.
  */
@@ -32,9 +34,12 @@ public class WebContext extends ServletContextHelper {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    private final Set<String> reportRoles;
+
     @Activate
-    public WebContext(BundleContext context) {
+    public WebContext(BundleContext context, WebConfig config) {
         super(context.getBundle());
+        this.reportRoles = LoginServlet.roles(config.report_roles());
     }
 
     @Override
@@ -44,9 +49,15 @@ public class WebContext extends ServletContextHelper {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cache-Control", "no-store");
-        switch (WebSession.access(path(request), request.getSession(false))) {
+        switch (WebSession.access(path(request), request.getSession(false), reportRoles)) {
             case ALLOW:
                 return true;
+            case CALLBACKS_PAGE:
+                response.sendRedirect(request.getContextPath() + WebSession.CALLBACKS);
+                return false;
+            case FORBIDDEN:
+                DataServlet.error(response, HttpServletResponse.SC_FORBIDDEN, "this user may not see the reports", null);
+                return false;
             case LOGIN_PAGE:
                 String filters = WebSession.dashboardFilters(path(request), request.getQueryString());
                 response.sendRedirect(request.getContextPath() + WebSession.LOGIN

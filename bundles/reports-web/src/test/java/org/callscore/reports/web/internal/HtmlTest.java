@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.callscore.support.web.HtmlText;
 import org.junit.jupiter.api.Test;
 
 class HtmlTest {
 
     @Test
     void escapesMarkupAndDropsCharactersXmlCannotCarryButKeepsOthers() {
-        assertThat(Html.escape("a<b>&\"c'\u0000\u0008\uFFFE\t\n\uD83D\uDE00")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;\t\n\uD83D\uDE00");
-        assertThat(Html.escape("lone \uD800 surrogate")).isEqualTo("lone  surrogate");
+        assertThat(HtmlText.escape("a<b>&\"c'\u0000\u0008\uFFFE\t\n\uD83D\uDE00")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;\t\n\uD83D\uDE00");
+        assertThat(HtmlText.escape("lone \uD800 surrogate")).isEqualTo("lone  surrogate");
     }
 
     @Test

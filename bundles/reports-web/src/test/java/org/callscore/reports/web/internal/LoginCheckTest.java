@@ -73,7 +73,10 @@ class LoginCheckTest {
     void letsInAUserTheRealmAcceptsWithAnAllowedRoleAtOnce() {
         char[] password = "secret".toCharArray();
 
-        assertThat(check.check("ann", password, "127.0.0.1")).isEqualTo(LoginCheck.Outcome.LOGGED_IN);
+        LoginCheck.Login login = check.check("ann", password, "127.0.0.1");
+
+        assertThat(login.outcome()).isEqualTo(LoginCheck.Outcome.LOGGED_IN);
+        assertThat(login.roles()).containsExactly("callscore-reports");
         assertThat(slept).isEmpty();
         assertThat(password).containsOnly('\0');
     }
@@ -81,12 +84,12 @@ class LoginCheckTest {
     @Test
     void refusesWrongPasswordsUnknownUsersAndMissingRolesAlikeAfterTheDelay() {
         LoginCheck.Outcome refused = LoginCheck.Outcome.REFUSED;
-        assertThat(check.check("ann", "wrong".toCharArray(), "10.0.0.1")).isEqualTo(refused);
-        assertThat(check.check("zed", "secret".toCharArray(), "10.0.0.1")).isEqualTo(refused);
-        assertThat(check.check("bob", "secret".toCharArray(), "10.0.0.1")).isEqualTo(refused);
-        assertThat(check.check("", "secret".toCharArray(), "10.0.0.1")).isEqualTo(refused);
-        assertThat(check.check("ann", new char[0], "10.0.0.1")).isEqualTo(refused);
-        assertThat(check.check("a".repeat(201), "secret".toCharArray(), "10.0.0.1")).isEqualTo(refused);
+        assertThat(check.check("ann", "wrong".toCharArray(), "10.0.0.1").outcome()).isEqualTo(refused);
+        assertThat(check.check("zed", "secret".toCharArray(), "10.0.0.1").outcome()).isEqualTo(refused);
+        assertThat(check.check("bob", "secret".toCharArray(), "10.0.0.1").outcome()).isEqualTo(refused);
+        assertThat(check.check("", "secret".toCharArray(), "10.0.0.1").outcome()).isEqualTo(refused);
+        assertThat(check.check("ann", new char[0], "10.0.0.1").outcome()).isEqualTo(refused);
+        assertThat(check.check("a".repeat(201), "secret".toCharArray(), "10.0.0.1").outcome()).isEqualTo(refused);
 
         assertThat(slept).hasSize(6).containsOnly(Duration.ofMillis(1000));
         assertThat(seenPassword).containsOnly('\0'); // cleared after the realm saw it
@@ -98,7 +101,7 @@ class LoginCheckTest {
             throw new IllegalStateException("realm down");
         }, Set.of("admin"), Duration.ZERO, slept::add, throttle);
 
-        assertThat(broken.check("ann", "secret".toCharArray(), "10.0.0.1")).isEqualTo(LoginCheck.Outcome.REFUSED);
+        assertThat(broken.check("ann", "secret".toCharArray(), "10.0.0.1").outcome()).isEqualTo(LoginCheck.Outcome.REFUSED);
     }
 
     /** the realm as above, remembering whom it was asked about */
@@ -114,27 +117,27 @@ class LoginCheckTest {
         LoginCheck check = counting();
         for (int i = 1; i <= 20; i++) {
             // from different addresses: the lock is the user's
-            assertThat(check.check("ann", ("guess" + i).toCharArray(), "10.0.1." + i)).as("guess " + i)
+            assertThat(check.check("ann", ("guess" + i).toCharArray(), "10.0.1." + i).outcome()).as("guess " + i)
                     .isEqualTo(i <= 10 ? LoginCheck.Outcome.REFUSED : LoginCheck.Outcome.LOCKED_OUT);
         }
         assertThat(asked).hasSize(10); // the realm is not asked during the lock
         assertThat(slept).hasSize(20);
 
-        assertThat(check.check("ann", "secret".toCharArray(), "10.0.2.1")).isEqualTo(LoginCheck.Outcome.LOCKED_OUT);
-        assertThat(check.check("bob2", "secret".toCharArray(), "10.0.2.1")).isEqualTo(LoginCheck.Outcome.REFUSED);
+        assertThat(check.check("ann", "secret".toCharArray(), "10.0.2.1").outcome()).isEqualTo(LoginCheck.Outcome.LOCKED_OUT);
+        assertThat(check.check("bob2", "secret".toCharArray(), "10.0.2.1").outcome()).isEqualTo(LoginCheck.Outcome.REFUSED);
 
         now = now.plus(Duration.ofMinutes(15));
-        assertThat(check.check("ann", "secret".toCharArray(), "10.0.2.1")).isEqualTo(LoginCheck.Outcome.LOGGED_IN);
+        assertThat(check.check("ann", "secret".toCharArray(), "10.0.2.1").outcome()).isEqualTo(LoginCheck.Outcome.LOGGED_IN);
     }
 
     @Test
     void oneAddressGuessingManyUsersIsLockedAndOtherAddressesAreNot() {
         LoginCheck check = counting();
         for (int i = 1; i <= 30; i++) {
-            assertThat(check.check("user" + i, "secret".toCharArray(), "192.0.2.7")).isEqualTo(LoginCheck.Outcome.REFUSED);
+            assertThat(check.check("user" + i, "secret".toCharArray(), "192.0.2.7").outcome()).isEqualTo(LoginCheck.Outcome.REFUSED);
         }
-        assertThat(check.check("ann", "secret".toCharArray(), "192.0.2.7")).isEqualTo(LoginCheck.Outcome.LOCKED_OUT);
-        assertThat(check.check("ann", "secret".toCharArray(), "192.0.2.8")).isEqualTo(LoginCheck.Outcome.LOGGED_IN);
+        assertThat(check.check("ann", "secret".toCharArray(), "192.0.2.7").outcome()).isEqualTo(LoginCheck.Outcome.LOCKED_OUT);
+        assertThat(check.check("ann", "secret".toCharArray(), "192.0.2.8").outcome()).isEqualTo(LoginCheck.Outcome.LOGGED_IN);
         assertThat(asked).hasSize(31);
     }
 
@@ -143,13 +146,13 @@ class LoginCheckTest {
         LoginCheck check = counting();
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 9; i++) {
-                assertThat(check.check("ann", "wrong".toCharArray(), "10.0.3." + round)).isEqualTo(LoginCheck.Outcome.REFUSED);
+                assertThat(check.check("ann", "wrong".toCharArray(), "10.0.3." + round).outcome()).isEqualTo(LoginCheck.Outcome.REFUSED);
             }
-            assertThat(check.check("ann", "secret".toCharArray(), "10.0.3." + round)).isEqualTo(LoginCheck.Outcome.LOGGED_IN);
+            assertThat(check.check("ann", "secret".toCharArray(), "10.0.3." + round).outcome()).isEqualTo(LoginCheck.Outcome.LOGGED_IN);
         }
         for (int i = 0; i < 12; i++) {
             now = now.plus(Duration.ofMinutes(16)); // each failure long after the one before
-            assertThat(check.check("bob", "wrong".toCharArray(), "10.0.4." + i)).isEqualTo(LoginCheck.Outcome.REFUSED);
+            assertThat(check.check("bob", "wrong".toCharArray(), "10.0.4." + i).outcome()).isEqualTo(LoginCheck.Outcome.REFUSED);
         }
     }
 

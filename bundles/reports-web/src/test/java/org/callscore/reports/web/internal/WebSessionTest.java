@@ -2,36 +2,57 @@ package org.callscore.reports.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
+
 import org.callscore.reports.web.internal.WebSession.Access;
+import org.callscore.support.web.DashboardSession;
 import org.junit.jupiter.api.Test;
 
 class WebSessionTest {
+
+    private static final Set<String> REPORT_ROLES = Set.of("admin", "callscore-reports");
 
     @Test
     void withoutALoggedInSessionOnlyTheLoginPageIsServed() {
         Fakes.Session anonymous = new Fakes.Session();
 
         for (var session : new javax.servlet.http.HttpSession[] {null, anonymous.proxy}) {
-            assertThat(WebSession.access("/login", session)).isEqualTo(Access.ALLOW);
-            assertThat(WebSession.access("/login.css", session)).isEqualTo(Access.ALLOW);
-            assertThat(WebSession.access("/", session)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/dashboard.js", session)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/logout", session)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/login/x", session)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/api/service", session)).isEqualTo(Access.UNAUTHORIZED);
-            assertThat(WebSession.access("/export/service.xlsx", session)).isEqualTo(Access.UNAUTHORIZED);
+            assertThat(WebSession.access("/login", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+            assertThat(WebSession.access("/login.css", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+            assertThat(WebSession.access("/", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
+            assertThat(WebSession.access("/dashboard.js", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
+            assertThat(WebSession.access("/logout", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
+            assertThat(WebSession.access("/login/x", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
+            assertThat(WebSession.access("/api/service", session, REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
+            assertThat(WebSession.access("/export/service.xlsx", session, REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
         }
     }
 
     @Test
     void aLoggedInSessionReachesEverything() {
-        Fakes.Session session = new Fakes.Session();
-        session.attributes.put(WebSession.USER, "ann");
+        Fakes.Request request = new Fakes.Request();
+        DashboardSession.logIn(request.proxy, "ann", Set.of("callscore-reports"), 60);
+        Fakes.Session session = request.current;
 
-        assertThat(WebSession.access("/api/service", session.proxy)).isEqualTo(Access.ALLOW);
-        assertThat(WebSession.access("/", session.proxy)).isEqualTo(Access.ALLOW);
+        assertThat(WebSession.access("/api/service", session.proxy, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+        assertThat(WebSession.access("/", session.proxy, REPORT_ROLES)).isEqualTo(Access.ALLOW);
         session.invalid = true;
-        assertThat(WebSession.access("/api/service", session.proxy)).isEqualTo(Access.UNAUTHORIZED);
+        assertThat(WebSession.access("/api/service", session.proxy, REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
+    }
+
+    @Test
+    void aUserWithoutAReportRoleReachesOnlyTheCallbackPages() {
+        Fakes.Request request = new Fakes.Request();
+        DashboardSession.logIn(request.proxy, "Agent One", Set.of("callscore-agent"), 60);
+        var session = request.current.proxy;
+
+        assertThat(WebSession.access("/callbacks", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+        assertThat(WebSession.access("/callbacks/agent.js", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+        assertThat(WebSession.access("/logout", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+        assertThat(WebSession.access("/", session, REPORT_ROLES)).isEqualTo(Access.CALLBACKS_PAGE);
+        assertThat(WebSession.access("/api/service", session, REPORT_ROLES)).isEqualTo(Access.FORBIDDEN);
+        assertThat(WebSession.access("/export/service.xlsx", session, REPORT_ROLES)).isEqualTo(Access.FORBIDDEN);
+        assertThat(WebSession.access("/callbacksx", session, REPORT_ROLES)).isEqualTo(Access.FORBIDDEN);
     }
 
     @Test
@@ -39,17 +60,17 @@ class WebSessionTest {
         Fakes.Session one = new Fakes.Session();
         Fakes.Session two = new Fakes.Session();
 
-        String token = WebSession.csrfToken(one.proxy);
+        String token = DashboardSession.csrfToken(one.proxy);
 
         assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
-        assertThat(WebSession.csrfToken(one.proxy)).isEqualTo(token);
-        assertThat(WebSession.csrfToken(two.proxy)).isNotEqualTo(token);
-        assertThat(WebSession.validToken(one.proxy, token)).isTrue();
-        assertThat(WebSession.validToken(two.proxy, token)).isFalse();
-        assertThat(WebSession.validToken(one.proxy, token.substring(1))).isFalse();
-        assertThat(WebSession.validToken(one.proxy, null)).isFalse();
-        assertThat(WebSession.validToken(null, token)).isFalse();
-        assertThat(WebSession.validToken(new Fakes.Session().proxy, "")).isFalse();
+        assertThat(DashboardSession.csrfToken(one.proxy)).isEqualTo(token);
+        assertThat(DashboardSession.csrfToken(two.proxy)).isNotEqualTo(token);
+        assertThat(DashboardSession.validToken(one.proxy, token)).isTrue();
+        assertThat(DashboardSession.validToken(two.proxy, token)).isFalse();
+        assertThat(DashboardSession.validToken(one.proxy, token.substring(1))).isFalse();
+        assertThat(DashboardSession.validToken(one.proxy, null)).isFalse();
+        assertThat(DashboardSession.validToken(null, token)).isFalse();
+        assertThat(DashboardSession.validToken(new Fakes.Session().proxy, "")).isFalse();
     }
 
     @Test
@@ -57,21 +78,23 @@ class WebSessionTest {
         Fakes.Request request = new Fakes.Request();
         request.current = new Fakes.Session();
         Fakes.Session beforeLogin = request.current;
-        String formToken = WebSession.csrfToken(beforeLogin.proxy);
+        String formToken = DashboardSession.csrfToken(beforeLogin.proxy);
 
-        var session = WebSession.logIn(request.proxy, "ann", 1800);
+        var session = DashboardSession.logIn(request.proxy, "ann", Set.of("callscore-reports"), 1800);
 
         assertThat(beforeLogin.invalid).isTrue();
         assertThat(request.current).isNotSameAs(beforeLogin);
-        assertThat(WebSession.user(session)).contains("ann");
+        assertThat(DashboardSession.user(session)).contains("ann");
+        assertThat(DashboardSession.roles(session)).containsExactly("callscore-reports");
         assertThat(request.current.timeout).isEqualTo(1800);
-        assertThat(WebSession.validToken(session, formToken)).isFalse();
-        assertThat(WebSession.validToken(session, WebSession.csrfToken(session))).isTrue();
+        assertThat(DashboardSession.validToken(session, formToken)).isFalse();
+        assertThat(DashboardSession.validToken(session, DashboardSession.csrfToken(session))).isTrue();
 
-        WebSession.logOut(request.proxy);
+        DashboardSession.logOut(request.proxy);
 
-        assertThat(WebSession.user(session)).isEmpty();
-        assertThat(WebSession.access("/api/service", request.proxy.getSession(false))).isEqualTo(Access.UNAUTHORIZED);
+        assertThat(DashboardSession.user(session)).isEmpty();
+        assertThat(DashboardSession.roles(session)).isEmpty();
+        assertThat(WebSession.access("/api/service", request.proxy.getSession(false), REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.callscore.callback.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.callscore.callback.Callback;
+import org.callscore.callback.CallbackSource;
+import org.callscore.callback.CallbackState;
+
+/** A callback request as the spool keeps it: the callback as first written, and who requested it. */
+final class RequestRecord {
+
+    record Request(Callback callback, String actor) {
+    }
+
+    private RequestRecord() {
+    }
+
+    static Properties of(Callback c, String actor) {
+        Properties p = new Properties();
+        p.setProperty("id", c.id());
+        p.setProperty("queue", c.queue());
+        p.setProperty("number", c.customerNumber());
+        p.setProperty("zone", c.customerZone().getId());
+        c.agent().ifPresent(a -> p.setProperty("agent", a));
+        p.setProperty("reason", c.reason());
+        p.setProperty("source", c.source().name());
+        p.setProperty("requested", millis(c.requestedAt()));
+        c.askedFor().ifPresent(a -> p.setProperty("asked", millis(a)));
+        p.setProperty("due", millis(c.dueAt()));
+        p.setProperty("expires", millis(c.expiresAt()));
+        c.callUniqueId().ifPresent(u -> p.setProperty("uniqueid", u));
+        c.surveyResponse().ifPresent(r -> p.setProperty("response", r));
+        p.setProperty("actor", actor);
+        return p;
+    }
+
+    /** @throws RuntimeException naming what is missing or wrong, for a file that was edited or cut */
+    static Request read(Properties p) {
+        Instant requested = instant(p, "requested");
+        Callback c = new Callback(RequestRules.isId(required(p, "id")) ? p.getProperty("id") : bad("id"),
+                RequestRules.queue(required(p, "queue")), RequestRules.number(required(p, "number")),
+                ZoneId.of(required(p, "zone")), Optional.ofNullable(p.getProperty("agent")),
+                RequestRules.reason(p.getProperty("reason", "")), CallbackSource.valueOf(required(p, "source")),
+                requested, Optional.ofNullable(p.getProperty("asked")).map(v -> Instant.ofEpochMilli(Long.parseLong(v))),
+                instant(p, "due"), instant(p, "expires"), CallbackState.SCHEDULED, 0, 0,
+                RequestRules.uniqueId(Optional.ofNullable(p.getProperty("uniqueid"))),
+                RequestRules.surveyResponse(Optional.ofNullable(p.getProperty("response"))), Optional.empty(), requested);
+        return new Request(c, required(p, "actor"));
+    }
+
+    private static String millis(Instant instant) {
+        return String.valueOf(instant.toEpochMilli());
+    }
+
+    private static Instant instant(Properties p, String key) {
+        return Instant.ofEpochMilli(Long.parseLong(required(p, key)));
+    }
+
+    private static String required(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + key);
+        }
+        return value;
+    }
+
+    private static String bad(String key) {
+        throw new IllegalArgumentException("bad " + key);
+    }
+}
