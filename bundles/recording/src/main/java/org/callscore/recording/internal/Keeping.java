@@ -23,16 +23,16 @@ import org.slf4j.LoggerFactory;
  * Retention (days per queue, a default for the rest; 0 keeps for ever), purges that leave a tombstone and log what
  * they removed, and the integrity check against the stored SHA-256.
  */
-final class Keeping {
+public final class Keeping {
 
     private static final Logger LOG = LoggerFactory.getLogger(Keeping.class);
 
     /** A recording a rule would purge, and the rule. */
-    record Due(Recording recording, String file, String rule) {
+    public record Due(Recording recording, String file, String rule) {
     }
 
     /** A recording whose file is not what was indexed. */
-    record Problem(long id, String file, String what) {
+    public record Problem(long id, String file, String what) {
     }
 
     private final RecordingStore store;

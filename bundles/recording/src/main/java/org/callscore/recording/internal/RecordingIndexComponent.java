@@ -311,7 +311,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
     // what the console adds
 
     /** @return how many indexed recordings the caller's hold covers (later ones are held too) */
-    int holdCaller(String number, Listener who, String why) {
+    public int holdCaller(String number, Listener who, String why) {
         ready();
         requireDigits(number);
         int count = store.holdCaller(number, why, who.user(), clock.instant());
@@ -321,7 +321,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         return count;
     }
 
-    boolean releaseCaller(String number, Listener who, String why) {
+    public boolean releaseCaller(String number, Listener who, String why) {
         ready();
         requireDigits(number);
         boolean released = store.releaseCaller(number);
@@ -336,21 +336,21 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         }
     }
 
-    List<Keeping.Due> due(int limit) {
+    public List<Keeping.Due> due(int limit) {
         ready();
         return keeping.due(limit);
     }
 
-    void purge(List<Keeping.Due> due, Listener who) {
+    public void purge(List<Keeping.Due> due, Listener who) {
         due.forEach(d -> keeping.purge(d, who));
     }
 
-    List<Keeping.Problem> verify() {
+    public List<Keeping.Problem> verify() {
         ready();
         return keeping.verify();
     }
 
-    Map<String, Long> strays() {
+    public Map<String, Long> strays() {
         ready();
         return store.strays();
     }
