@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public class RecordingApplication implements AgiScript {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingApplication.class);
-    private static final Pattern SERVER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern SERVER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9]{1,8}");
     private static final Pattern RESPONSE = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern MEAN = Pattern.compile("[0-9](\\.[0-9]{1,2})?");
