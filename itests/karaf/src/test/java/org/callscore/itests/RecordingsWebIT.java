@@ -344,9 +344,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
     public void inChromiumAListenerSearchesPlaysAndSeeksAndTheAdministratorSeesIt() throws Exception {
         long id = calls.recording.id();
         try (Chromium browser = Chromium.start()) {
-            browser.navigate(ReportsWebIT.Web.BASE + "/callscore/recordings");
-            logIn(browser, LISTENER, LISTENER_PASSWORD);
-            browser.navigate(ReportsWebIT.Web.BASE + "/callscore/recordings");
+            loggedInAt(browser, LISTENER, LISTENER_PASSWORD, "/callscore/recordings");
             browser.waitFor("the recordings page", "document.getElementById('filters') !== null",
                     Duration.ofSeconds(20));
             browser.evaluate("document.getElementById('agent').value = '" + calls.agent + "';"
@@ -374,9 +372,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
 
         // without the role, in the browser too: refused and logged
         try (Chromium browser = Chromium.start()) {
-            browser.navigate(ReportsWebIT.Web.BASE + "/callscore/recordings/" + id);
-            logIn(browser, REPORTER, REPORTER_PASSWORD);
-            browser.navigate(ReportsWebIT.Web.BASE + "/callscore/recordings/" + id);
+            loggedInAt(browser, REPORTER, REPORTER_PASSWORD, "/callscore/recordings/" + id);
             browser.waitFor("the recording's page without a player", "document.getElementById('details') !== null"
                     + " && document.querySelector('.no-role') !== null && document.querySelector('audio') === null",
                     Duration.ofSeconds(20));
@@ -387,9 +383,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
 
         // the administrator's log shows both
         try (Chromium browser = Chromium.start()) {
-            browser.navigate(ReportsWebIT.Web.BASE + "/callscore/recordings/access-log");
-            logIn(browser, ADMIN, ADMIN_PASSWORD);
-            browser.navigate(ReportsWebIT.Web.BASE + "/callscore/recordings/access-log");
+            loggedInAt(browser, ADMIN, ADMIN_PASSWORD, "/callscore/recordings/access-log");
             browser.waitFor("the access log", "document.getElementById('access-log') !== null",
                     Duration.ofSeconds(20));
             String lines = (String) browser.evaluate("Array.from(document.querySelectorAll('#access-log tbody tr'))"
@@ -408,12 +402,15 @@ public class RecordingsWebIT extends CallScoreTestSupport {
         assertFalse(String.valueOf(result), result.containsKey("exceptionDetails"));
     }
 
-    private static void logIn(Chromium browser, String user, String password) throws Exception {
+    /** Opens the page, logs in on the login page it leads to, and opens the page again. */
+    private static void loggedInAt(Chromium browser, String user, String password, String path) throws Exception {
+        browser.navigate(ReportsWebIT.Web.BASE + path);
         browser.waitFor("the login form", "location.pathname === '/callscore/login' && "
                 + "document.getElementById('submit') !== null", Duration.ofSeconds(20));
         browser.evaluate("document.getElementById('user').value = '" + user + "';"
                 + "document.getElementById('password').value = '" + password + "';"
                 + "document.getElementById('submit').click(); true");
         browser.waitFor("logged in", "location.pathname !== '/callscore/login'", Duration.ofSeconds(30));
+        browser.navigate(ReportsWebIT.Web.BASE + path);
     }
 }

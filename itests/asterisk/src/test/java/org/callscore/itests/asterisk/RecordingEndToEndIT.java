@@ -29,27 +29,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordingEndToEndIT {
 
-    /** EndToEndIT's survey: a 1-5 question that flags a complaint on its lowest score, a yes-no one, a 1-5 one. */
-    private static final String SURVEY = String.join("\n",
-            "queues = sales, support",
-            "intro = beep",
-            "invalid.key = beep",
-            "thanks = beep",
-            "question.1.id = attitude",
-            "question.1.prompt = beep",
-            "question.1.complaint.on.lowest = true",
-            "question.1.timeout.seconds = 4",
-            "question.1.retries = 1",
-            "question.2.id = solved",
-            "question.2.prompt = beep",
-            "question.2.scale = yes-no",
-            "question.2.timeout.seconds = 4",
-            "question.2.retries = 1",
-            "question.3.id = overall",
-            "question.3.prompt = beep",
-            "question.3.timeout.seconds = 4",
-            "question.3.retries = 1",
-            "");
     /** The recordings folder as Asterisk (in its root) writes it, and as CallScore reads it. */
     private static final String ASTERISK_FOLDER = "/var/spool/asterisk/monitor/callscore-e2e";
     private static final int TALK_MS = 8000;
@@ -59,7 +38,7 @@ class RecordingEndToEndIT {
 
     @BeforeAll
     void startTheCallCentre() throws IOException {
-        site = TestSite.start(SURVEY);
+        site = TestSite.start(EndToEndIT.SURVEY); // a 1-5 question (complaint on 1), a yes-no one, a 1-5 one
         folder = TestSite.pbxRoot().resolve(ASTERISK_FOLDER.substring(1));
         Files.createDirectories(folder);
         for (String[] setting : new String[][] {{"folder", folder.toString()}, {"asterisk.folder", ASTERISK_FOLDER},

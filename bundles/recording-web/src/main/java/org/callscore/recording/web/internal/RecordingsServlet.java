@@ -37,6 +37,7 @@ import org.callscore.recording.RecordingRefusedException;
 import org.callscore.site.SiteZone;
 import org.callscore.support.text.LogText;
 import org.callscore.support.web.DashboardSession;
+import org.callscore.support.web.PageAnswers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -152,7 +153,7 @@ public class RecordingsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         if (path.equals("/recordings.css")) {
-            resource(response, "recordings.css", "text/css;charset=UTF-8");
+            PageAnswers.resource(response, RecordingsServlet.class, "recordings.css", "text/css;charset=UTF-8");
             return;
         }
         Viewer viewer = viewer(request);
@@ -256,7 +257,7 @@ public class RecordingsServlet extends HttpServlet {
         }
         json.append("}}");
         LOG.info("Recording pages: {} looked up the recordings of {} calls", LogText.of(viewer.user()), shown);
-        write(response, HttpServletResponse.SC_OK, "application/json;charset=UTF-8",
+        PageAnswers.write(response, HttpServletResponse.SC_OK, "application/json;charset=UTF-8",
                 json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -343,23 +344,6 @@ public class RecordingsServlet extends HttpServlet {
     }
 
     private static void html(HttpServletResponse response, int status, String html) throws IOException {
-        write(response, status, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void resource(HttpServletResponse response, String name, String type) throws IOException {
-        try (var in = RecordingsServlet.class.getResourceAsStream("/web/" + name)) {
-            if (in == null) {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND);
-                return;
-            }
-            write(response, HttpServletResponse.SC_OK, type, in.readAllBytes());
-        }
-    }
-
-    private static void write(HttpServletResponse response, int status, String type, byte[] body) throws IOException {
-        response.setStatus(status);
-        response.setContentType(type);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        PageAnswers.write(response, status, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
     }
 }
