@@ -352,8 +352,9 @@ public class RecordingsWebIT extends CallScoreTestSupport {
             browser.waitFor("the call found", "document.querySelector(\"#recordings tr[data-id='" + id
                     + "'] a.open\") !== null", Duration.ofSeconds(20));
             browser.evaluate("document.querySelector(\"#recordings tr[data-id='" + id + "'] a.open\").click(); true");
-            browser.waitFor("the player", "document.getElementById('player') !== null && document"
-                    + ".getElementById('player').readyState >= 1", Duration.ofSeconds(20));
+            browser.waitFor("the player", "document.getElementById('player') !== null", Duration.ofSeconds(20));
+            // nothing is fetched (nor logged as heard) before the user presses play
+            assertTrue(accessesOf(service(RecordingIndex.class).orElseThrow(), LISTENER, calls.comment.id()).isEmpty());
             assertEquals(Boolean.TRUE, browser.evaluate("document.getElementById('comment-" + calls.comment.id()
                     + "') !== null")); // the voice comment beside the survey's answers
 

@@ -177,7 +177,7 @@ final class RecordingsPage {
             html.append("<p class=\"no-role\">Listening needs the role ").append(escape(RecordingsServlet.LISTEN_ROLE))
                     .append(".</p>");
         } else {
-            html.append("<audio controls preload=\"metadata\" id=\"").append(escape(id)).append("\" src=\"")
+            html.append("<audio controls preload=\"none\" id=\"").append(escape(id)).append("\" src=\"")
                     .append(escape(context)).append("/recordings/audio/").append(recording.id())
                     .append("\"></audio> <a class=\"download\" href=\"").append(escape(context))
                     .append("/recordings/download/").append(recording.id()).append("\">Download</a>");
