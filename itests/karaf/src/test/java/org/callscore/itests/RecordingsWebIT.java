@@ -95,6 +95,8 @@ public class RecordingsWebIT extends CallScoreTestSupport {
                 editConfigurationFilePut("etc/users.properties", ADMIN, ADMIN_PASSWORD + ",admin"),
                 editConfigurationFilePut("etc/org.callscore.reports.web.cfg", "login.failure.delay.ms", "300"),
                 editConfigurationFilePut("etc/org.callscore.site.cfg", "zone", "UTC"),
+                editConfigurationFilePut("etc/org.callscore.reports.cfg", "ingest.interval.seconds", "1"),
+                editConfigurationFilePut("etc/org.callscore.reports.cfg", "pbx.zone", "UTC"),
                 editConfigurationFilePut("etc/org.callscore.recording.cfg", "folder", folder),
                 editConfigurationFilePut("etc/org.callscore.recording.cfg", "scan.interval.seconds", "1"),
                 editConfigurationFilePut("etc/org.callscore.recording.cfg", "settle.seconds", "1"),
@@ -130,6 +132,19 @@ public class RecordingsWebIT extends CallScoreTestSupport {
             h.execute("INSERT INTO cdr (src, dst, start, answer, end, duration, billsec, disposition, uniqueid, "
                     + "linkedid) VALUES (?, '100', ?, ?, ?, 30, 27, 'ANSWERED', ?, ?)", made.caller, now,
                     now.plusSeconds(1), now.plusSeconds(30), made.uniqueId, made.uniqueId);
+        });
+        // the caller's survey, as the survey application writes it: a complaint, so the call is a low-scored one
+        eventually("survey schema migrated", () -> database().isReady("survey"));
+        jdbi.useHandle(h -> {
+            h.execute("INSERT IGNORE INTO survey_version (survey, sha256, definition) VALUES ('rectest', REPEAT('0', "
+                    + "64), 'question.1.prompt = x')");
+            h.execute("INSERT INTO survey_response (id, survey, survey_sha256, uniqueid, queue, agent, started_at, "
+                    + "ended_at, status, questions) VALUES (?, 'rectest', REPEAT('0', 64), ?, ?, ?, ?, ?, 'completed', "
+                    + "1)", made.surveyResponse, made.uniqueId, made.queue, made.agent, now.plusSeconds(30),
+                    now.plusSeconds(50));
+            h.execute("INSERT INTO survey_answer (response_id, question_id, position, scale, dimension, score, "
+                    + "complaint, attempts, answered_at) VALUES (?, 'attitude', 1, 'FIVE_POINT', 'empathy', 1, TRUE, 1, "
+                    + "?)", made.surveyResponse, now.plusSeconds(40));
         });
         RecordingCapture capture = service(RecordingCapture.class).orElseThrow();
         Path folder = Path.of(System.getProperty(FOLDER));
@@ -363,9 +378,17 @@ public class RecordingsWebIT extends CallScoreTestSupport {
             browser.evaluate("document.getElementById('player').currentTime = " + (SECONDS - 5) + "; true");
             browser.waitFor("playing after the seek", "document.getElementById('player').currentTime > "
                     + (SECONDS - 5), Duration.ofSeconds(20));
-            Object statuses = browser.evaluate("JSON.stringify(performance.getEntriesByType('resource')"
-                    + ".filter(e => e.name.indexOf('/recordings/audio/" + id + "') >= 0).map(e => e.responseStatus))");
-            assertTrue(String.valueOf(statuses), String.valueOf(statuses).contains("206"));
+            String statuses = String.valueOf(browser.evaluate("JSON.stringify(performance.getEntriesByType('resource')"
+                    + ".filter(e => e.name.indexOf('/recordings/audio/" + id + "') >= 0).map(e => e.responseStatus))"));
+            assertTrue(statuses, statuses.contains("206"));
+
+            // the dashboard's low-scored calls link the call to its recording and play the voice comment
+            browser.navigate(ReportsWebIT.Web.BASE + "/callscore/?month="
+                    + LocalDateTime.now(ZoneOffset.UTC).toString().substring(0, 7) + "&queue=" + calls.queue);
+            browser.waitFor("the low-scored call linked to its recording", "document.querySelector(\"#low-table "
+                    + "a.recording[href$='call=" + calls.uniqueId + "']\") !== null && document.querySelector("
+                    + "\"#low-table audio.voice-comment[src$='/recordings/audio/" + calls.comment.id() + "']\") "
+                    + "!== null", Duration.ofSeconds(30));
         }
         List<RecordingAccess> logged = accessesOf(service(RecordingIndex.class).orElseThrow(), LISTENER, id);
         assertTrue(logged.toString(), logged.stream().anyMatch(a -> a.granted()
