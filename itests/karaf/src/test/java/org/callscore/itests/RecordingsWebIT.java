@@ -359,6 +359,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
     public void inChromiumAListenerSearchesPlaysAndSeeksAndTheAdministratorSeesIt() throws Exception {
         long id = calls.recording.id();
         try (Chromium browser = Chromium.start()) {
+            browser.call("Network.enable", Map.of()); // to see the player's requests and their answers
             loggedInAt(browser, LISTENER, LISTENER_PASSWORD, "/callscore/recordings");
             browser.waitFor("the recordings page", "document.getElementById('filters') !== null",
                     Duration.ofSeconds(20));
@@ -378,9 +379,11 @@ public class RecordingsWebIT extends CallScoreTestSupport {
             browser.evaluate("document.getElementById('player').currentTime = " + (SECONDS - 5) + "; true");
             browser.waitFor("playing after the seek", "document.getElementById('player').currentTime > "
                     + (SECONDS - 5), Duration.ofSeconds(20));
-            String statuses = String.valueOf(browser.evaluate("JSON.stringify(performance.getEntriesByType('resource')"
-                    + ".filter(e => e.name.indexOf('/recordings/audio/" + id + "') >= 0).map(e => e.responseStatus))"));
-            assertTrue(statuses, statuses.contains("206"));
+            List<Object> statuses = browser.events("Network.responseReceived").stream()
+                    .map(event -> (Map<?, ?>) event.get("response"))
+                    .filter(response -> String.valueOf(response.get("url")).endsWith("/recordings/audio/" + id))
+                    .map(response -> response.get("status")).toList();
+            assertTrue(statuses.toString(), statuses.stream().anyMatch(status -> ((Number) status).intValue() == 206));
 
             // the dashboard's low-scored calls link the call to its recording and play the voice comment
             browser.navigate(ReportsWebIT.Web.BASE + "/callscore/?month="
