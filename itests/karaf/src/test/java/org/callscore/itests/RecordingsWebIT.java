@@ -382,7 +382,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
             List<Object> statuses = browser.events("Network.responseReceived").stream()
                     .map(event -> (Map<?, ?>) event.get("response"))
                     .filter(response -> String.valueOf(response.get("url")).endsWith("/recordings/audio/" + id))
-                    .map(response -> response.get("status")).toList();
+                    .map(response -> (Object) response.get("status")).toList();
             assertTrue(statuses.toString(), statuses.stream().anyMatch(status -> ((Number) status).intValue() == 206));
 
             // the dashboard's low-scored calls link the call to its recording and play the voice comment
