@@ -76,10 +76,10 @@ class RecordingEndToEndIT {
                 + "ORDER BY start LIMIT 1", caller).get(0).get("uniqueid");
     }
 
-    /** @return the ids {@code recording:search} lists with these options */
+    /** @return the ids {@code recording:search} lists with these options (its lines: id, start, caller, ...) */
     private List<Long> search(String options) {
         String out = site.console("recording:search " + options);
-        return out.lines().filter(line -> line.matches("^\\d+ .*")).map(line -> Long.parseLong(line.split(" ")[0]))
+        return out.lines().filter(line -> line.matches("^\\d+ +\\d{4}-.*")).map(line -> Long.parseLong(line.split(" ")[0]))
                 .toList();
     }
 
