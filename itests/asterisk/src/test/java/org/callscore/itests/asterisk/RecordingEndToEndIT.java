@@ -79,8 +79,8 @@ class RecordingEndToEndIT {
     /** @return the ids {@code recording:search} lists with these options (its lines: id, start, caller, ...) */
     private List<Long> search(String options) {
         String out = site.console("recording:search " + options);
-        return out.lines().filter(line -> line.matches("^\\d+ +\\d{4}-.*")).map(line -> Long.parseLong(line.split(" ")[0]))
-                .toList();
+        return out.lines().filter(line -> line.matches("^\\d+ +\\d{4}-.*"))
+                .map(line -> Long.parseLong(line.split(" ")[0])).toList();
     }
 
     @Test
