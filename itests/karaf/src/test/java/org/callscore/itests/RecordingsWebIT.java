@@ -143,8 +143,8 @@ public class RecordingsWebIT extends CallScoreTestSupport {
                     + "1)", made.surveyResponse, made.uniqueId, made.queue, made.agent, now.plusSeconds(30),
                     now.plusSeconds(50));
             h.execute("INSERT INTO survey_answer (response_id, question_id, position, scale, dimension, score, "
-                    + "complaint, attempts, answered_at) VALUES (?, 'attitude', 1, 'FIVE_POINT', 'empathy', 1, TRUE, 1, "
-                    + "?)", made.surveyResponse, now.plusSeconds(40));
+                    + "complaint, attempts, answered_at) VALUES (?, 'attitude', 1, 'FIVE_POINT', 'empathy', 1, TRUE, "
+                    + "1, ?)", made.surveyResponse, now.plusSeconds(40));
         });
         RecordingCapture capture = service(RecordingCapture.class).orElseThrow();
         Path folder = Path.of(System.getProperty(FOLDER));

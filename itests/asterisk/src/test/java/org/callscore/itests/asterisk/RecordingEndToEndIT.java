@@ -112,7 +112,8 @@ class RecordingEndToEndIT {
                 .isBetween(3000L, TALK_MS + 3000L);
         assertThat(((Number) row.get("size_bytes")).longValue()).isGreaterThan(8000);
         assertThat(row.get("survey_response")).isEqualTo(response);
-        assertThat(((Number) row.get("mean_score")).doubleValue()).as("the survey's mean of 1 and 2").isBetween(1.0, 2.0);
+        assertThat(((Number) row.get("mean_score")).doubleValue()).as("the survey's mean of 1 and 2")
+                .isBetween(1.0, 2.0);
         assertThat(row.get("complaint")).isIn(true, 1, 1L);
         // the file is named after the call, never the caller, and lies in the folder
         assertThat((String) row.get("file")).contains(uniqueId).doesNotContain(caller);

@@ -117,7 +117,8 @@ final class RecordingsPage {
         detail(html, "Agent", recording.agent().orElse("–"));
         detail(html, "Queue", recording.queue().orElse("–"));
         detail(html, "Call", recording.uniqueId());
-        detail(html, "State", recording.state().name().toLowerCase(Locale.ROOT) + (recording.held() ? ", on hold" : ""));
+        detail(html, "State", recording.state().name().toLowerCase(Locale.ROOT)
+                + (recording.held() ? ", on hold" : ""));
         html.append("</dl>");
         player(html, recording, "player");
         if (recording.surveyResponse().isPresent() || !comments.isEmpty()) {
