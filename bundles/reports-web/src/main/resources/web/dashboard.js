@@ -187,6 +187,43 @@
     $('export-abandoned-xlsx').href = url('export', 'abandoned.xlsx', {limit: 10000});
   }
 
+  /* links each call of a table to its recordings, and plays a voice comment beside the survey's answers, when the
+     recording pages are installed (feature callscore-recording-web: /recordings/calls.json); without them, or
+     when they fail, the table stays as it is */
+  function recordings(element, rows, idKey) {
+    var ids = (rows || []).map(function (row) { return row[idKey]; }).filter(function (id) { return id; });
+    var body = element.tBodies[0];
+    if (!ids.length || !body) { return; }
+    var query = new URLSearchParams();
+    ids.forEach(function (id) { query.append('call', id); });
+    fetch(context + '/recordings/calls.json?' + query.toString(),
+      {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+      .then(function (response) { return response.ok ? response.json() : {calls: {}}; })
+      .then(function (answer) {
+        if (element.tBodies[0] !== body) { return; } // a newer load has redrawn the table
+        Array.prototype.forEach.call(body.rows, function (tr, i) {
+          var id = rows[i] && rows[i][idKey], found = id && answer.calls[id];
+          if (!found) { return; }
+          var link = document.createElement('a');
+          link.className = 'recording';
+          link.href = context + '/recordings?call=' + encodeURIComponent(id);
+          link.textContent = 'Recording';
+          var cell = tr.insertCell();
+          cell.dataset.key = 'recording';
+          cell.appendChild(link);
+          found.filter(function (r) { return r.kind === 'voice_comment' && answer.listen; }).forEach(function (r) {
+            var audio = document.createElement('audio');
+            audio.controls = true;
+            audio.preload = 'none';
+            audio.className = 'voice-comment';
+            audio.src = context + '/recordings/audio/' + r.id;
+            (tr.querySelector('[data-key="comment"]') || cell).appendChild(audio);
+          });
+        });
+      })
+      .catch(function () { /* the tables are complete without the links */ });
+  }
+
   var loads = 0; // only the answers of the latest request are shown
 
   function load() {
@@ -242,6 +279,8 @@
       table($('abandoned-table'), answers[7], ['enteredAt', 'queue', 'caller', 'outcome', 'waitSeconds']);
       table($('low-table'), answers[8], ['surveyedAt', 'queue', 'agent', 'survey', 'meanScore', 'complaint',
         'comment']);
+      recordings($('abandoned-table'), answers[7].rows, 'callid');
+      recordings($('low-table'), answers[8].rows, 'uniqueId');
       fillList('queues', queues.rows);
       fillList('agents', agents.rows);
       $('status').textContent = 'Shown: ' + $('period-label').textContent + '.';

@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -36,6 +38,8 @@ final class Chromium implements AutoCloseable {
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
+    /** The events the browser sent (those of the domains a test enabled, e.g. {@code Network.enable}). */
+    private final Queue<Map<String, Object>> events = new ConcurrentLinkedQueue<>();
 
     private Chromium(Process process, Path profile, WebSocket socket) {
         this.process = process;
@@ -111,7 +115,9 @@ final class Chromium implements AutoCloseable {
     private void received(String text) {
         Map<String, Object> message = MiniJson.object(text);
         Object id = message.get("id");
-        if (id != null) {
+        if (id == null) {
+            events.add(message);
+        } else {
             CompletableFuture<Map<String, Object>> answer = pending.remove(((Number) id).intValue());
             if (answer != null) {
                 answer.complete(message);
@@ -132,6 +138,13 @@ final class Chromium implements AutoCloseable {
             throw new AssertionError(method + ": " + message.get("error"));
         }
         return (Map<String, Object>) message.get("result");
+    }
+
+    /** @return the parameters of each event of this method received so far, oldest first */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events(String method) {
+        return events.stream().filter(event -> method.equals(event.get("method")))
+                .map(event -> (Map<String, Object>) event.get("params")).toList();
     }
 
     /** @return the value of a JavaScript expression in the page (promises awaited) */

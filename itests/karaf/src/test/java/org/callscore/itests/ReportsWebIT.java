@@ -480,9 +480,13 @@ public class ReportsWebIT extends CallScoreTestSupport {
                     HttpResponse.BodyHandlers.ofString());
         }
 
-        HttpResponse<byte[]> getBytes(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(BASE + path)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+        /** @param headers names and values, e.g. {@code "Range", "bytes=0-1"} */
+        HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         }
 
         HttpResponse<String> post(String path, Map<String, String> form) throws Exception {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 class EndToEndIT {
 
     /** Every question of the test survey: 4 s to answer, asked twice at most, so a silent caller is done soon. */
-    private static final String SURVEY = String.join("\n",
+    static final String SURVEY = String.join("\n",
             "queues = sales, support",
             "intro = beep",
             "invalid.key = beep",

@@ -35,6 +35,7 @@ import org.callscore.callback.FeedOwner;
 import org.callscore.site.SiteZone;
 import org.callscore.support.text.LogText;
 import org.callscore.support.web.DashboardSession;
+import org.callscore.support.web.PageAnswers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -141,11 +142,11 @@ public class CallbacksServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         if (path.equals("/agent.js")) {
-            resource(response, "agent.js", "text/javascript;charset=UTF-8");
+            PageAnswers.resource(response, CallbacksServlet.class, "agent.js", "text/javascript;charset=UTF-8");
             return;
         }
         if (path.equals("/callbacks.css")) {
-            resource(response, "callbacks.css", "text/css;charset=UTF-8");
+            PageAnswers.resource(response, CallbacksServlet.class, "callbacks.css", "text/css;charset=UTF-8");
             return;
         }
         if (!path.isEmpty() && !path.equals("/")) {
@@ -193,7 +194,8 @@ public class CallbacksServlet extends HttpServlet {
         String html = new CallbacksPage(request.getContextPath(), DashboardSession.csrfToken(session), viewer.user(),
                 viewer.manager(), agent, zone, clock.instant())
                 .render(due, asked, flash == null ? "" : flash, feedOwner, feedActive);
-        write(response, HttpServletResponse.SC_OK, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
+        PageAnswers.write(response, HttpServletResponse.SC_OK, "text/html;charset=UTF-8",
+                html.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -294,24 +296,7 @@ public class CallbacksServlet extends HttpServlet {
     }
 
     private static void page(HttpServletResponse response, int status, String message) throws IOException {
-        write(response, status, "text/html;charset=UTF-8", CallbacksPage.message(message)
+        PageAnswers.write(response, status, "text/html;charset=UTF-8", CallbacksPage.message(message)
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void resource(HttpServletResponse response, String name, String type) throws IOException {
-        try (var in = CallbacksServlet.class.getResourceAsStream("/web/" + name)) {
-            if (in == null) {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND);
-                return;
-            }
-            write(response, HttpServletResponse.SC_OK, type, in.readAllBytes());
-        }
-    }
-
-    private static void write(HttpServletResponse response, int status, String type, byte[] body) throws IOException {
-        response.setStatus(status);
-        response.setContentType(type);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }

@@ -18,7 +18,7 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * through only with a logged-in session, and the reports only to a user with a report role (see
  * {@link WebSession#access}). It also sets the headers every answer
  * carries: no framing, no sniffing, no referrer, and a content security policy allowing only this server's own
- * scripts and styles.
+ * scripts, styles and audio (the recordings' players).
  */
 @Component(immediate = true, service = ServletContextHelper.class, configurationPid = WebConfig.PID, property = {
         HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "=" + WebContext.NAME,
@@ -32,7 +32,7 @@ public class WebContext extends ServletContextHelper {
             + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "=" + NAME + ")";
 
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            + "media-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final Set<String> reportRoles;
 

@@ -1,0 +1,2 @@
+/** The recording AGI application: the dialplan's side of the recording index. */
+package org.callscore.agi.recording;

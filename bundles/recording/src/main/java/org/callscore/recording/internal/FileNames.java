@@ -1,0 +1,77 @@
+package org.callscore.recording.internal;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.callscore.recording.RecordingKind;
+
+/**
+ * The file names CallScore chooses, {@code SERVER/YYYY-MM-DD/KIND-UNIQUEID.FORMAT}, and the survey's voice comments,
+ * {@code callscore-comment-RESPONSE.FORMAT}: no caller data, nothing a shell or a URL would read as syntax, and
+ * enough to index a file found without its row (recorded while MariaDB did not answer).
+ */
+final class FileNames {
+
+    static final Pattern SERVER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final Pattern FORMAT = Pattern.compile("[a-z0-9]{1,8}");
+    private static final Pattern CHOSEN = Pattern.compile(
+            "([A-Za-z0-9][A-Za-z0-9._-]{0,63})/(\\d{4}-\\d{2}-\\d{2})/(queue|call|ivr|voicemail)-([A-Za-z0-9._-]{1,64})"
+                    + "\\.([a-z0-9]{1,8})");
+    private static final Pattern COMMENT = Pattern.compile("callscore-comment-([0-9a-f-]{36})\\.([a-z0-9]{1,8})");
+
+    /** A file name read back. */
+    record Parsed(String server, RecordingKind kind, String uniqueId, String format) {
+    }
+
+    private FileNames() {
+    }
+
+    static String chosen(String server, LocalDate day, RecordingKind kind, String uniqueId, String format) {
+        return server + "/" + day + "/" + word(kind) + "-" + uniqueId + "." + format;
+    }
+
+    static String comment(String response, String format) {
+        return "callscore-comment-" + response + "." + format;
+    }
+
+    /** @return the name's parts when CallScore chose it, else empty */
+    static Optional<Parsed> parse(String relative) {
+        Matcher m = CHOSEN.matcher(relative);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Parsed(m.group(1), kind(m.group(3)), m.group(4), m.group(5)));
+    }
+
+    static boolean isComment(String relative) {
+        return COMMENT.matcher(relative).matches();
+    }
+
+    /** @return the format a file name ends with, lower case */
+    static String format(String relative) {
+        int dot = relative.lastIndexOf('.');
+        return dot < 0 ? "" : relative.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String word(RecordingKind kind) {
+        return switch (kind) {
+            case QUEUE_CALL -> "queue";
+            case WHOLE_CALL -> "call";
+            case IVR -> "ivr";
+            case VOICEMAIL -> "voicemail";
+            case VOICE_COMMENT -> "comment";
+        };
+    }
+
+    private static RecordingKind kind(String word) {
+        return switch (word) {
+            case "queue" -> RecordingKind.QUEUE_CALL;
+            case "call" -> RecordingKind.WHOLE_CALL;
+            case "ivr" -> RecordingKind.IVR;
+            default -> RecordingKind.VOICEMAIL;
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package org.callscore.recording.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.callscore.recording.RecordingRefusedException;
+
+/**
+ * The one folder recordings are served from. A stored name is only ever taken relative to it, and the file it
+ * names must, once every link is resolved, still lie inside it: a name with {@code ..}, an encoded character, an
+ * absolute path or a link leading out is refused.
+ */
+final class RecordingsFolder {
+
+    private final Path root;
+
+    RecordingsFolder(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /**
+     * @param relative a name as stored in the index
+     * @return the file's real path, inside the folder
+     * @throws RecordingRefusedException naming why not
+     */
+    Path open(String relative) {
+        if (relative == null || relative.isEmpty()) {
+            throw new RecordingRefusedException("no file");
+        }
+        if (relative.startsWith("/") || relative.startsWith("\\") || relative.contains("\\")
+                || relative.contains(":") || relative.indexOf('\0') >= 0) {
+            throw new RecordingRefusedException("outside the folder: an absolute path");
+        }
+        if (relative.contains("%")) {
+            throw new RecordingRefusedException("outside the folder: an encoded name");
+        }
+        for (String part : relative.split("/")) {
+            if (part.equals("..") || part.equals(".") || part.isEmpty()) {
+                throw new RecordingRefusedException("outside the folder: '" + part + "' in the path");
+            }
+        }
+        try {
+            Path realRoot = root.toRealPath();
+            Path real = root.resolve(relative).toRealPath();
+            if (!real.startsWith(realRoot)) {
+                throw new RecordingRefusedException("outside the folder: a link leads out of it");
+            }
+            if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+                throw new RecordingRefusedException("not a file");
+            }
+            return real;
+        } catch (NoSuchFileException e) {
+            throw new RecordingRefusedException("file missing");
+        } catch (IOException e) {
+            throw new RecordingRefusedException("file unreadable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** @return the file's size, or -1 when it is missing (or refused) */
+    long size(String relative) {
+        try {
+            return Files.size(open(relative));
+        } catch (RecordingRefusedException | IOException e) {
+            return -1;
+        }
+    }
+}
