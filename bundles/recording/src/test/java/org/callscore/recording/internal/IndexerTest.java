@@ -32,8 +32,8 @@ class IndexerTest {
     @BeforeEach
     void setUp() {
         jdbi = RecordingFixture.freshTables();
-        store = new RecordingStore(jdbi);
-        indexer = new Indexer(store, new RecordingsFolder(root), new CallMatch(jdbi, "queue_log", "cdr"),
+        store = new RecordingStore(() -> jdbi);
+        indexer = new Indexer(store, new RecordingsFolder(root), new CallMatch(() -> jdbi, "queue_log", "cdr"),
                 Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofMinutes(30), clock);
     }
 

@@ -39,7 +39,7 @@ class SearchTest {
     @BeforeEach
     void rows() {
         jdbi = RecordingFixture.freshTables();
-        store = new RecordingStore(jdbi);
+        store = new RecordingStore(() -> jdbi);
         // id, caller, agent, queue, minutes after T0, seconds long, mean score, complaint
         row(1, "+49301234567", "alice", "sales", 0, 30, 4.5, false);
         row(2, "0301234567", "bob", "sales", 10, 200, 1.5, true);
