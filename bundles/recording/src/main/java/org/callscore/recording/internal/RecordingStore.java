@@ -74,15 +74,18 @@ final class RecordingStore {
                 .bind("complaint", complaint).bind("u", uniqueId).bind("l", linkedId.orElse(uniqueId)).execute());
     }
 
-    List<Row> inState(RecordingState state, int limit) {
+    /** @return recordings in this state with an id above {@code after}, in id order */
+    List<Row> inState(RecordingState state, long after, int limit) {
         return jdbi.get().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = :state "
-                + "ORDER BY r.id LIMIT :limit").bind("state", state.name()).bind("limit", limit)
-                .map((rs, ctx) -> row(rs)).list());
+                + "AND r.id > :after ORDER BY r.id LIMIT :limit").bind("state", state.name()).bind("after", after)
+                .bind("limit", limit).map((rs, ctx) -> row(rs)).list());
     }
 
-    List<Row> unmatched(int limit) {
+    /** @return ready recordings not matched yet with an id above {@code after}, in id order */
+    List<Row> unmatched(long after, int limit) {
         return jdbi.get().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = 'READY' "
-                + "AND NOT r.matched ORDER BY r.id LIMIT :limit").bind("limit", limit).map((rs, ctx) -> row(rs)).list());
+                + "AND NOT r.matched AND r.id > :after ORDER BY r.id LIMIT :limit").bind("after", after)
+                .bind("limit", limit).map((rs, ctx) -> row(rs)).list());
     }
 
     void seen(long id, long size, Instant since) {
