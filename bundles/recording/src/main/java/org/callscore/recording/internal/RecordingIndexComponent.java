@@ -182,7 +182,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
                 || !FileNames.FORMAT.matcher(format).matches() || kind == RecordingKind.VOICE_COMMENT) {
             throw new RecordingRefusedException("not a server, uniqueid, kind or format CallScore names files by");
         }
-        long free = folder.root().toFile().getUsableSpace();
+        long free = folder.freeSpace();
         if (free < freeSpaceMin) {
             throw new RecordingRefusedException("the recordings folder has " + free / (1024 * 1024)
                     + " MB free, below free.space.min.mb");
