@@ -375,7 +375,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         java.nio.file.Path file = java.nio.file.Path.of(started.variable("CALLSCORE_RECORDING_FILE"));
         assertTrue(file.toString(), file.startsWith(System.getProperty(RECORDINGS) + "/itest/")
                 && file.getFileName().toString().equals("queue-" + id + ".wav"));
-        assertEquals("recording", recordingState(id));
+        assertEquals("RECORDING", recordingState(id));
         java.nio.file.Files.createDirectories(file.getParent());
         byte[] wav = new byte[44 + 16_000];
         java.nio.ByteBuffer.wrap(wav, 28, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(16_000);
