@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.apache.commons.dbcp2.BasicDataSource;
 import org.callscore.recording.RecordingKind;
 import org.callscore.recording.RecordingQuery;
 import org.callscore.testing.database.UnitDatabase;
@@ -46,7 +47,11 @@ public final class RecordingBenchmark {
 
     public static void main(String[] args) throws Exception {
         long n = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
-        Jdbi jdbi = UnitDatabase.jdbi();
+        BasicDataSource pool = new BasicDataSource(); // pooled, as in Karaf: a search opens no connection
+        pool.setUrl(System.getProperty("callscore.test.db.url", "jdbc:mariadb://127.0.0.1:3306/callscore_bench"));
+        pool.setUsername(System.getProperty("callscore.test.db.user", "root"));
+        pool.setPassword(System.getProperty("callscore.test.db.password", ""));
+        Jdbi jdbi = Jdbi.create(pool);
         long have = existing(jdbi);
         if (!Boolean.getBoolean("bench.reuse") || have != n) {
             generate(jdbi, n);
@@ -58,11 +63,17 @@ public final class RecordingBenchmark {
         searches(store, n);
         indexing(jdbi, store, Integer.getInteger("bench.index.seconds", 30),
                 Integer.getInteger("bench.index.audio.seconds", 30));
+        pool.close();
     }
 
     private static long existing(Jdbi jdbi) {
         try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM recording").mapTo(Long.class).one());
+            return jdbi.withHandle(h -> {
+                h.execute("DELETE FROM recording WHERE channel_uniqueid LIKE 'idx.%'"); // an earlier run's indexing
+                h.execute("DELETE FROM queue_log WHERE callid LIKE 'idx.%'");
+                h.execute("DELETE FROM cdr WHERE uniqueid LIKE 'idx.%'");
+                return h.createQuery("SELECT COUNT(*) FROM recording").mapTo(Long.class).one();
+            });
         } catch (RuntimeException noTable) {
             return -1;
         }
