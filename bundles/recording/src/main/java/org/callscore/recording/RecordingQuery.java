@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Which recordings to find; every filter given must match.
  *
- * @param caller      digits the caller's number contains (partial match), any punctuation ignored
+ * @param caller      digits the caller's number ends with (partial match: the last digits, whatever the country or
+ *                    trunk prefix), any punctuation ignored; at least one digit
  * @param agent       only this agent's
  * @param queue       only this queue's
  * @param from        only those started at or after this

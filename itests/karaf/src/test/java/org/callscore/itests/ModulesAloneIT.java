@@ -58,6 +58,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     private static final Duration CALL = Duration.ofSeconds(30);
     private static final String CONSOLE = "org.callscore.console";
     private static final String WEB_PORT = "callscore.itest.web.port";
+    private static final String RECORDINGS = "callscore.itest.recordings";
     /** The platform's own tasks, present whatever modules are installed. */
     private static final Set<String> CORE_TASKS = Set.of("database-health-check");
 
@@ -69,7 +70,9 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     public Option[] configuration() {
         String webPort = String.valueOf(freePort());
         Option[] base = super.configuration();
-        Option[] all = Arrays.copyOf(base, base.length + 5);
+        String recordings = java.nio.file.Path.of("target/itest-recordings-" + System.nanoTime()).toAbsolutePath()
+                .toString();
+        Option[] all = Arrays.copyOf(base, base.length + 10);
         all[base.length] = editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
                 bootFeatures("standard, framework, scr, eventadmin, jdbc, http-whiteboard, callscore-core"));
         all[base.length + 1] = editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
@@ -79,6 +82,12 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         all[base.length + 3] = editConfigurationFilePut("etc/org.callscore.ivr.visits.cfg",
                 "replay.interval.seconds", "1");
         all[base.length + 4] = CoreOptions.systemProperty(WEB_PORT).value(webPort);
+        all[base.length + 5] = editConfigurationFilePut("etc/org.callscore.recording.cfg", "folder", recordings);
+        all[base.length + 6] = editConfigurationFilePut("etc/org.callscore.recording.cfg", "scan.interval.seconds",
+                "1");
+        all[base.length + 7] = editConfigurationFilePut("etc/org.callscore.recording.cfg", "settle.seconds", "1");
+        all[base.length + 8] = editConfigurationFilePut("etc/org.callscore.recording.cfg", "free.space.min.mb", "1");
+        all[base.length + 9] = CoreOptions.systemProperty(RECORDINGS).value(recordings);
         return all;
     }
 
@@ -86,7 +95,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     public void onlyTheCoreRuns() throws Exception {
         startProxy();
         for (String module : List.of("callscore-reports-web", "callscore-ping", "callscore-survey", "callscore-ivr",
-                "callscore-reports")) {
+                "callscore-reports", "callscore-recording")) {
             if (features.isInstalled(features.getFeature(module))) {
                 features.uninstallFeature(module, EnumSet.noneOf(FeaturesService.Option.class)); // a failed test's
             }
@@ -337,6 +346,60 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         eventually("the fixture's 7 calls ingested from queue_log",
                 () -> count("SELECT COUNT(*) FROM reports_call WHERE queue = ?", calls.queue) == 7);
         features.uninstallFeature("callscore-reports", EnumSet.noneOf(FeaturesService.Option.class));
+    }
+
+    // recording
+
+    @Test
+    public void eRecordingAloneWithoutTheConsole() throws Exception {
+        recording(true);
+    }
+
+    @Test
+    public void eRecordingAloneWithTheConsole() throws Exception {
+        recording(false);
+    }
+
+    /** The dialplan's start and stop steps as Asterisk runs them; the file written as MixMonitor would. */
+    private void recording(boolean consoleStopped) throws Exception {
+        install("callscore-recording", consoleStopped);
+        onlyTheModuleRuns(Set.of("recording"), Set.of("recording-scan"), consoleStopped);
+        eventually("recording's schema migrated", () -> briefly(Database.class, d -> d.isReady("recording")));
+        String id = uniqueId("recording");
+
+        Outcome started = call("recording?action=start&kind=queue&server=itest").uniqueId(id).connect()
+                .runToEnd(CALL);
+
+        assertEquals("SUCCESS", started.agiStatus());
+        assertEquals("YES", started.variable("CALLSCORE_RECORDING"));
+        java.nio.file.Path file = java.nio.file.Path.of(started.variable("CALLSCORE_RECORDING_FILE"));
+        assertTrue(file.toString(), file.startsWith(System.getProperty(RECORDINGS) + "/itest/")
+                && file.getFileName().toString().equals("queue-" + id + ".wav"));
+        assertEquals("RECORDING", recordingState(id));
+        java.nio.file.Files.createDirectories(file.getParent());
+        byte[] wav = new byte[44 + 16_000];
+        java.nio.ByteBuffer.wrap(wav, 28, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(16_000);
+        java.nio.file.Files.write(file, wav);
+        assertEquals("SUCCESS", call("recording?action=stop&kind=queue&server=itest").uniqueId(id).connect()
+                .runToEnd(CALL).agiStatus());
+
+        eventually("the recording ready once its size settled", () -> "READY".equals(recordingState(id)));
+        assertEquals(1, count("SELECT COUNT(*) FROM recording WHERE uniqueid = ? AND size_bytes = 16044 "
+                + "AND duration_ms = 1000 AND sha256 IS NOT NULL", id));
+
+        String empty = uniqueId("empty");
+        Outcome never = call("recording?action=start&kind=queue&server=itest").uniqueId(empty).connect()
+                .runToEnd(CALL);
+        assertEquals("YES", never.variable("CALLSCORE_RECORDING"));
+        call("recording?action=stop&kind=queue&server=itest").uniqueId(empty).connect().runToEnd(CALL);
+        eventually("a recording that never had sound leaves no entry", () -> recordingState(empty) == null);
+        assertEquals("FAILURE", call("recording?action=rewind").connect().runToEnd(CALL).agiStatus());
+        features.uninstallFeature("callscore-recording", EnumSet.noneOf(FeaturesService.Option.class));
+    }
+
+    private static String recordingState(String uniqueId) {
+        return mariaDbDirect().withHandle(h -> h.createQuery("SELECT state FROM recording WHERE channel_uniqueid = ?")
+                .bind(0, uniqueId).mapTo(String.class).findOne().orElse(null));
     }
 
     // the web feature (with the reports it needs), installed into a running Karaf

@@ -2,6 +2,7 @@ package org.callscore.recording.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.Jdbi;
@@ -24,11 +25,11 @@ final class CallMatch {
     private record Connect(String callid, String queue, String agent, String bridged) {
     }
 
-    private final Jdbi jdbi;
+    private final Supplier<Jdbi> jdbi;
     private final String queueLog;
     private final String cdr;
 
-    CallMatch(Jdbi jdbi, String queueLogTable, String cdrTable) {
+    CallMatch(Supplier<Jdbi> jdbi, String queueLogTable, String cdrTable) {
         this.jdbi = jdbi;
         this.queueLog = table("queue_log.table", queueLogTable);
         this.cdr = table("cdr.table", cdrTable);
@@ -48,7 +49,7 @@ final class CallMatch {
      */
     Found find(String channelUniqueId, Optional<String> linkedId) {
         String other = linkedId.orElse(channelUniqueId);
-        List<Connect> connects = jdbi.withHandle(h -> h.createQuery("SELECT callid, queuename, agent, data2 FROM "
+        List<Connect> connects = jdbi.get().withHandle(h -> h.createQuery("SELECT callid, queuename, agent, data2 FROM "
                 + queueLog + " WHERE callid IN (:u, :l) AND event = 'CONNECT' ORDER BY id DESC")
                 .bind("u", channelUniqueId).bind("l", other)
                 .map((rs, ctx) -> new Connect(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
@@ -57,7 +58,7 @@ final class CallMatch {
                 .or(() -> connects.stream().filter(c -> channelUniqueId.equals(c.callid())).findFirst())
                 .or(() -> connects.stream().findFirst());
         String callerChannel = connect.map(Connect::callid).orElse(channelUniqueId);
-        Optional<Optional<String>> src = jdbi.withHandle(h -> h.createQuery("SELECT src FROM " + cdr
+        Optional<Optional<String>> src = jdbi.get().withHandle(h -> h.createQuery("SELECT src FROM " + cdr
                 + " WHERE uniqueid = :u ORDER BY start LIMIT 1").bind("u", callerChannel)
                 .map((rs, ctx) -> Optional.ofNullable(rs.getString(1))).findOne());
         return new Found(callerChannel, src.flatMap(s -> s.flatMap(CallerNumber::normalised)),

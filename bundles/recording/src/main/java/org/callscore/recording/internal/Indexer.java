@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -35,6 +36,10 @@ final class Indexer {
     private final Duration abandon;
     private final Duration matchFor;
     private final Clock clock;
+    /** Where matching goes on: recordings still waiting for their CDR row do not hold up the ones after them. */
+    private long matchedUpTo;
+    /** The same for the recordings in progress: a site may have more calls recording at once than one batch. */
+    private long checkedUpTo;
 
     /**
      * @param settle   a file whose size has not changed for this long is finished
@@ -55,16 +60,25 @@ final class Indexer {
     /** One pass over the recordings in progress and the ready ones not matched yet. */
     void run() {
         Instant now = clock.instant();
-        for (Row row : store.inState(RecordingState.RECORDING, BATCH)) {
+        List<Row> recording = store.inState(RecordingState.RECORDING, checkedUpTo, BATCH);
+        checkedUpTo = next(recording);
+        for (Row row : recording) {
             check(row, now);
         }
-        for (Row row : store.unmatched(BATCH)) {
+        List<Row> unmatched = store.unmatched(matchedUpTo, BATCH);
+        matchedUpTo = next(unmatched);
+        for (Row row : unmatched) {
             Found found = match.find(row.channelUniqueId(), row.recording().linkedId());
             if (found.inCdr() || !row.recording().startedAt().plus(matchFor).isAfter(now)) {
                 store.matched(row.recording().id(), found.callerUniqueId(), found.caller(), found.agent(),
                         found.queue());
             }
         }
+    }
+
+    /** @return where the next run goes on: after this batch, or from the start when it was the last */
+    private static long next(List<Row> batch) {
+        return batch.size() < BATCH ? 0 : batch.get(batch.size() - 1).recording().id();
     }
 
     private void check(Row row, Instant now) {

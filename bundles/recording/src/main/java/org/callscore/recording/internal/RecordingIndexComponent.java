@@ -129,8 +129,8 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         this.asteriskFolder = (asterisk.isEmpty() ? folder.root().toString() : asterisk).replaceAll("/+$", "");
         this.freeSpaceMin = Math.max(0, config.free_space_min_mb()) * 1024 * 1024;
         this.purgeAutomatic = config.purge_automatic();
-        this.store = new RecordingStore(database.jdbi());
-        this.indexer = new Indexer(store, folder, new CallMatch(database.jdbi(), config.queue__log_table(),
+        this.store = new RecordingStore(database::jdbi);
+        this.indexer = new Indexer(store, folder, new CallMatch(database::jdbi, config.queue__log_table(),
                 config.cdr_table()), Duration.ofSeconds(Math.max(1, config.settle_seconds())),
                 Duration.ofHours(Math.max(1, config.abandon_hours())),
                 Duration.ofMinutes(Math.max(0, config.match_minutes())), clock);
@@ -182,7 +182,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
                 || !FileNames.FORMAT.matcher(format).matches() || kind == RecordingKind.VOICE_COMMENT) {
             throw new RecordingRefusedException("not a server, uniqueid, kind or format CallScore names files by");
         }
-        long free = folder.root().toFile().getUsableSpace();
+        long free = folder.freeSpace();
         if (free < freeSpaceMin) {
             throw new RecordingRefusedException("the recordings folder has " + free / (1024 * 1024)
                     + " MB free, below free.space.min.mb");

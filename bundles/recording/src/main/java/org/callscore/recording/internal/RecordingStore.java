@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.callscore.recording.Recording;
@@ -33,16 +34,17 @@ final class RecordingStore {
             + "r.state, r.survey_response, r.mean_score, r.complaint, r.seen_size, r.seen_since, "
             + "(r.held OR EXISTS (SELECT 1 FROM recording_caller_hold h WHERE h.caller = r.caller_reversed)) AS held_now";
 
-    private final Jdbi jdbi;
+    /** The database's Jdbi as it is now (the storage's, or none while it is being replaced). */
+    private final Supplier<Jdbi> jdbi;
 
-    RecordingStore(Jdbi jdbi) {
+    RecordingStore(Supplier<Jdbi> jdbi) {
         this.jdbi = jdbi;
     }
 
     /** @return the new row's id; an existing row of the same channel and kind is kept as it is */
     long insertRecording(String server, String channelUniqueId, Optional<String> linkedId, RecordingKind kind,
             Instant startedAt, String format, String file) {
-        return jdbi.withHandle(h -> {
+        return jdbi.get().withHandle(h -> {
             h.createUpdate("INSERT IGNORE INTO recording (server, uniqueid, channel_uniqueid, linkedid, kind, started_at, "
                     + "format, file, state) VALUES (:server, :channel, :channel, :linkedid, :kind, :started, :format, "
                     + ":file, 'RECORDING')")
@@ -57,7 +59,7 @@ final class RecordingStore {
     }
 
     void stopped(String server, String channelUniqueId, RecordingKind kind, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE recording SET stopped_at = :at WHERE server = :server "
+        jdbi.get().useHandle(h -> h.createUpdate("UPDATE recording SET stopped_at = :at WHERE server = :server "
                 + "AND channel_uniqueid = :channel AND kind = :kind AND stopped_at IS NULL")
                 .bind("at", Timestamp.from(at)).bind("server", server).bind("channel", channelUniqueId)
                 .bind("kind", kind.name()).execute());
@@ -65,31 +67,34 @@ final class RecordingStore {
 
     /** Ties a survey response to the recordings of its call (by uniqueid or linkedid). */
     void surveyed(String uniqueId, Optional<String> linkedId, String response, OptionalDouble mean, boolean complaint) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE recording SET survey_response = :response, mean_score = :mean, "
+        jdbi.get().useHandle(h -> h.createUpdate("UPDATE recording SET survey_response = :response, mean_score = :mean, "
                 + "complaint = :complaint WHERE uniqueid IN (:u, :l) OR channel_uniqueid IN (:u, :l) "
                 + "OR linkedid IN (:u, :l)")
                 .bind("response", response).bind("mean", mean.isPresent() ? mean.getAsDouble() : null)
                 .bind("complaint", complaint).bind("u", uniqueId).bind("l", linkedId.orElse(uniqueId)).execute());
     }
 
-    List<Row> inState(RecordingState state, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = :state "
-                + "ORDER BY r.id LIMIT :limit").bind("state", state.name()).bind("limit", limit)
-                .map((rs, ctx) -> row(rs)).list());
+    /** @return recordings in this state with an id above {@code after}, in id order */
+    List<Row> inState(RecordingState state, long after, int limit) {
+        return jdbi.get().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = :state "
+                + "AND r.id > :after ORDER BY r.id LIMIT :limit").bind("state", state.name()).bind("after", after)
+                .bind("limit", limit).map((rs, ctx) -> row(rs)).list());
     }
 
-    List<Row> unmatched(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = 'READY' "
-                + "AND NOT r.matched ORDER BY r.id LIMIT :limit").bind("limit", limit).map((rs, ctx) -> row(rs)).list());
+    /** @return ready recordings not matched yet with an id above {@code after}, in id order */
+    List<Row> unmatched(long after, int limit) {
+        return jdbi.get().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = 'READY' "
+                + "AND NOT r.matched AND r.id > :after ORDER BY r.id LIMIT :limit").bind("after", after)
+                .bind("limit", limit).map((rs, ctx) -> row(rs)).list());
     }
 
     void seen(long id, long size, Instant since) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE recording SET seen_size = :size, seen_since = :since WHERE id = :id")
+        jdbi.get().useHandle(h -> h.createUpdate("UPDATE recording SET seen_size = :size, seen_since = :since WHERE id = :id")
                 .bind("size", size).bind("since", Timestamp.from(since)).bind("id", id).execute());
     }
 
     void ready(long id, long size, Optional<Duration> duration, String sha256) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE recording SET state = 'READY', size_bytes = :size, "
+        jdbi.get().useHandle(h -> h.createUpdate("UPDATE recording SET state = 'READY', size_bytes = :size, "
                 + "duration_ms = :duration, sha256 = :sha WHERE id = :id AND state = 'RECORDING'")
                 .bind("size", size).bind("duration", duration.map(Duration::toMillis).orElse(null))
                 .bind("sha", sha256).bind("id", id).execute());
@@ -97,12 +102,12 @@ final class RecordingStore {
 
     /** A recording that never held sound: no entry at all. */
     void forget(long id) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM recording WHERE id = :id AND state = 'RECORDING'")
+        jdbi.get().useHandle(h -> h.createUpdate("DELETE FROM recording WHERE id = :id AND state = 'RECORDING'")
                 .bind("id", id).execute());
     }
 
     void matched(long id, String uniqueId, Optional<String> caller, Optional<String> agent, Optional<String> queue) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE recording SET matched = TRUE, uniqueid = :uniqueid, caller = :caller, "
+        jdbi.get().useHandle(h -> h.createUpdate("UPDATE recording SET matched = TRUE, uniqueid = :uniqueid, caller = :caller, "
                 + "caller_reversed = :reversed, agent = COALESCE(:agent, agent), queue = COALESCE(:queue, queue) "
                 + "WHERE id = :id")
                 .bind("uniqueid", uniqueId).bind("caller", caller.orElse(null))
@@ -111,35 +116,35 @@ final class RecordingStore {
     }
 
     Optional<Recording> byId(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.id = :id")
+        return jdbi.get().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.id = :id")
                 .bind("id", id).map((rs, ctx) -> row(rs)).findOne()).map(Row::recording);
     }
 
     Optional<Row> rowById(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.id = :id")
+        return jdbi.get().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.id = :id")
                 .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
     }
 
     boolean indexed(String file) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM recording WHERE file = :file")
+        return jdbi.get().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM recording WHERE file = :file")
                 .bind("file", file).mapTo(Integer.class).one()) > 0;
     }
 
     void stray(String file, long size, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT IGNORE INTO recording_stray (file, size_bytes, found_at) "
+        jdbi.get().useHandle(h -> h.createUpdate("INSERT IGNORE INTO recording_stray (file, size_bytes, found_at) "
                 + "VALUES (:file, :size, :at)").bind("file", file).bind("size", size).bind("at", Timestamp.from(at))
                 .execute());
     }
 
     Map<String, Long> strays() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT file, size_bytes FROM recording_stray ORDER BY file")
+        return jdbi.get().withHandle(h -> h.createQuery("SELECT file, size_bytes FROM recording_stray ORDER BY file")
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list()).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
                         java.util.TreeMap::new));
     }
 
     List<Recording> ofCall(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = 'READY' "
+        return jdbi.get().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = 'READY' "
                 + "AND (r.uniqueid = :id OR r.linkedid = :id) ORDER BY r.started_at, r.id").bind("id", id)
                 .map((rs, ctx) -> row(rs).recording()).list());
     }
@@ -177,7 +182,7 @@ final class RecordingStore {
         }
         String sql = "SELECT " + COLUMNS + " FROM recording r" + where
                 + " ORDER BY r.started_at DESC, r.id DESC LIMIT :limit OFFSET :offset";
-        List<Recording> found = jdbi.withHandle(h -> {
+        List<Recording> found = jdbi.get().withHandle(h -> {
             Query query = h.createQuery(sql).bind("limit", q.limit() + 1).bind("offset", q.offset());
             binds.forEach(query::bind);
             return query.map((rs, ctx) -> row(rs).recording()).list();
@@ -188,7 +193,7 @@ final class RecordingStore {
 
     void access(long recordingId, String user, String address, Instant at, RecordingAccess.Action action,
             boolean granted, String detail) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO recording_access (recording_id, user, address, at, action, "
+        jdbi.get().useHandle(h -> h.createUpdate("INSERT INTO recording_access (recording_id, user, address, at, action, "
                 + "granted, detail) VALUES (:id, :user, :address, :at, :action, :granted, :detail)")
                 .bind("id", recordingId).bind("user", cut(user, 128)).bind("address", cut(address, 64))
                 .bind("at", Timestamp.from(at)).bind("action", action.name()).bind("granted", granted)
@@ -196,7 +201,7 @@ final class RecordingStore {
     }
 
     List<RecordingAccess> accessLog(Instant from, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT recording_id, user, address, at, action, granted, detail "
+        return jdbi.get().withHandle(h -> h.createQuery("SELECT recording_id, user, address, at, action, granted, detail "
                 + "FROM recording_access WHERE at >= :from ORDER BY at DESC, id DESC LIMIT :limit")
                 .bind("from", Timestamp.from(from)).bind("limit", limit)
                 .map((rs, ctx) -> new RecordingAccess(rs.getLong(1), rs.getString(2), rs.getString(3),
@@ -205,14 +210,14 @@ final class RecordingStore {
     }
 
     void hold(long id, boolean held, String reason) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE recording SET held = :held, hold_reason = :reason WHERE id = :id")
+        jdbi.get().useHandle(h -> h.createUpdate("UPDATE recording SET held = :held, hold_reason = :reason WHERE id = :id")
                 .bind("held", held).bind("reason", held ? cut(reason, 255) : null).bind("id", id).execute());
     }
 
     /** @return how many indexed recordings the caller's hold covers now */
     int holdCaller(String number, String reason, String by, Instant at) {
         String reversed = CallerNumber.reversed(number);
-        return jdbi.inTransaction(h -> {
+        return jdbi.get().inTransaction(h -> {
             h.createUpdate("REPLACE INTO recording_caller_hold (caller, reason, held_by, held_at) "
                     + "VALUES (:caller, :reason, :by, :at)").bind("caller", reversed).bind("reason", cut(reason, 255))
                     .bind("by", cut(by, 128)).bind("at", Timestamp.from(at)).execute();
@@ -222,7 +227,7 @@ final class RecordingStore {
     }
 
     boolean releaseCaller(String number) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM recording_caller_hold WHERE caller = :caller")
+        return jdbi.get().withHandle(h -> h.createUpdate("DELETE FROM recording_caller_hold WHERE caller = :caller")
                 .bind("caller", CallerNumber.reversed(number)).execute()) > 0;
     }
 
@@ -240,7 +245,7 @@ final class RecordingStore {
             sql.append(" AND (r.queue IS NULL OR r.queue NOT IN (<others>))");
         }
         sql.append(" ORDER BY r.started_at, r.id LIMIT :limit");
-        return jdbi.withHandle(h -> {
+        return jdbi.get().withHandle(h -> {
             Query query = h.createQuery(sql.toString()).bind("before", Timestamp.from(before)).bind("limit", limit);
             queue.ifPresent(v -> query.bind("queue", v));
             if (queue.isEmpty() && !otherQueues.isEmpty()) {
@@ -251,14 +256,14 @@ final class RecordingStore {
     }
 
     void purged(long id, Instant at, String reason) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE recording SET state = 'PURGED', file = NULL, size_bytes = 0, "
+        jdbi.get().useHandle(h -> h.createUpdate("UPDATE recording SET state = 'PURGED', file = NULL, size_bytes = 0, "
                 + "purged_at = :at, purge_reason = :reason WHERE id = :id").bind("at", Timestamp.from(at))
                 .bind("reason", cut(reason, 255)).bind("id", id).execute());
     }
 
     /** @return ready recordings with an id above {@code after}, in id order */
     List<Row> readyAfter(long after, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = 'READY' "
+        return jdbi.get().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = 'READY' "
                 + "AND r.id > :after ORDER BY r.id LIMIT :limit").bind("after", after).bind("limit", limit)
                 .map((rs, ctx) -> row(rs)).list());
     }

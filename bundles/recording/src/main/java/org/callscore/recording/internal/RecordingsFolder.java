@@ -63,6 +63,15 @@ final class RecordingsFolder {
         }
     }
 
+    /** @return the usable space where the folder is (or would be: Asterisk makes the folders it records into) */
+    long freeSpace() {
+        Path existing = root;
+        while (existing != null && !Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? 0 : existing.toFile().getUsableSpace();
+    }
+
     /** @return the file's size, or -1 when it is missing (or refused) */
     long size(String relative) {
         try {

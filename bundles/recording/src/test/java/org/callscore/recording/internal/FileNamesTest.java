@@ -1,0 +1,36 @@
+package org.callscore.recording.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.callscore.recording.RecordingKind;
+import org.junit.jupiter.api.Test;
+
+class FileNamesTest {
+
+    @Test
+    void aChosenNameIsReadBack() {
+        String name = FileNames.chosen("pbx1", LocalDate.of(2026, 12, 2), RecordingKind.QUEUE_CALL, "1764654000.42",
+                "wav");
+        assertThat(name).isEqualTo("pbx1/2026-12-02/queue-1764654000.42.wav");
+        assertThat(FileNames.parse(name)).get().isEqualTo(
+                new FileNames.Parsed("pbx1", RecordingKind.QUEUE_CALL, "1764654000.42", "wav"));
+    }
+
+    @Test
+    void otherNamesAreNotCallScores() {
+        assertThat(FileNames.parse("pbx1/2026-12-02/queue-+4930123.wav")).isEmpty();
+        assertThat(FileNames.parse("../2026-12-02/queue-1.1.wav")).isEmpty();
+        assertThat(FileNames.parse("q-exten-1764654000.42.wav")).isEmpty();
+        assertThat(FileNames.isComment("callscore-comment-0f8fad5b-d9cb-469f-a165-70867728950e.wav")).isTrue();
+        assertThat(FileNames.isComment("callscore-comment-../x.wav")).isFalse();
+    }
+
+    @Test
+    void aServerCannotNameAFolderAbove() {
+        assertThat(FileNames.SERVER.matcher("..").matches()).isFalse();
+        assertThat(FileNames.SERVER.matcher(".hidden").matches()).isFalse();
+        assertThat(FileNames.SERVER.matcher("pbx-1.example.com").matches()).isTrue();
+    }
+}

@@ -1,0 +1,150 @@
+package org.callscore.recording.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.callscore.recording.Listener;
+import org.callscore.recording.RecordingAccess;
+import org.callscore.recording.RecordingAccess.Action;
+import org.callscore.recording.RecordingCapture.StartedRecording;
+import org.callscore.recording.RecordingFile;
+import org.callscore.recording.RecordingKind;
+import org.callscore.recording.RecordingRefusedException;
+import org.callscore.testing.components.ComponentConfig;
+import org.callscore.testing.components.TestBundleContext;
+import org.callscore.testing.database.SwitchableDatabase;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The component as Declarative Services makes it: the dialplan's start step, listening and its access log. */
+class RecordingIndexComponentTest {
+
+    private static final Listener QA = new Listener("qa", "192.0.2.7");
+
+    @TempDir
+    Path root;
+    private Jdbi jdbi;
+    private SwitchableDatabase database;
+    private final TestBundleContext bundle = new TestBundleContext();
+    private RecordingIndexComponent index;
+
+    @BeforeEach
+    void start() {
+        jdbi = RecordingFixture.freshTables();
+        database = new SwitchableDatabase(jdbi);
+        index = component(Map.of());
+    }
+
+    private RecordingIndexComponent component(Map<String, Object> settings) {
+        Map<String, Object> all = new java.util.HashMap<>(Map.of("folder", root.toString(), "asterisk_folder",
+                "/mnt/pbx1/monitor", "free_space_min_mb", 0L, "scan_interval_seconds", 3600));
+        all.putAll(settings);
+        return new RecordingIndexComponent(database,
+                ComponentConfig.of(RecordingIndexComponent.Config.class, all), bundle.context());
+    }
+
+    @AfterEach
+    void stop() {
+        index.deactivate();
+    }
+
+    private long ready(String relative) throws Exception {
+        Path wav = RecordingFixture.wav(root.resolve(relative), 1);
+        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO recording (server, uniqueid, channel_uniqueid, kind, "
+                + "started_at, size_bytes, format, file, sha256, state) VALUES ('pbx1', :u, :u, 'QUEUE_CALL', NOW(), "
+                + "16044, 'wav', :file, 'x', 'READY')").bind("u", relative.replaceAll("[^0-9.]", ""))
+                .bind("file", relative).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    @Test
+    void theStartStepNamesTheFileAndIndexesIt() {
+        StartedRecording started = index.started("pbx1", "1764654000.42", Optional.of("1764654000.41"),
+                RecordingKind.QUEUE_CALL, "wav");
+        assertThat(started.path()).matches("/mnt/pbx1/monitor/pbx1/\\d{4}-\\d{2}-\\d{2}/queue-1764654000\\.42\\.wav");
+        assertThat(started.id()).isPresent();
+        assertThat(index.started("pbx1", "1764654000.42", Optional.empty(), RecordingKind.QUEUE_CALL, "wav").id())
+                .as("asked twice: the same recording").isEqualTo(started.id());
+    }
+
+    @Test
+    void theStartStepRefusesNamesThatAreNotCallScores() {
+        assertThatThrownBy(() -> index.started("..", "1.1", Optional.empty(), RecordingKind.QUEUE_CALL, "wav"))
+                .isInstanceOf(RecordingRefusedException.class);
+        assertThatThrownBy(() -> index.started("pbx1", "+4930/../x", Optional.empty(), RecordingKind.QUEUE_CALL,
+                "wav")).isInstanceOf(RecordingRefusedException.class);
+        assertThatThrownBy(() -> index.started("pbx1", "1.1", Optional.empty(), RecordingKind.QUEUE_CALL, "wav;rm"))
+                .isInstanceOf(RecordingRefusedException.class);
+    }
+
+    @Test
+    void withTooLittleFreeSpaceNothingIsRecorded() {
+        index.deactivate();
+        index = component(Map.of("free_space_min_mb", Long.MAX_VALUE / (1024 * 1024 * 2)));
+        assertThatThrownBy(() -> index.started("pbx1", "1.1", Optional.empty(), RecordingKind.QUEUE_CALL, "wav"))
+                .isInstanceOf(RecordingRefusedException.class).hasMessageContaining("free.space.min.mb");
+    }
+
+    @Test
+    void withMariaDbDownTheFileIsStillNamed() {
+        database.goDown();
+        StartedRecording started = index.started("pbx1", "2.1", Optional.empty(), RecordingKind.WHOLE_CALL, "wav");
+        assertThat(started.path()).endsWith("/call-2.1.wav");
+        assertThat(started.id()).isEmpty();
+    }
+
+    @Test
+    void everyOpenAndEveryRefusalIsLogged() throws Exception {
+        long id = ready("pbx1/2026-12-02/queue-9.1.wav");
+        RecordingFile file = index.open(id, QA, Action.PLAY);
+        assertThat(file.path()).isEqualTo(root.resolve("pbx1/2026-12-02/queue-9.1.wav").toRealPath());
+        assertThat(file.contentType()).isEqualTo("audio/wav");
+        assertThat(file.sizeBytes()).isEqualTo(16_044);
+
+        assertThatThrownBy(() -> index.open(999_999, QA, Action.DOWNLOAD)).hasMessage("no such recording");
+        long outside = jdbi.withHandle(h -> h.createUpdate("INSERT INTO recording (server, uniqueid, channel_uniqueid, "
+                + "kind, started_at, format, file, state) VALUES ('pbx1', '8.1', '8.1', 'QUEUE_CALL', NOW(), 'wav', "
+                + "'../../etc/passwd', 'READY')").executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        assertThatThrownBy(() -> index.open(outside, QA, Action.PLAY)).isInstanceOf(RecordingRefusedException.class)
+                .hasMessageContaining("outside the folder");
+        Files.delete(root.resolve("pbx1/2026-12-02/queue-9.1.wav"));
+        assertThatThrownBy(() -> index.open(id, QA, Action.PLAY)).hasMessage("file missing");
+        index.refused(id, new Listener("intern", "192.0.2.8"), Action.PLAY, "no callscore-recordings role");
+
+        List<RecordingAccess> log = index.accessLog(Instant.EPOCH, 10);
+        assertThat(log).extracting(RecordingAccess::recordingId, RecordingAccess::user, RecordingAccess::address,
+                RecordingAccess::granted, RecordingAccess::detail).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(id, "intern", "192.0.2.8", false,
+                                "no callscore-recordings role"),
+                        org.assertj.core.groups.Tuple.tuple(id, "qa", "192.0.2.7", false, "file missing"),
+                        org.assertj.core.groups.Tuple.tuple(outside, "qa", "192.0.2.7", false,
+                                "outside the folder: '..' in the path"),
+                        org.assertj.core.groups.Tuple.tuple(999_999L, "qa", "192.0.2.7", false, "no such recording"),
+                        org.assertj.core.groups.Tuple.tuple(id, "qa", "192.0.2.7", true, "16044 bytes"));
+    }
+
+    @Test
+    void aHoldIsLoggedAndShown() throws Exception {
+        long id = ready("pbx1/2026-12-02/queue-7.1.wav");
+        assertThat(index.hold(id, QA, "dispute").held()).isTrue();
+        assertThat(index.release(id, QA, "settled").held()).isFalse();
+        assertThat(index.accessLog(Instant.EPOCH, 10)).extracting(RecordingAccess::action)
+                .containsExactly(Action.RELEASE, Action.HOLD);
+    }
+
+    @Test
+    void withMariaDbDownSearchesSayWhy() {
+        database.goDown();
+        assertThatThrownBy(() -> index.search(SearchTest.all())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("MariaDB");
+    }
+}
