@@ -53,14 +53,18 @@ public class FastAgiPlatformIT extends CallScoreTestSupport {
 
     @Test
     public void theTestProbeCameAfterKarafsDeployerWasDoneWithTheBootFeatures() {
-        // CallScoreTestSupport.bootFeatures: Pax Exam's features (and its probe) in a boot stage of their own
-        List<String> deployments = logSince(0).lines().filter(line -> line.contains("Adding features: ")).limit(2)
-                .toList();
-        assertEquals("two deployments at boot: " + deployments, 2, deployments.size());
-        assertTrue(deployments.get(0), deployments.get(0).contains("callscore-core"));
-        assertFalse(deployments.get(0), deployments.get(0).contains("exam"));
-        assertTrue(deployments.get(1), deployments.get(1).contains("exam"));
-        assertFalse(deployments.get(1), deployments.get(1).contains("callscore-"));
+        // CallScoreTestSupport.bootFeatures: Pax Exam's features (and its probe) in a boot stage of their own, after
+        // the boot features (deployed more than once when Karaf restarts its features service during the boot)
+        List<String> deployments = logSince(0).lines().filter(line -> line.contains("Adding features: ")).toList();
+        int exam = 0;
+        while (exam < deployments.size() && !deployments.get(exam).contains("exam")) {
+            exam++;
+        }
+        assertTrue("Pax Exam's features deployed after others: " + deployments, exam > 0 && exam < deployments.size());
+        for (String boot : deployments.subList(0, exam)) {
+            assertTrue(boot, boot.contains("callscore-core"));
+        }
+        assertFalse(deployments.get(exam), deployments.get(exam).contains("callscore-"));
     }
 
     private Outcome ping(String uniqueId) {

@@ -167,10 +167,12 @@ public class ModuleUpdateUnderLoadIT extends CallScoreTestSupport {
         List<String> failed = new ArrayList<>(failures);
         String logged = logSince(log);
         assertTrue(failed.size() + " of " + finished.get() + " calls failed, e.g. "
-                + failed.subList(0, Math.min(3, failed.size())) + "\nwhat Karaf logged at WARN or ERROR meanwhile:\n"
+                + failed.subList(0, Math.min(3, failed.size())) + "\nwhat Karaf logged at WARN or ERROR meanwhile, "
+                + "and the application's comings and goings:\n"
                 + logged.lines().filter(line -> line.contains("| WARN ") || line.contains("| ERROR")
-                        || line.startsWith("\tat ") || line.contains("Exception") || line.contains("Error"))
-                        .limit(60).collect(java.util.stream.Collectors.joining("\n")), failed.isEmpty());
+                        || line.startsWith("\tat ") || line.contains("Exception") || line.contains("Error")
+                        || line.contains("AGI application '" + application + "'") || line.contains("journal"))
+                        .limit(80).collect(java.util.stream.Collectors.joining("\n")), failed.isEmpty());
         assertTrue("calls arrived while '" + application + "' was away, and waited for it:\n" + logged,
                 logged.contains("AGI application '" + application + "' is back after"));
         StringBuilder figures = new StringBuilder(application + ": " + finished.get() + " calls, " + AT_A_TIME
