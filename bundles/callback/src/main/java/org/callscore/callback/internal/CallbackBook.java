@@ -78,8 +78,8 @@ final class CallbackBook implements Callbacks {
         Instant now = clock.instant();
         String queue = RequestRules.queue(request.queue());
         String number = RequestRules.number(request.customerNumber());
-        ZoneId zone = request.customerZone().orElseGet(siteZone);
-        RequestRules.zone(zone.getId());
+        // a zone given is checked; the site's is the administrator's setting, taken as it is
+        ZoneId zone = request.customerZone().map(z -> RequestRules.zone(z.getId())).orElseGet(siteZone);
         Optional<String> agent = request.agent().map(a -> RequestRules.name("agent", a));
         String reason = RequestRules.reason(request.reason());
         Optional<Instant> askedFor = RequestRules.askedFor(request.askedFor(), now);

@@ -92,6 +92,12 @@ class CallbackBookTest {
                 "x".repeat(501), CallbackSource.CONSOLE, Optional.empty(), Optional.empty(), Optional.empty(), "root")))
                 .hasMessageStartingWith("reason");
         assertThatThrownBy(() -> book.request(request("+", Optional.empty()))).hasMessageStartingWith("customerNumber");
+        assertThatThrownBy(() -> book.request(new CallbackRequest("sales", "123", Optional.of(ZoneId.of("+02:00")),
+                Optional.empty(), "", CallbackSource.CONSOLE, Optional.empty(), Optional.empty(), Optional.empty(),
+                "root"))).hasMessageStartingWith("customerZone");
+        assertThatThrownBy(() -> book.request(new CallbackRequest("sales", "123", Optional.empty(), Optional.empty(),
+                "", CallbackSource.CONSOLE, Optional.of(NOW.plus(Duration.ofDays(400))), Optional.empty(),
+                Optional.empty(), "root"))).hasMessageStartingWith("askedFor");
         assertThat(Fixtures.count("SELECT COUNT(*) FROM callback")).isZero();
     }
 
