@@ -116,6 +116,26 @@ class CallbackBookTest {
     }
 
     @Test
+    void twoRequestsForOneSurveyResponseAtOnceMakeOneCallback() throws Exception {
+        String response = UUID.randomUUID().toString();
+        CallbackRequest fromSurvey = new CallbackRequest("sales", "0612345678", Optional.empty(), Optional.empty(),
+                "score 1", CallbackSource.SURVEY, Optional.empty(), Optional.empty(), Optional.of(response), "survey");
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<String> ask = () -> {
+            together.await();
+            return book.request(fromSurvey);
+        };
+        java.util.concurrent.Future<String> a = two.submit(ask);
+        java.util.concurrent.Future<String> b = two.submit(ask);
+
+        assertThat(a.get()).isEqualTo(b.get());
+        two.shutdown();
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM callback")).isEqualTo(1);
+        assertThat(book.pending()).isZero();
+    }
+
+    @Test
     void moveAssignCancelAndCloseRaiseTheSequenceAndKeepHistory() {
         String id = book.request(request("0612345678", Optional.empty()));
 
