@@ -148,6 +148,7 @@ final class Dialer implements AutoCloseable {
             once("hours:" + queue, "Callbacks of queue {} wait: {}", queue, open.problem().get());
             return false;
         }
+        reported.remove("hours:" + queue); // said again if the hours go missing again
         return open.hours().map(h -> h.isOpen(now)).orElse(true);
     }
 
@@ -186,6 +187,7 @@ final class Dialer implements AutoCloseable {
                     + "org.callscore.callback.cfg, or exactly one AMI connection)", queue, queue);
             return;
         }
+        reported.remove("server:" + queue);
         AsteriskManager manager = found.get();
         if (!manager.status().connected()) {
             return; // attempts wait; nothing is claimed while AMI is down
@@ -201,7 +203,6 @@ final class Dialer implements AutoCloseable {
             LOG.debug("Callbacks of queue {} wait: its members are not known ({})", queue, e.toString());
             return;
         }
-        reported.removeIf(k -> k.endsWith(":" + queue));
         List<Candidate> candidates = jdbi.withHandle(h -> h.createQuery("SELECT id, customer_zone, agent, requested_at "
                 + "FROM callback WHERE state = 'SCHEDULED' AND due_at <= :now AND queue = :q ORDER BY due_at, "
                 + "requested_at, id LIMIT :n").bind("now", CallbackStore.ts(now)).bind("q", queue).bind("n", CANDIDATES)
