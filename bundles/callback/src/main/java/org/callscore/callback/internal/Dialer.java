@@ -262,8 +262,10 @@ final class Dialer implements AutoCloseable {
 
     private void place(Jdbi jdbi, AsteriskManager manager, AttemptStore.Claim claim, Placement placement, Instant now) {
         CallbackConfig config = settings.config;
-        inFlight.put(claim.channelId(), new InFlight(claim.callbackId(), claim.channelId(), now));
+        // committed before the Originate: should this fail, nothing is sent, the lease runs out unrenewed and the
+        // callback is due again as never dialled
         AttemptStore.dialled(jdbi, claim.channelId(), clock.instant());
+        inFlight.put(claim.channelId(), new InFlight(claim.callbackId(), claim.channelId(), now));
         Map<String, String> variables = new LinkedHashMap<>(Map.of("CALLSCORE_CALLBACK_ID", claim.callbackId(),
                 "CALLSCORE_CALLBACK_QUEUE", claim.queue(),
                 "CALLSCORE_CALLBACK_NUMBER", claim.customerNumber(),
