@@ -78,8 +78,8 @@ final class CallbackBook implements Callbacks {
         Instant now = clock.instant();
         String queue = RequestRules.queue(request.queue());
         String number = RequestRules.number(request.customerNumber());
-        ZoneId zone = request.customerZone().orElseGet(siteZone);
-        RequestRules.zone(zone.getId());
+        // a zone given is checked; the site's is the administrator's setting, taken as it is
+        ZoneId zone = request.customerZone().map(z -> RequestRules.zone(z.getId())).orElseGet(siteZone);
         Optional<String> agent = request.agent().map(a -> RequestRules.name("agent", a));
         String reason = RequestRules.reason(request.reason());
         Optional<Instant> askedFor = RequestRules.askedFor(request.askedFor(), now);
@@ -113,13 +113,30 @@ final class CallbackBook implements Callbacks {
     /** @return the id the request has in MariaDB: its own, or that of the callback already made for its survey response */
     private static String write(Handle h, Callback callback, String actor) {
         if (callback.surveyResponse().isPresent()) {
-            Optional<String> existing = CallbackStore.forSurveyResponse(h, callback.surveyResponse().get());
+            Optional<String> existing = CallbackStore.forSurveyResponse(h, callback.surveyResponse().get(), false);
             if (existing.isPresent()) {
                 return existing.get();
             }
         }
-        CallbackStore.insert(h, callback, actor);
+        try {
+            CallbackStore.insert(h, callback, actor);
+        } catch (RuntimeException e) {
+            // two requests for one survey response at once: the other one's insert came first
+            Optional<String> first = callback.surveyResponse().flatMap(r -> duplicate(e)
+                    ? CallbackStore.forSurveyResponse(h, r, true) : Optional.empty());
+            return first.orElseThrow(() -> e);
+        }
         return callback.id();
+    }
+
+    /** @return whether MariaDB refused a row for a unique key (ER_DUP_ENTRY) */
+    private static boolean duplicate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                return sql.getErrorCode() == 1062;
+            }
+        }
+        return false;
     }
 
     /** @return how many requests wait in the spool */

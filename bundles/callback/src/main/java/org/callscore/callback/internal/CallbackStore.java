@@ -55,10 +55,13 @@ final class CallbackStore {
         return true;
     }
 
-    /** @return the callback already requested for this survey response, if any */
-    static Optional<String> forSurveyResponse(Handle h, String response) {
-        return h.createQuery("SELECT id FROM callback WHERE survey_response = :r").bind("r", response)
-                .mapTo(String.class).findOne();
+    /**
+     * @param latest read the latest committed row (a locking read), not the transaction's snapshot
+     * @return the callback already requested for this survey response, if any
+     */
+    static Optional<String> forSurveyResponse(Handle h, String response, boolean latest) {
+        return h.createQuery("SELECT id FROM callback WHERE survey_response = :r" + (latest ? " LOCK IN SHARE MODE" : ""))
+                .bind("r", response).mapTo(String.class).findOne();
     }
 
     static Optional<Callback> byId(Handle h, String id, boolean lock) {

@@ -148,6 +148,7 @@ final class Dialer implements AutoCloseable {
             once("hours:" + queue, "Callbacks of queue {} wait: {}", queue, open.problem().get());
             return false;
         }
+        reported.remove("hours:" + queue); // said again if the hours go missing again
         return open.hours().map(h -> h.isOpen(now)).orElse(true);
     }
 
@@ -186,6 +187,7 @@ final class Dialer implements AutoCloseable {
                     + "org.callscore.callback.cfg, or exactly one AMI connection)", queue, queue);
             return;
         }
+        reported.remove("server:" + queue);
         AsteriskManager manager = found.get();
         if (!manager.status().connected()) {
             return; // attempts wait; nothing is claimed while AMI is down
@@ -201,7 +203,6 @@ final class Dialer implements AutoCloseable {
             LOG.debug("Callbacks of queue {} wait: its members are not known ({})", queue, e.toString());
             return;
         }
-        reported.removeIf(k -> k.endsWith(":" + queue));
         List<Candidate> candidates = jdbi.withHandle(h -> h.createQuery("SELECT id, customer_zone, agent, requested_at "
                 + "FROM callback WHERE state = 'SCHEDULED' AND due_at <= :now AND queue = :q ORDER BY due_at, "
                 + "requested_at, id LIMIT :n").bind("now", CallbackStore.ts(now)).bind("q", queue).bind("n", CANDIDATES)
@@ -261,8 +262,10 @@ final class Dialer implements AutoCloseable {
 
     private void place(Jdbi jdbi, AsteriskManager manager, AttemptStore.Claim claim, Placement placement, Instant now) {
         CallbackConfig config = settings.config;
-        inFlight.put(claim.channelId(), new InFlight(claim.callbackId(), claim.channelId(), now));
+        // committed before the Originate: should this fail, nothing is sent, the lease runs out unrenewed and the
+        // callback is due again as never dialled
         AttemptStore.dialled(jdbi, claim.channelId(), clock.instant());
+        inFlight.put(claim.channelId(), new InFlight(claim.callbackId(), claim.channelId(), now));
         Map<String, String> variables = new LinkedHashMap<>(Map.of("CALLSCORE_CALLBACK_ID", claim.callbackId(),
                 "CALLSCORE_CALLBACK_QUEUE", claim.queue(),
                 "CALLSCORE_CALLBACK_NUMBER", claim.customerNumber(),

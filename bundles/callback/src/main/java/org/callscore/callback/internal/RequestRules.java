@@ -1,6 +1,5 @@
 package org.callscore.callback.internal;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.callscore.support.rules.QueueName;
+import org.callscore.support.text.LogText;
 import org.callscore.support.rules.UniqueId;
 
 /**
@@ -62,13 +62,17 @@ final class RequestRules {
         return digits.toString();
     }
 
-    /** @return the zone of that IANA id (region ids like {@code Europe/Paris}, or {@code UTC}) */
+    /**
+     * @return the zone of that IANA id (a region like {@code Europe/Paris}, or {@code UTC}); a fixed offset such as
+     *         {@code +02:00} is refused: it knows no daylight-saving change, so hours read in it would be an hour off
+     *         for half the year
+     */
     static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("customerZone: not an IANA time zone id: " + id.strip());
+        if (!ZoneId.getAvailableZoneIds().contains(id)) {
+            throw new IllegalArgumentException("customerZone: not an IANA time zone id (e.g. Europe/Paris): "
+                    + LogText.of(id));
         }
+        return ZoneId.of(id);
     }
 
     /** @return the reason with line breaks and tabs as spaces */

@@ -92,6 +92,12 @@ class CallbackBookTest {
                 "x".repeat(501), CallbackSource.CONSOLE, Optional.empty(), Optional.empty(), Optional.empty(), "root")))
                 .hasMessageStartingWith("reason");
         assertThatThrownBy(() -> book.request(request("+", Optional.empty()))).hasMessageStartingWith("customerNumber");
+        assertThatThrownBy(() -> book.request(new CallbackRequest("sales", "123", Optional.of(ZoneId.of("+02:00")),
+                Optional.empty(), "", CallbackSource.CONSOLE, Optional.empty(), Optional.empty(), Optional.empty(),
+                "root"))).hasMessageStartingWith("customerZone");
+        assertThatThrownBy(() -> book.request(new CallbackRequest("sales", "123", Optional.empty(), Optional.empty(),
+                "", CallbackSource.CONSOLE, Optional.of(NOW.plus(Duration.ofDays(400))), Optional.empty(),
+                Optional.empty(), "root"))).hasMessageStartingWith("askedFor");
         assertThat(Fixtures.count("SELECT COUNT(*) FROM callback")).isZero();
     }
 
@@ -107,6 +113,26 @@ class CallbackBookTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(Fixtures.count("SELECT COUNT(*) FROM callback")).isEqualTo(1);
+    }
+
+    @Test
+    void twoRequestsForOneSurveyResponseAtOnceMakeOneCallback() throws Exception {
+        String response = UUID.randomUUID().toString();
+        CallbackRequest fromSurvey = new CallbackRequest("sales", "0612345678", Optional.empty(), Optional.empty(),
+                "score 1", CallbackSource.SURVEY, Optional.empty(), Optional.empty(), Optional.of(response), "survey");
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<String> ask = () -> {
+            together.await();
+            return book.request(fromSurvey);
+        };
+        java.util.concurrent.Future<String> a = two.submit(ask);
+        java.util.concurrent.Future<String> b = two.submit(ask);
+
+        assertThat(a.get()).isEqualTo(b.get());
+        two.shutdown();
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM callback")).isEqualTo(1);
+        assertThat(book.pending()).isZero();
     }
 
     @Test

@@ -385,6 +385,7 @@ class DialerTest {
         String id = request("0611111111"); // requested at START: after caller 1, before caller 2
         clock.advance(Duration.ofMinutes(1));
         String second = request("0622222222");
+        clock.advance(Duration.ofSeconds(1));
         String third = request("0633333333");
         try {
             dialler.tick();
@@ -402,5 +403,51 @@ class DialerTest {
         assertThat(pbx.originates.get(1).variables()).containsEntry("CALLSCORE_CALLBACK_ID", second)
                 .containsEntry("CALLSCORE_CALLBACK_POSITION", "4"); // behind both callers and the first callback
         assertThat(callback(third).state()).isEqualTo(CallbackState.SCHEDULED);
+    }
+
+    @Test
+    void whileTheQueuesCalendarIsMissingItsCallbacksWaitAndAreDialledOnceItIsThere() throws Exception {
+        CallbackSettings withHours = Fixtures.settings(Map.of("node", "node-a"), Map.of("hours.sales", "every-day"));
+        Map<String, org.callscore.ivr.BusinessHours.Calendar> calendars = new java.util.concurrent.ConcurrentHashMap<>();
+        Dialer dialler = new Dialer(() -> database, () -> Map.of("pbx1", pbx), withHours,
+                (queue, zone) -> withHours.hours(queue, zone, calendars), clock);
+        String id = request("0611111111");
+        clock.advance(Duration.ofHours(2)); // 11:00 UTC: inside 08:00-18:00
+        try {
+            dialler.tick();
+            dialler.tick();
+            assertThat(pbx.originates).isEmpty();
+            assertThat(callback(id).state()).isEqualTo(CallbackState.SCHEDULED);
+
+            calendars.put("every-day", SchedulingRulesTest.EVERY_DAY);
+            dialler.tick();
+        } finally {
+            dialler.close();
+        }
+
+        assertThat(pbx.originates).singleElement().satisfies(o -> assertThat(o.variables())
+                .containsEntry("CALLSCORE_CALLBACK_ID", id));
+    }
+
+    @Test
+    void outsideTheQueuesHoursInTheCustomersZoneNothingIsDialled() throws Exception {
+        CallbackSettings withHours = Fixtures.settings(Map.of("node", "node-a"), Map.of("hours", "every-day"));
+        Dialer dialler = new Dialer(() -> database, () -> Map.of("pbx1", pbx), withHours,
+                (queue, zone) -> withHours.hours(queue, zone, Map.of("every-day", SchedulingRulesTest.EVERY_DAY)), clock);
+        // 09:00 UTC is 04:00 in New York: closed until 08:00 there, 13:00 UTC
+        String id = book.request(new CallbackRequest("sales", "0611111111", Optional.of(ZoneId.of("America/New_York")),
+                Optional.empty(), "", CallbackSource.CONSOLE, Optional.empty(), Optional.empty(), Optional.empty(), "root"));
+        Fixtures.MARIADB.useHandle(h -> h.createUpdate("UPDATE callback SET due_at = :now WHERE id = :id")
+                .bind("now", CallbackStore.ts(START)).bind("id", id).execute()); // due now, as after a move by hand
+        try {
+            dialler.tick();
+            assertThat(pbx.originates).isEmpty();
+            clock.advance(Duration.ofHours(4));
+            dialler.tick();
+        } finally {
+            dialler.close();
+        }
+
+        assertThat(pbx.originates).hasSize(1);
     }
 }

@@ -44,7 +44,7 @@ class SchedulingRulesTest {
             END:VEVENT
             END:VCALENDAR
             """);
-    private static final BusinessHours.Calendar EVERY_DAY = calendar("every-day", """
+    static final BusinessHours.Calendar EVERY_DAY = calendar("every-day", """
             BEGIN:VCALENDAR
             VERSION:2.0
             PRODID:-//CallScore//test//EN
