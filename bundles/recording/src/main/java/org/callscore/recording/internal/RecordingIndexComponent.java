@@ -72,6 +72,9 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         @AttributeDefinition(description = "How often the whole folder is walked for files not indexed (min)")
         int walk_interval_minutes() default 10;
 
+        @AttributeDefinition(description = "How many days back (UTC day folders) the walk looks")
+        int walk_days() default 2;
+
         @AttributeDefinition(description = "A recording never stopped and still without sound after this long is "
                 + "forgotten (h)")
         int abandon_hours() default 24;
@@ -114,6 +117,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
     private final BoundedWriter writer;
     private final Clock clock = Clock.systemUTC();
     private final Duration walkInterval;
+    private final int walkDays;
     private final PeriodicTask scan;
     private volatile Instant lastWalk = Instant.EPOCH;
     private volatile Instant lastPurge = Instant.EPOCH;
@@ -139,6 +143,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         this.writer = new BoundedWriter("recording", Duration.ofMillis(Math.max(1, config.write_timeout_millis())), 4,
                 64);
         this.walkInterval = Duration.ofMinutes(Math.max(1, config.walk_interval_minutes()));
+        this.walkDays = Math.max(1, config.walk_days());
         this.scan = PeriodicTask.start("recording-scan", Duration.ofSeconds(1),
                 Duration.ofSeconds(Math.max(1, config.scan_interval_seconds())), this::scanNow,
                 task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
@@ -160,7 +165,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         Instant now = clock.instant();
         if (!lastWalk.plus(walkInterval).isAfter(now)) {
             lastWalk = now;
-            int found = indexer.walk();
+            int found = indexer.walk(walkDays);
             if (found != strays && found > 0) {
                 LOG.warn("Recordings folder {}: {} file(s) no recording matches (recording:verify lists them)",
                         folder.root(), found);
