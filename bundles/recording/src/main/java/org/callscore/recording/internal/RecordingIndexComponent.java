@@ -219,7 +219,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
                 // the survey has ended: a comment that is not there now never will be
                 store.stopped(server, channelUniqueId, RecordingKind.VOICE_COMMENT, now);
             });
-            store.surveyed(channelUniqueId, linkedId, surveyResponse, meanScore, complaint);
+            store.surveyed(server, channelUniqueId, linkedId, surveyResponse, meanScore, complaint);
         });
     }
 

@@ -65,13 +65,15 @@ final class RecordingStore {
                 .bind("kind", kind.name()).execute());
     }
 
-    /** Ties a survey response to the recordings of its call (by uniqueid or linkedid). */
-    void surveyed(String uniqueId, Optional<String> linkedId, String response, OptionalDouble mean, boolean complaint) {
+    /** Ties a survey response to the recordings of its call (by uniqueid or linkedid; each an index range). */
+    void surveyed(String server, String uniqueId, Optional<String> linkedId, String response, OptionalDouble mean,
+            boolean complaint) {
         jdbi.get().useHandle(h -> h.createUpdate("UPDATE recording SET survey_response = :response, mean_score = :mean, "
-                + "complaint = :complaint WHERE uniqueid IN (:u, :l) OR channel_uniqueid IN (:u, :l) "
-                + "OR linkedid IN (:u, :l)")
+                + "complaint = :complaint WHERE uniqueid IN (:u, :l) OR linkedid IN (:u, :l) "
+                + "OR (server = :server AND channel_uniqueid IN (:u, :l))")
                 .bind("response", response).bind("mean", mean.isPresent() ? mean.getAsDouble() : null)
-                .bind("complaint", complaint).bind("u", uniqueId).bind("l", linkedId.orElse(uniqueId)).execute());
+                .bind("complaint", complaint).bind("u", uniqueId).bind("l", linkedId.orElse(uniqueId))
+                .bind("server", server).execute());
     }
 
     /** @return recordings in this state with an id above {@code after}, in id order */
@@ -84,7 +86,7 @@ final class RecordingStore {
     /** @return ready recordings not matched yet with an id above {@code after}, in id order */
     List<Row> unmatched(long after, int limit) {
         return jdbi.get().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = 'READY' "
-                + "AND NOT r.matched AND r.id > :after ORDER BY r.id LIMIT :limit").bind("after", after)
+                + "AND r.matched = FALSE AND r.id > :after ORDER BY r.id LIMIT :limit").bind("after", after)
                 .bind("limit", limit).map((rs, ctx) -> row(rs)).list());
     }
 

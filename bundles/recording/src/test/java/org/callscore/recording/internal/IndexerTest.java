@@ -164,7 +164,7 @@ class IndexerTest {
         long call = started("500.1", Optional.empty());
         store.insertRecording("pbx1", "500.1", Optional.empty(), RecordingKind.VOICE_COMMENT, clock.instant(), "wav",
                 "callscore-comment-0f8fad5b-d9cb-469f-a165-70867728950e.wav");
-        store.surveyed("500.1", Optional.empty(), "0f8fad5b-d9cb-469f-a165-70867728950e", OptionalDouble.of(1.5),
+        store.surveyed("pbx1", "500.1", Optional.empty(), "0f8fad5b-d9cb-469f-a165-70867728950e", OptionalDouble.of(1.5),
                 true);
         RecordingFixture.wav(root.resolve("callscore-comment-0f8fad5b-d9cb-469f-a165-70867728950e.wav"), 2);
         RecordingFixture.wav(file("500.1"), 2);
