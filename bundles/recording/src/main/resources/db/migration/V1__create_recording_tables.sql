@@ -42,8 +42,6 @@ CREATE TABLE recording (
   UNIQUE KEY recording_channel (server, channel_uniqueid, kind),
   KEY recording_started (started_at),
   KEY recording_state (state, id),
-  -- the scan's matching: the few ready recordings without their caller yet, among millions
-  KEY recording_matching (matched, id),
   KEY recording_agent (agent, started_at),
   KEY recording_queue (queue, started_at),
   KEY recording_caller (caller_reversed, started_at),
