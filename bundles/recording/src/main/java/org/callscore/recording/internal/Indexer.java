@@ -192,7 +192,7 @@ final class Indexer {
         }
         FileNames.Parsed p = parsed.get();
         long id = store.insertRecording(p.server(), p.uniqueId(), Optional.empty(), p.kind(), lastChange(path),
-                p.format(), relative);
+                p.format(), relative).id();
         LOG.info("Recording {}: indexed {} found in the folder scan", id, relative);
         return 0;
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.callscore.recording.Listener;
 import org.callscore.recording.Recording;
@@ -195,11 +195,14 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         Instant now = clock.instant();
         String relative = FileNames.chosen(server, now.atZone(ZoneOffset.UTC).toLocalDate(), kind, channelUniqueId,
                 format);
-        AtomicLong id = new AtomicLong(-1);
-        writer.write(database, jdbi -> id.set(store.insertRecording(server, channelUniqueId, linkedId, kind, now,
+        AtomicReference<RecordingStore.Indexed> indexed = new AtomicReference<>();
+        writer.write(database, jdbi -> indexed.set(store.insertRecording(server, channelUniqueId, linkedId, kind, now,
                 format, relative)));
-        return new StartedRecording(asteriskFolder + "/" + relative,
-                id.get() < 0 ? Optional.empty() : Optional.of(id.get()));
+        RecordingStore.Indexed row = indexed.get();
+        // a second start on the same channel (a call across midnight) records into the file it already has
+        String file = row == null || row.file() == null ? relative : row.file();
+        return new StartedRecording(asteriskFolder + "/" + file,
+                row == null ? Optional.empty() : Optional.of(row.id()));
     }
 
     @Override

@@ -41,8 +41,12 @@ final class RecordingStore {
         this.jdbi = jdbi;
     }
 
-    /** @return the new row's id; an existing row of the same channel and kind is kept as it is */
-    long insertRecording(String server, String channelUniqueId, Optional<String> linkedId, RecordingKind kind,
+    /** A recording's row: its id and its file. */
+    record Indexed(long id, String file) {
+    }
+
+    /** @return the new row; an existing row of the same channel and kind is kept as it is, and returned */
+    Indexed insertRecording(String server, String channelUniqueId, Optional<String> linkedId, RecordingKind kind,
             Instant startedAt, String format, String file) {
         return jdbi.get().withHandle(h -> {
             h.createUpdate("INSERT IGNORE INTO recording (server, uniqueid, channel_uniqueid, linkedid, kind, started_at, "
@@ -52,9 +56,9 @@ final class RecordingStore {
                     .bind("kind", kind.name()).bind("started", Timestamp.from(startedAt)).bind("format", format)
                     .bind("file", file).execute();
             h.createUpdate("DELETE FROM recording_stray WHERE file = :file").bind("file", file).execute();
-            return h.createQuery("SELECT id FROM recording WHERE server = :server AND channel_uniqueid = :channel "
+            return h.createQuery("SELECT id, file FROM recording WHERE server = :server AND channel_uniqueid = :channel "
                     + "AND kind = :kind").bind("server", server).bind("channel", channelUniqueId)
-                    .bind("kind", kind.name()).mapTo(Long.class).one();
+                    .bind("kind", kind.name()).map((rs, ctx) -> new Indexed(rs.getLong(1), rs.getString(2))).one();
         });
     }
 

@@ -40,7 +40,7 @@ class IndexerTest {
     private long started(String uniqueId, Optional<String> linkedId) {
         String file = "pbx1/2026-12-02/queue-" + uniqueId + ".wav";
         return store.insertRecording("pbx1", uniqueId, linkedId, RecordingKind.QUEUE_CALL, clock.instant(), "wav",
-                file);
+                file).id();
     }
 
     private Path file(String uniqueId) {
