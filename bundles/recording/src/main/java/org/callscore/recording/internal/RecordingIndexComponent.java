@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.callscore.recording.Listener;
 import org.callscore.recording.Recording;
@@ -72,6 +72,9 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         @AttributeDefinition(description = "How often the whole folder is walked for files not indexed (min)")
         int walk_interval_minutes() default 10;
 
+        @AttributeDefinition(description = "How many days back (UTC day folders) the walk looks")
+        int walk_days() default 2;
+
         @AttributeDefinition(description = "A recording never stopped and still without sound after this long is "
                 + "forgotten (h)")
         int abandon_hours() default 24;
@@ -114,6 +117,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
     private final BoundedWriter writer;
     private final Clock clock = Clock.systemUTC();
     private final Duration walkInterval;
+    private final int walkDays;
     private final PeriodicTask scan;
     private volatile Instant lastWalk = Instant.EPOCH;
     private volatile Instant lastPurge = Instant.EPOCH;
@@ -139,6 +143,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         this.writer = new BoundedWriter("recording", Duration.ofMillis(Math.max(1, config.write_timeout_millis())), 4,
                 64);
         this.walkInterval = Duration.ofMinutes(Math.max(1, config.walk_interval_minutes()));
+        this.walkDays = Math.max(1, config.walk_days());
         this.scan = PeriodicTask.start("recording-scan", Duration.ofSeconds(1),
                 Duration.ofSeconds(Math.max(1, config.scan_interval_seconds())), this::scanNow,
                 task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
@@ -160,7 +165,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         Instant now = clock.instant();
         if (!lastWalk.plus(walkInterval).isAfter(now)) {
             lastWalk = now;
-            int found = indexer.walk();
+            int found = indexer.walk(walkDays);
             if (found != strays && found > 0) {
                 LOG.warn("Recordings folder {}: {} file(s) no recording matches (recording:verify lists them)",
                         folder.root(), found);
@@ -190,11 +195,14 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         Instant now = clock.instant();
         String relative = FileNames.chosen(server, now.atZone(ZoneOffset.UTC).toLocalDate(), kind, channelUniqueId,
                 format);
-        AtomicLong id = new AtomicLong(-1);
-        writer.write(database, jdbi -> id.set(store.insertRecording(server, channelUniqueId, linkedId, kind, now,
+        AtomicReference<RecordingStore.Indexed> indexed = new AtomicReference<>();
+        writer.write(database, jdbi -> indexed.set(store.insertRecording(server, channelUniqueId, linkedId, kind, now,
                 format, relative)));
-        return new StartedRecording(asteriskFolder + "/" + relative,
-                id.get() < 0 ? Optional.empty() : Optional.of(id.get()));
+        RecordingStore.Indexed row = indexed.get();
+        // a second start on the same channel (a call across midnight) records into the file it already has
+        String file = row == null || row.file() == null ? relative : row.file();
+        return new StartedRecording(asteriskFolder + "/" + file,
+                row == null ? Optional.empty() : Optional.of(row.id()));
     }
 
     @Override
@@ -214,7 +222,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
                 // the survey has ended: a comment that is not there now never will be
                 store.stopped(server, channelUniqueId, RecordingKind.VOICE_COMMENT, now);
             });
-            store.surveyed(channelUniqueId, linkedId, surveyResponse, meanScore, complaint);
+            store.surveyed(server, channelUniqueId, linkedId, surveyResponse, meanScore, complaint);
         });
     }
 

@@ -41,8 +41,12 @@ final class RecordingStore {
         this.jdbi = jdbi;
     }
 
-    /** @return the new row's id; an existing row of the same channel and kind is kept as it is */
-    long insertRecording(String server, String channelUniqueId, Optional<String> linkedId, RecordingKind kind,
+    /** A recording's row: its id and its file. */
+    record Indexed(long id, String file) {
+    }
+
+    /** @return the new row; an existing row of the same channel and kind is kept as it is, and returned */
+    Indexed insertRecording(String server, String channelUniqueId, Optional<String> linkedId, RecordingKind kind,
             Instant startedAt, String format, String file) {
         return jdbi.get().withHandle(h -> {
             h.createUpdate("INSERT IGNORE INTO recording (server, uniqueid, channel_uniqueid, linkedid, kind, started_at, "
@@ -52,9 +56,9 @@ final class RecordingStore {
                     .bind("kind", kind.name()).bind("started", Timestamp.from(startedAt)).bind("format", format)
                     .bind("file", file).execute();
             h.createUpdate("DELETE FROM recording_stray WHERE file = :file").bind("file", file).execute();
-            return h.createQuery("SELECT id FROM recording WHERE server = :server AND channel_uniqueid = :channel "
+            return h.createQuery("SELECT id, file FROM recording WHERE server = :server AND channel_uniqueid = :channel "
                     + "AND kind = :kind").bind("server", server).bind("channel", channelUniqueId)
-                    .bind("kind", kind.name()).mapTo(Long.class).one();
+                    .bind("kind", kind.name()).map((rs, ctx) -> new Indexed(rs.getLong(1), rs.getString(2))).one();
         });
     }
 
@@ -65,13 +69,15 @@ final class RecordingStore {
                 .bind("kind", kind.name()).execute());
     }
 
-    /** Ties a survey response to the recordings of its call (by uniqueid or linkedid). */
-    void surveyed(String uniqueId, Optional<String> linkedId, String response, OptionalDouble mean, boolean complaint) {
+    /** Ties a survey response to the recordings of its call (by uniqueid or linkedid; each an index range). */
+    void surveyed(String server, String uniqueId, Optional<String> linkedId, String response, OptionalDouble mean,
+            boolean complaint) {
         jdbi.get().useHandle(h -> h.createUpdate("UPDATE recording SET survey_response = :response, mean_score = :mean, "
-                + "complaint = :complaint WHERE uniqueid IN (:u, :l) OR channel_uniqueid IN (:u, :l) "
-                + "OR linkedid IN (:u, :l)")
+                + "complaint = :complaint WHERE uniqueid IN (:u, :l) OR linkedid IN (:u, :l) "
+                + "OR (server = :server AND channel_uniqueid IN (:u, :l))")
                 .bind("response", response).bind("mean", mean.isPresent() ? mean.getAsDouble() : null)
-                .bind("complaint", complaint).bind("u", uniqueId).bind("l", linkedId.orElse(uniqueId)).execute());
+                .bind("complaint", complaint).bind("u", uniqueId).bind("l", linkedId.orElse(uniqueId))
+                .bind("server", server).execute());
     }
 
     /** @return recordings in this state with an id above {@code after}, in id order */
@@ -84,7 +90,7 @@ final class RecordingStore {
     /** @return ready recordings not matched yet with an id above {@code after}, in id order */
     List<Row> unmatched(long after, int limit) {
         return jdbi.get().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM recording r WHERE r.state = 'READY' "
-                + "AND NOT r.matched AND r.id > :after ORDER BY r.id LIMIT :limit").bind("after", after)
+                + "AND r.matched = FALSE AND r.id > :after ORDER BY r.id LIMIT :limit").bind("after", after)
                 .bind("limit", limit).map((rs, ctx) -> row(rs)).list());
     }
 

@@ -40,11 +40,11 @@ class IndexerTest {
     private long started(String uniqueId, Optional<String> linkedId) {
         String file = "pbx1/2026-12-02/queue-" + uniqueId + ".wav";
         return store.insertRecording("pbx1", uniqueId, linkedId, RecordingKind.QUEUE_CALL, clock.instant(), "wav",
-                file);
+                file).id();
     }
 
     private Path file(String uniqueId) {
-        return root.resolve("pbx1/2026-12-02/queue-" + uniqueId + ".wav");
+        return root.resolve("pbx1/2026-12-02/queue-" + uniqueId + ".wav"); // the day of the fixture's clock
     }
 
     private Recording get(long id) {
@@ -144,7 +144,8 @@ class IndexerTest {
         RecordingFixture.wav(root.resolve("q-600-+4930123.wav"), 1); // someone else's name
         long known = started("401.1", Optional.empty());
         RecordingFixture.wav(file("401.1"), 1);
-        assertThat(indexer.walk()).isEqualTo(1);
+        RecordingFixture.wav(root.resolve("pbx1/2026-11-29/queue-399.1.wav"), 1); // older than the walk looks
+        assertThat(indexer.walk(2)).isEqualTo(1);
         assertThat(store.strays()).containsOnlyKeys("q-600-+4930123.wav");
         clock.move(Duration.ofSeconds(1));
         indexer.run();
@@ -155,6 +156,7 @@ class IndexerTest {
         assertThat(found.state()).isEqualTo(RecordingState.READY);
         assertThat(found.server()).isEqualTo("pbx1");
         assertThat(get(known).state()).isEqualTo(RecordingState.READY);
+        assertThat(store.indexed("pbx1/2026-11-29/queue-399.1.wav")).isFalse();
     }
 
     @Test
@@ -162,7 +164,7 @@ class IndexerTest {
         long call = started("500.1", Optional.empty());
         store.insertRecording("pbx1", "500.1", Optional.empty(), RecordingKind.VOICE_COMMENT, clock.instant(), "wav",
                 "callscore-comment-0f8fad5b-d9cb-469f-a165-70867728950e.wav");
-        store.surveyed("500.1", Optional.empty(), "0f8fad5b-d9cb-469f-a165-70867728950e", OptionalDouble.of(1.5),
+        store.surveyed("pbx1", "500.1", Optional.empty(), "0f8fad5b-d9cb-469f-a165-70867728950e", OptionalDouble.of(1.5),
                 true);
         RecordingFixture.wav(root.resolve("callscore-comment-0f8fad5b-d9cb-469f-a165-70867728950e.wav"), 2);
         RecordingFixture.wav(file("500.1"), 2);

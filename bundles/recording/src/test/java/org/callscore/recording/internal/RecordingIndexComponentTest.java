@@ -72,8 +72,12 @@ class RecordingIndexComponentTest {
                 RecordingKind.QUEUE_CALL, "wav");
         assertThat(started.path()).matches("/mnt/pbx1/monitor/pbx1/\\d{4}-\\d{2}-\\d{2}/queue-1764654000\\.42\\.wav");
         assertThat(started.id()).isPresent();
-        assertThat(index.started("pbx1", "1764654000.42", Optional.empty(), RecordingKind.QUEUE_CALL, "wav").id())
-                .as("asked twice: the same recording").isEqualTo(started.id());
+        assertThat(index.started("pbx1", "1764654000.42", Optional.empty(), RecordingKind.QUEUE_CALL, "wav"))
+                .as("asked twice: the same recording, the same file").isEqualTo(started);
+        jdbi.useHandle(h -> h.execute("UPDATE recording SET file = 'pbx1/2026-12-01/queue-1764654000.42.wav'"));
+        assertThat(index.started("pbx1", "1764654000.42", Optional.empty(), RecordingKind.QUEUE_CALL, "wav").path())
+                .as("asked again after midnight: the file it has").isEqualTo(
+                        "/mnt/pbx1/monitor/pbx1/2026-12-01/queue-1764654000.42.wav");
     }
 
     @Test
