@@ -2,11 +2,16 @@ package org.callscore.callback.web.internal;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.callscore.callback.CallbackFigureQuery;
 
 /** The callback form's fields, read into what the Callbacks service takes; a bad field names itself. */
 final class CallbackForm {
@@ -70,5 +75,44 @@ final class CallbackForm {
     /** @return the instant as the form's {@code datetime-local} value, in the zone */
     static String local(Instant at, ZoneId zone) {
         return LOCAL.format(LocalDateTime.ofInstant(at, zone).withSecond(0).withNano(0)).substring(0, 16);
+    }
+
+    /**
+     * The figures page's fields: {@code from} (default the first day of this month), {@code to} (first day not
+     * included, default tomorrow), {@code queue}, {@code by} (default queue), {@code closure} (days, default 3).
+     *
+     * @param parameter the request's parameter of a name, or null
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    static CallbackFigureQuery figureQuery(UnaryOperator<String> parameter, LocalDate today, ZoneId zone) {
+        LocalDate from = day("from", parameter.apply("from"), today.withDayOfMonth(1));
+        LocalDate to = day("to", parameter.apply("to"), today.plusDays(1));
+        String queue = optional(parameter.apply("queue"));
+        String by = optional(parameter.apply("by"));
+        CallbackFigureQuery.Grouping grouping;
+        try {
+            grouping = by.isEmpty() ? CallbackFigureQuery.Grouping.QUEUE
+                    : CallbackFigureQuery.Grouping.valueOf(by.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("by '" + by + "' is none of all, queue, agent, day, week, month, year");
+        }
+        String closure = optional(parameter.apply("closure"));
+        int closureDays;
+        try {
+            closureDays = closure.isEmpty() ? 3 : Integer.parseInt(closure);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("closure days '" + closure + "' is not a number");
+        }
+        return new CallbackFigureQuery(from, to, zone, queue.isEmpty() ? Optional.empty() : Optional.of(queue),
+                Optional.empty(), grouping, closureDays);
+    }
+
+    private static LocalDate day(String field, String value, LocalDate otherwise) {
+        String text = optional(value);
+        try {
+            return text.isEmpty() ? otherwise : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " '" + text + "' is not a day (2026-12-01)");
+        }
     }
 }

@@ -26,6 +26,9 @@ import javax.servlet.http.HttpSession;
 
 import org.callscore.callback.Callback;
 import org.callscore.callback.CallbackFeeds;
+import org.callscore.callback.CallbackFigureQuery;
+import org.callscore.callback.CallbackFigureRow;
+import org.callscore.callback.CallbackFigures;
 import org.callscore.callback.CallbackQuery;
 import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
@@ -97,6 +100,9 @@ public class CallbacksServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SiteZone siteZone;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CallbackFigures figures;
+
     private final Set<String> managerRoles;
     private final transient Clock clock = Clock.systemUTC();
 
@@ -149,6 +155,10 @@ public class CallbacksServlet extends HttpServlet {
             PageAnswers.resource(response, CallbacksServlet.class, "callbacks.css", "text/css;charset=UTF-8");
             return;
         }
+        if (path.equals("/figures")) {
+            figures(request, response);
+            return;
+        }
         if (!path.isEmpty() && !path.equals("/")) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -196,6 +206,39 @@ public class CallbacksServlet extends HttpServlet {
                 .render(due, asked, flash == null ? "" : flash, feedOwner, feedActive);
         PageAnswers.write(response, HttpServletResponse.SC_OK, "text/html;charset=UTF-8",
                 html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The callback figures of a period, for managers only. */
+    private void figures(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Viewer viewer = viewer(request.getSession(true));
+        if (!viewer.manager()) {
+            page(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden: the callback figures are for managers");
+            return;
+        }
+        CallbackFigures service = figures;
+        if (service == null) {
+            page(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The callback module is not running.");
+            return;
+        }
+        ZoneId zone = zone();
+        CallbackFigureQuery query;
+        try {
+            query = CallbackForm.figureQuery(request::getParameter, LocalDate.now(clock.withZone(zone)), zone);
+        } catch (IllegalArgumentException e) {
+            page(response, HttpServletResponse.SC_BAD_REQUEST, "Bad request: " + e.getMessage());
+            return;
+        }
+        List<CallbackFigureRow> rows;
+        try {
+            rows = service.figures(query);
+        } catch (RuntimeException e) {
+            LOG.warn("Callback pages: the callback figures could not be read: {}", LogText.of(e.toString()));
+            page(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The callback figures cannot be read just now: "
+                    + e.getMessage());
+            return;
+        }
+        PageAnswers.write(response, HttpServletResponse.SC_OK, "text/html;charset=UTF-8",
+                CallbackFiguresPage.render(request.getContextPath(), query, rows).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
