@@ -191,8 +191,8 @@ public class RecordingsWebIT extends CallScoreTestSupport {
     private static String cdrTable() throws Exception {
         String sql = Files.readString(Path.of(System.getProperty(ReportsWebIT.TARGET), "..", "..", "..", "dialplan",
                 "asterisk-tables.sql"));
-        return Arrays.stream(sql.split(";")).filter(s -> s.contains("CREATE TABLE IF NOT EXISTS cdr")).findFirst()
-                .orElseThrow().replaceAll("(?m)^--.*$", "");
+        return Arrays.stream(sql.replaceAll("(?m)^--.*$", "").split(";"))
+                .filter(s -> s.contains("CREATE TABLE IF NOT EXISTS cdr")).findFirst().orElseThrow();
     }
 
     /** A WAV file of a 440 Hz tone: 8 kHz, 16-bit, mono. */
