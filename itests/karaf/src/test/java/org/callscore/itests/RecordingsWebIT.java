@@ -147,7 +147,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
                     + "1, ?)", made.surveyResponse, now.plusSeconds(40));
         });
         RecordingCapture capture = service(RecordingCapture.class).orElseThrow();
-        Path folder = Path.of(System.getProperty(FOLDER));
+        Path folder = Files.createDirectories(Path.of(System.getProperty(FOLDER)));
 
         // the agent's leg of a queue call, and the caller's voice comment in the survey after it
         made.file = Path.of(capture.started(SERVER, made.uniqueId, Optional.of(made.uniqueId), RecordingKind.QUEUE_CALL,
