@@ -128,11 +128,10 @@ class RecordingEndToEndIT {
         String day = "--from " + before + " --to " + Instant.now().plusSeconds(60);
         for (String filter : List.of("--caller " + caller.substring(caller.length() - 6), "--agent " + agent,
                 "--queue sales " + day, "--queue sales --min-seconds 3 --max-seconds 11",
-                "--queue sales --min-score 1 --max-score 2", "--queue sales --complaint true")) {
+                "--queue sales --min-score 1 --max-score 2", "--queue sales --complaint")) {
             assertThat(search(filter + " --limit 1000")).as(filter).contains(id);
         }
-        for (String filter : List.of("--caller " + caller.substring(caller.length() - 6) + " --complaint false",
-                "--caller " + caller.substring(caller.length() - 6) + " --min-score 3",
+        for (String filter : List.of("--caller " + caller.substring(caller.length() - 6) + " --min-score 3",
                 "--caller " + caller.substring(caller.length() - 6) + " --max-seconds 2", "--queue support " + day)) {
             assertThat(search(filter + " --limit 1000")).as(filter).doesNotContain(id);
         }
@@ -153,9 +152,12 @@ class RecordingEndToEndIT {
                 () -> site.query("SELECT id FROM recording WHERE uniqueid = ? OR channel_uniqueid = ?", uniqueId,
                         uniqueId).isEmpty());
         assertThat(search("--caller " + caller.substring(caller.length() - 6) + " --limit 1000")).isEmpty();
+        // MixMonitor leaves at most a bare WAV header; CallScore deletes it where it may write (here Asterisk, as
+        // root, made the day's folder 0755)
         try (var files = Files.walk(folder)) {
-            assertThat(files.filter(file -> file.getFileName().toString().contains(uniqueId)).toList())
-                    .as("no file left for the call").isEmpty();
+            for (Path file : files.filter(file -> file.getFileName().toString().contains(uniqueId)).toList()) {
+                assertThat(Files.size(file)).as("%s holds no sound", file).isLessThanOrEqualTo(44);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
