@@ -147,7 +147,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
                     + "1, ?)", made.surveyResponse, now.plusSeconds(40));
         });
         RecordingCapture capture = service(RecordingCapture.class).orElseThrow();
-        Path folder = Path.of(System.getProperty(FOLDER));
+        Path folder = Files.createDirectories(Path.of(System.getProperty(FOLDER)));
 
         // the agent's leg of a queue call, and the caller's voice comment in the survey after it
         made.file = Path.of(capture.started(SERVER, made.uniqueId, Optional.of(made.uniqueId), RecordingKind.QUEUE_CALL,
@@ -191,8 +191,8 @@ public class RecordingsWebIT extends CallScoreTestSupport {
     private static String cdrTable() throws Exception {
         String sql = Files.readString(Path.of(System.getProperty(ReportsWebIT.TARGET), "..", "..", "..", "dialplan",
                 "asterisk-tables.sql"));
-        return Arrays.stream(sql.split(";")).filter(s -> s.contains("CREATE TABLE IF NOT EXISTS cdr")).findFirst()
-                .orElseThrow().replaceAll("(?m)^--.*$", "");
+        return Arrays.stream(sql.replaceAll("(?m)^--.*$", "").split(";"))
+                .filter(s -> s.contains("CREATE TABLE IF NOT EXISTS cdr")).findFirst().orElseThrow();
     }
 
     /** A WAV file of a 440 Hz tone: 8 kHz, 16-bit, mono. */
