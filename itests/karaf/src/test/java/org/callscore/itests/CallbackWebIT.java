@@ -209,6 +209,38 @@ public class CallbackWebIT extends CallScoreTestSupport {
     }
 
     @Test
+    public void aManagerReadsTheCallbackFiguresAndAnAgentDoesNot() throws Exception {
+        String queue = queue();
+        Web manager = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(
+                manager.get("/callscore/callbacks").body());
+        assertTrue("the page's form token", token.find());
+        assertEquals(303, manager.post("/callscore/callbacks/request", Map.of("csrf", token.group(1), "queue", queue,
+                "number", "+351 21 000 0000", "zone", "Europe/Lisbon", "reason", "figures", "asap", "on"))
+                .statusCode());
+
+        try (Chromium browser = Chromium.start()) {
+            browser.navigate(Web.BASE + "/callscore/callbacks/figures?by=queue&queue=" + queue);
+            browser.waitFor("the login form", "location.pathname === '/callscore/login' && "
+                    + "document.getElementById('submit') !== null", PAGE);
+            browser.evaluate("document.getElementById('user').value = '" + MANAGER + "';"
+                    + "document.getElementById('password').value = '" + MANAGER_PASSWORD + "';"
+                    + "document.getElementById('submit').click(); true");
+            browser.waitFor("the figures page", "location.pathname === '/callscore/callbacks/figures' && "
+                    + "document.getElementById('figures') !== null", PAGE);
+            String row = (String) browser.evaluate("Array.from(document.querySelectorAll('#figures tbody td'))"
+                    + ".map(function (td) { return td.textContent; }).join('|')");
+            // requested 1, done 0, failed 0, expired 0, cancelled 0, open 1, no time to reach yet
+            assertEquals(queue + "|1|0|0|0|0|1|-|-|-|0.0 %", row);
+        }
+
+        Web agent = new Web();
+        assertEquals(303, agent.logIn(AGENT, AGENT_PASSWORD).statusCode());
+        assertEquals(403, agent.get("/callscore/callbacks/figures").statusCode());
+        assertEquals(400, manager.get("/callscore/callbacks/figures?from=yesterday").statusCode());
+    }
+
+    @Test
     public void anUnknownFeedAddressAnswers404() throws Exception {
         Web anyone = new Web();
         assertEquals(404, anyone.get("/callscore-feeds/" + "A".repeat(43) + ".ics").statusCode());
