@@ -61,8 +61,9 @@ public class FastAgiPlatformIT extends CallScoreTestSupport {
             exam++;
         }
         assertTrue("Pax Exam's features deployed after others: " + deployments, exam > 0 && exam < deployments.size());
+        // a deployment after a restart of the features service lists only what is still missing, not callscore-core
         for (String boot : deployments.subList(0, exam)) {
-            assertTrue(boot, boot.contains("callscore-core"));
+            assertTrue(boot, boot.contains("callscore-"));
         }
         assertFalse(deployments.get(exam), deployments.get(exam).contains("callscore-"));
     }
