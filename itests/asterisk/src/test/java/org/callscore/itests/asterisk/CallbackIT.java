@@ -106,9 +106,10 @@ class CallbackIT {
                 "prompt.when", "beep", "prompt.thanks", "beep", "prompt.time", "beep"));
     }
 
+    /** A setting as Karaf holds it (the console's first line: ssh adds its own after it). */
     private static String setting(CallScoreNode node, String pid, String key) {
         return node.shell().run(Duration.ofMinutes(1), List.of("./callscore", "shell",
-                "config:property-get --pid " + pid + " " + key)).output().strip();
+                "config:property-get --pid " + pid + " " + key)).output().strip().split("\n")[0].strip();
     }
 
     /** Agent phones for PJSIP/agentN (ports 508N) and the customers' phone behind the trunk (5090). */
