@@ -188,9 +188,10 @@ class CallbackIT {
         SippPhone customers = customers(0);
         String caller = newNumber("07");
         try {
-            // key 3 at 1.5 s (the menu); 1 at 8.5 s, once the caller ID is read back; 1 at 11 s: as soon as possible
+            // key 3 at 1.5 s (the menu); 1 at 10.5 s, once the caller ID is read back (8 digits take about 6.3 s,
+            // keys during them are lost); 1 at 13 s: as soon as possible
             Shell.Result result = site.shell().run(Duration.ofMinutes(2), List.of("itests/asterisk/call", "-t", "60",
-                    "-s", "106", caller + ";1500;3;1;1;2500;0;;7000"));
+                    "-s", "106", caller + ";1500;3;1;1;2500;0;;9000"));
             assertThat(result.exitCode()).as("the caller followed its scenario:\n%s", Shell.tail(result.output()))
                     .isZero();
             String callerCdr = "SELECT DISTINCT uniqueid FROM cdr WHERE src = ? AND channel LIKE 'PJSIP/caller-%'";
