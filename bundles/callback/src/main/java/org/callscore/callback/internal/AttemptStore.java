@@ -125,7 +125,12 @@ final class AttemptStore {
     }
 
     /** An attempt whose node's lease ran out. */
-    record Lapsed(String callbackId, String channelId, boolean dialled) {
+    /** @param dialledAt when its Originate was sent; empty: claimed but never dialled */
+    record Lapsed(String callbackId, String channelId, Optional<Instant> dialledAt) {
+
+        boolean dialled() {
+            return dialledAt.isPresent();
+        }
     }
 
     /** @return attempts whose lease ran out, locked for the caller's transaction (others' locks skipped) */
@@ -134,7 +139,17 @@ final class AttemptStore {
                 + "a.callback_id = c.id AND a.number = c.attempts WHERE c.state = 'DIALLING' AND c.lease_until < :now "
                 + "AND a.ended_at IS NULL ORDER BY c.lease_until LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .bind("now", ts(now)).bind("limit", limit)
-                .map((rs, ctx) -> new Lapsed(rs.getString(1), rs.getString(2), rs.getTimestamp(3) != null)).list();
+                .map((rs, ctx) -> new Lapsed(rs.getString(1), rs.getString(2),
+                        Optional.ofNullable(rs.getTimestamp(3)).map(java.sql.Timestamp::toInstant))).list();
+    }
+
+    /**
+     * Holds a lapsed attempt until {@code until}, its owner gone: its call may still be going on, and Asterisk writes
+     * the CDR only when it ends.
+     */
+    static void holdLapsed(Handle h, String callbackId, Instant until) {
+        h.createUpdate("UPDATE callback SET lease_until = :until WHERE id = :id AND state = 'DIALLING'")
+                .bind("until", ts(until)).bind("id", callbackId).execute();
     }
 
     /** How an attempt ended, as Asterisk told it. */

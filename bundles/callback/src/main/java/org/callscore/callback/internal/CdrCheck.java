@@ -21,6 +21,9 @@ final class CdrCheck {
     }
 
     /** @param table the CDR table's name, checked to be a plain identifier (it cannot be bound) */
+    /** The detail of an outcome for which the CDR has no row yet: the call may not have ended. */
+    static final String NO_ROW = "no CDR row for the channel id";
+
     static AttemptStore.Outcome outcome(Handle h, String table, String channelId) {
         List<Row> rows;
         try {
@@ -33,8 +36,7 @@ final class CdrCheck {
                     Optional.empty(), Optional.empty());
         }
         if (rows.isEmpty()) {
-            return new AttemptStore.Outcome(AttemptOutcome.LOST, "no CDR row for the channel id", Optional.empty(),
-                    Optional.empty());
+            return new AttemptStore.Outcome(AttemptOutcome.LOST, NO_ROW, Optional.empty(), Optional.empty());
         }
         Optional<String> agent = rows.stream().map(Row::uniqueId).filter(channelId::equals).findFirst();
         Optional<String> customer = rows.stream().map(Row::uniqueId).filter(u -> !u.equals(channelId)).findFirst();

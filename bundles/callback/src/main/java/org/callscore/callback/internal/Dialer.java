@@ -128,6 +128,17 @@ final class Dialer implements AutoCloseable {
                 AttemptStore.Outcome outcome = lapsed.dialled() ? CdrCheck.outcome(h, settings.cdrTable, lapsed.channelId())
                         : new AttemptStore.Outcome(AttemptOutcome.LOST, "claimed but never dialled", Optional.empty(),
                                 Optional.empty());
+                // no CDR row yet may mean the call is still on: Asterisk writes it at hang-up. Retrying now could
+                // ring a customer who is talking to the agent, so wait for the longest call first.
+                Optional<Instant> longestCall = lapsed.dialledAt()
+                        .map(d -> d.plus(Duration.ofMinutes(Math.max(1, settings.config.call_max_minutes()))));
+                if (outcome.detail() == CdrCheck.NO_ROW && longestCall.filter(now::isBefore).isPresent()) {
+                    AttemptStore.holdLapsed(h, lapsed.callbackId(), longestCall.get());
+                    LOG.info("Callback {}: the lease of attempt {} ran out and the CDR has no row for it yet: it is "
+                            + "checked again at {}, when even the longest call has ended", lapsed.callbackId(),
+                            lapsed.channelId(), longestCall.get());
+                    continue;
+                }
                 AttemptStore.end(h, lapsed.channelId(), outcome, !lapsed.dialled(), now, settings.node, settings.rules,
                         this::firstOpen);
                 LOG.info("Callback {}: the lease of attempt {} ran out; {} ({})", lapsed.callbackId(),

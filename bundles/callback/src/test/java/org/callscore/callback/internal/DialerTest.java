@@ -310,7 +310,19 @@ class DialerTest {
         dialer.drain();
 
         clock.advance(Duration.ofSeconds(121));
-        dialer.tick();
+        Dialer restarted = dialer(settings); // another node, or this one after a restart: nothing in memory
+        restarted.tick();
+        // the call may still be going on (the CDR comes at hang-up): held until the longest call has ended
+        assertThat(book.attempts(id).get(0).outcome()).isEmpty();
+        assertThat(callback(id).state()).isEqualTo(CallbackState.DIALLING);
+        clock.advance(Duration.ofMinutes(30));
+        restarted.tick();
+        assertThat(pbx.originates).hasSize(1);
+        assertThat(book.attempts(id).get(0).outcome()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(31)); // past call.max.minutes (60) after the dial, and still no CDR row
+        restarted.tick();
+        restarted.close();
 
         assertThat(book.attempts(id).get(0).outcome()).contains(AttemptOutcome.LOST);
         assertThat(pbx.originates).hasSize(1);
