@@ -363,9 +363,12 @@ public class RecordingsWebIT extends CallScoreTestSupport {
             loggedInAt(browser, LISTENER, LISTENER_PASSWORD, "/callscore/recordings");
             browser.waitFor("the recordings page", "document.getElementById('filters') !== null",
                     Duration.ofSeconds(20));
-            browser.evaluate("document.getElementById('agent').value = '" + calls.agent + "';"
+            // the page before the search lists recent recordings too: wait for the page the search brings
+            browser.evaluate("document.body.dataset.before = 'yes';"
+                    + "document.getElementById('agent').value = '" + calls.agent + "';"
                     + "document.getElementById('search').click(); true");
-            browser.waitFor("the call found", "document.querySelector(\"#recordings tr[data-id='" + id
+            browser.waitFor("the call found", "document.body.dataset.before === undefined && "
+                    + "document.readyState === 'complete' && document.querySelector(\"#recordings tr[data-id='" + id
                     + "'] a.open\") !== null", Duration.ofSeconds(20));
             browser.evaluate("document.querySelector(\"#recordings tr[data-id='" + id + "'] a.open\").click(); true");
             browser.waitFor("the player", "document.getElementById('player') !== null", Duration.ofSeconds(20));
