@@ -226,6 +226,9 @@ public class CallbackWebIT extends CallScoreTestSupport {
             browser.evaluate("document.getElementById('user').value = '" + MANAGER + "';"
                     + "document.getElementById('password').value = '" + MANAGER_PASSWORD + "';"
                     + "document.getElementById('submit').click(); true");
+            browser.waitFor("logged in", "location.pathname !== '/callscore/login' && "
+                    + "document.readyState === 'complete'", PAGE);
+            browser.navigate(Web.BASE + "/callscore/callbacks/figures?by=queue&queue=" + queue);
             browser.waitFor("the figures page", "location.pathname === '/callscore/callbacks/figures' && "
                     + "document.getElementById('figures') !== null", PAGE);
             String row = (String) browser.evaluate("Array.from(document.querySelectorAll('#figures tbody td'))"
