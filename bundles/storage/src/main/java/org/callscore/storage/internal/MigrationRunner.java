@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 final class MigrationRunner {
 
     static final String HISTORY_TABLE = "callscore_schema_history";
+    private static final int TABLE_EXISTS = 1050;
+    private static final int DUPLICATE_COLUMN = 1060;
+    private static final int DUPLICATE_KEY_NAME = 1061;
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
     private static final int LOCK_WAIT_SECONDS = 60;
 
@@ -60,12 +63,19 @@ final class MigrationRunner {
                 continue;
             }
             long started = System.nanoTime();
+            int number = 0;
             for (String statement : migration.statements()) {
+                number++;
                 try {
                     handle.execute(statement);
                 } catch (RuntimeException e) {
-                    throw new MigrationException("migration V" + migration.version() + " of module " + module
-                            + " failed: " + rootMessage(e), e);
+                    if (!alreadyDone(e)) {
+                        throw new MigrationException("migration V" + migration.version() + " of module " + module
+                                + " failed: " + rootMessage(e), e);
+                    }
+                    LOG.warn("Module {}: statement {} of schema migration V{} was applied by an earlier attempt that "
+                            + "stopped midway ({}); going on with the next", module, number, migration.version(),
+                            rootMessage(e));
                 }
             }
             handle.createUpdate("INSERT INTO " + HISTORY_TABLE
@@ -78,6 +88,21 @@ final class MigrationRunner {
                     migration.description());
         }
         return version;
+    }
+
+    /**
+     * MariaDB commits each DDL statement at once, so a migration stopped midway (the database lost, Karaf killed)
+     * leaves its first tables behind without a history row, and its next attempt meets them. A table, column or
+     * index that already exists is taken as that earlier attempt's work; any other failure stops the module.
+     */
+    private static boolean alreadyDone(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                int code = sql.getErrorCode();
+                return code == TABLE_EXISTS || code == DUPLICATE_COLUMN || code == DUPLICATE_KEY_NAME;
+            }
+        }
+        return false;
     }
 
     private static Map<Integer, String> applied(Handle handle, String module) {

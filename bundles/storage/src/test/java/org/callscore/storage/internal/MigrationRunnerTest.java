@@ -70,6 +70,30 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void aMigrationStoppedMidwayIsFinishedByTheNextAttempt() {
+        runner.migrate(MODULE, v1AndV2().subList(0, 1));
+        // V2's first statement went through, then the database went away before its second and its history row
+        jdbi.useHandle(h -> h.execute("ALTER TABLE migration_test_call ADD COLUMN queue VARCHAR(80)"));
+
+        assertThat(runner.migrate(MODULE, v1AndV2())).isEqualTo(2);
+
+        assertThat(appliedVersion()).isEqualTo(2);
+        String queue = jdbi.withHandle(h -> h.createQuery("SELECT queue FROM migration_test_call WHERE id = 1")
+                .mapTo(String.class).one());
+        assertThat(queue).isEqualTo("sales");
+    }
+
+    @Test
+    void aStatementThatFailsForAnyOtherReasonStopsTheModule() {
+        var broken = Migration.of(Map.of("V1__create_call.sql", "CREATE TABLE migration_test_call (id BIGINT PRIMARY "
+                + "KEY);\nINSERT INTO migration_test_call (id, nosuchcolumn) VALUES (1, 2);"));
+
+        assertThatThrownBy(() -> runner.migrate(MODULE, broken)).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("migration V1 of module " + MODULE + " failed");
+        assertThat(appliedVersion()).isZero();
+    }
+
+    @Test
     void refusesAnAppliedFileThatChanged() {
         runner.migrate(MODULE, v1AndV2().subList(0, 1));
         var changed = Migration.of(Map.of("V1__create_call.sql",
