@@ -7,11 +7,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +31,7 @@ import org.callscore.support.files.RecordSpool;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.database.SwitchableDatabase;
 import org.jdbi.v3.core.Jdbi;
+import org.callscore.testing.components.MovingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class CallbackFeedsTest {
     @TempDir
     Path folder;
 
-    private final MovableClock clock = new MovableClock(NOW);
+    private final MovingClock clock = new MovingClock(NOW);
     private final SwitchableDatabase database = new SwitchableDatabase(MARIADB);
     private final BoundedWriter writer = new BoundedWriter("callback", Duration.ofMillis(300), 2, 10);
     private CallbackBook callbacks;
@@ -236,31 +235,4 @@ class CallbackFeedsTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** A clock the test moves on. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }

@@ -3,7 +3,6 @@ package org.callscore.callback.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,6 +32,7 @@ import org.callscore.callback.CallbackSource;
 import org.callscore.callback.CallbackState;
 import org.callscore.storage.BoundedWriter;
 import org.callscore.support.files.RecordSpool;
+import org.callscore.testing.components.MovingClock;
 import org.callscore.testing.database.SwitchableDatabase;
 import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;
@@ -49,34 +49,10 @@ class DialerTest {
 
     private static final Instant START = Instant.parse("2026-12-02T09:00:00Z");
 
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        volatile Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @TempDir
     Path folder;
 
-    private final TestClock clock = new TestClock();
+    private final MovingClock clock = new MovingClock(START);
     private final SwitchableDatabase database = new SwitchableDatabase(Fixtures.MARIADB);
     private final BoundedWriter writer = new BoundedWriter("callback", Duration.ofSeconds(2), 2, 10);
     private final ScriptedManager pbx = new ScriptedManager("pbx1");
@@ -326,7 +302,7 @@ class DialerTest {
 
         assertThat(book.attempts(id).get(0).outcome()).contains(AttemptOutcome.LOST);
         assertThat(pbx.originates).hasSize(1);
-        assertThat(callback(id).dueAt()).isEqualTo(clock.now.plus(Duration.ofMinutes(5)));
+        assertThat(callback(id).dueAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
         clock.advance(Duration.ofMinutes(5));
         dialer.tick();
         assertThat(pbx.originates).hasSize(2);

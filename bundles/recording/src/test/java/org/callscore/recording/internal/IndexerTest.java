@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
 import org.callscore.recording.Recording;
 import org.callscore.recording.RecordingKind;
 import org.callscore.recording.RecordingState;
-import org.callscore.recording.internal.RecordingFixture.MovingClock;
+import org.callscore.testing.components.MovingClock;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class IndexerTest {
     Path root;
     private Jdbi jdbi;
     private RecordingStore store;
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(RecordingFixture.T0);
     private Indexer indexer;
 
     @BeforeEach
@@ -56,13 +56,13 @@ class IndexerTest {
         long id = started("100.1", Optional.empty());
         Path wav = RecordingFixture.wav(file("100.1"), 1);
         indexer.run();
-        clock.move(Duration.ofSeconds(3));
+        clock.advance(Duration.ofSeconds(3));
         Files.write(wav, new byte[16_000], StandardOpenOption.APPEND); // still being written
         indexer.run();
-        clock.move(Duration.ofSeconds(4));
+        clock.advance(Duration.ofSeconds(4));
         indexer.run();
         assertThat(get(id).state()).as("4 s after the last growth").isEqualTo(RecordingState.RECORDING);
-        clock.move(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         indexer.run();
         Recording ready = get(id);
         assertThat(ready.state()).isEqualTo(RecordingState.READY);
@@ -75,11 +75,11 @@ class IndexerTest {
     void aBareHeaderLeavesNoEntryOnceStopped() throws IOException {
         long id = started("101.1", Optional.empty());
         Path wav = RecordingFixture.wav(file("101.1"), 0); // the caller hung up before an agent answered
-        clock.move(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         indexer.run();
         assertThat(store.byId(id)).as("not stopped: the caller may still be waiting").isPresent();
         store.stopped("pbx1", "101.1", RecordingKind.QUEUE_CALL, clock.instant());
-        clock.move(Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
         indexer.run();
         assertThat(store.byId(id)).isEmpty();
         assertThat(wav).doesNotExist();
@@ -88,10 +88,10 @@ class IndexerTest {
     @Test
     void aRecordingThatNeverStartedWritingIsForgottenAfterTheAbandonTime() {
         long id = started("102.1", Optional.empty());
-        clock.move(Duration.ofHours(23));
+        clock.advance(Duration.ofHours(23));
         indexer.run();
         assertThat(store.byId(id)).isPresent();
-        clock.move(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         indexer.run();
         assertThat(store.byId(id)).isEmpty();
     }
@@ -104,7 +104,7 @@ class IndexerTest {
         RecordingFixture.cdr(jdbi, "200.1", "+49 (30) 1234-567");
         RecordingFixture.wav(file("200.2"), 3);
         indexer.run();
-        clock.move(Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
         indexer.run();
         indexer.run();
         Recording r = get(id);
@@ -119,7 +119,7 @@ class IndexerTest {
         long id = started("300.1", Optional.empty());
         RecordingFixture.wav(file("300.1"), 1);
         indexer.run();
-        clock.move(Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
         indexer.run();
         assertThat(get(id).state()).isEqualTo(RecordingState.READY);
         RecordingFixture.cdr(jdbi, "300.1", "0301234567"); // Asterisk writes the CDR at hang-up
@@ -129,7 +129,7 @@ class IndexerTest {
         long lonely = started("301.1", Optional.empty());
         RecordingFixture.wav(file("301.1"), 1);
         indexer.run();
-        clock.move(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31));
         indexer.run();
         indexer.run();
         boolean matched = jdbi.withHandle(h -> h.createQuery("SELECT matched FROM recording WHERE id = " + lonely)
@@ -147,9 +147,9 @@ class IndexerTest {
         RecordingFixture.wav(root.resolve("pbx1/2026-11-29/queue-399.1.wav"), 1); // older than the walk looks
         assertThat(indexer.walk(2)).isEqualTo(1);
         assertThat(store.strays()).containsOnlyKeys("q-600-+4930123.wav");
-        clock.move(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         indexer.run();
-        clock.move(Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
         indexer.run();
         Recording found = store.search(SearchTest.all()).recordings().stream()
                 .filter(r -> r.uniqueId().equals("400.1")).findFirst().orElseThrow();
@@ -169,7 +169,7 @@ class IndexerTest {
         RecordingFixture.wav(root.resolve("callscore-comment-0f8fad5b-d9cb-469f-a165-70867728950e.wav"), 2);
         RecordingFixture.wav(file("500.1"), 2);
         indexer.run();
-        clock.move(Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
         indexer.run();
         assertThat(store.ofCall("500.1")).extracting(Recording::kind, Recording::surveyResponse, Recording::complaint)
                 .containsExactlyInAnyOrder(

@@ -14,7 +14,7 @@ import org.callscore.recording.Listener;
 import org.callscore.recording.Recording;
 import org.callscore.recording.RecordingAccess;
 import org.callscore.recording.RecordingState;
-import org.callscore.recording.internal.RecordingFixture.MovingClock;
+import org.callscore.testing.components.MovingClock;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class KeepingTest {
     Path root;
     private Jdbi jdbi;
     private RecordingStore store;
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(RecordingFixture.T0);
     private Keeping keeping;
 
     @BeforeEach

@@ -6,11 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;
@@ -53,27 +49,4 @@ final class RecordingFixture {
                 + "VALUES (?, '600', ?, ?, ?, 'ANSWERED')", src, Timestamp.from(T0), uniqueId, uniqueId));
     }
 
-    /** A clock that stands still until moved. */
-    static final class MovingClock extends Clock {
-        private Instant now = T0;
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }
