@@ -52,9 +52,16 @@ class RecordingEndToEndIT {
             site.console("config:property-set -p org.callscore.recording " + setting[0] + " " + setting[1]);
         }
         site.console("config:property-set -p org.callscore.agi.survey comment.folder " + ASTERISK_FOLDER);
-        TestSite.eventually("the recording index on the PBX's folder", Duration.ofSeconds(30),
-                () -> site.console("config:property-list -p org.callscore.recording").contains(ASTERISK_FOLDER)
-                        && site.console("recording:search --limit 1").contains("shown"));
+        // the index restarts once per property set, and its module may still be migrating its tables
+        StringBuilder lastSeen = new StringBuilder();
+        TestSite.eventually("the recording index on the PBX's folder", Duration.ofSeconds(90), () -> {
+            lastSeen.setLength(0);
+            lastSeen.append(site.console("config:property-list -p org.callscore.recording"));
+            lastSeen.append(site.console("recording:search --limit 1"));
+            return lastSeen.indexOf(ASTERISK_FOLDER) >= 0 && lastSeen.indexOf(" shown") >= 0;
+        }, () -> "the console last said:\n" + lastSeen + "\nKaraf logged:\n" + site.karafLog(0).lines()
+                .filter(line -> line.contains("ERROR") || line.contains("WARN") || line.contains("ecording"))
+                .reduce("", (all, line) -> all + line + "\n"));
     }
 
     @AfterAll

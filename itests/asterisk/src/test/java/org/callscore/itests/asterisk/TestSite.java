@@ -219,6 +219,12 @@ final class TestSite implements AutoCloseable {
     }
 
     static void eventually(String what, Duration patience, BooleanSupplier condition) {
+        eventually(what, patience, condition, () -> "");
+    }
+
+    /** As above; the failure also says what {@code diagnosis} finds then (what the console or a log showed). */
+    static void eventually(String what, Duration patience, BooleanSupplier condition,
+            java.util.function.Supplier<String> diagnosis) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -231,7 +237,9 @@ final class TestSite implements AutoCloseable {
                 throw new AssertionError("interrupted", e);
             }
         }
-        throw new AssertionError("not within " + patience.toSeconds() + " s: " + what);
+        String seen = diagnosis.get();
+        throw new AssertionError("not within " + patience.toSeconds() + " s: " + what
+                + (seen.isEmpty() ? "" : "\n" + seen));
     }
 
     @Override
