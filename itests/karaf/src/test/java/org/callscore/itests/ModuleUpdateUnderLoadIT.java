@@ -13,8 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.callscore.testing.asterisk.FastAgiCall;
 import org.callscore.testing.asterisk.Outcome;
@@ -31,7 +33,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
 /**
  * Each module's bundles updated (as {@code bundle:update --refresh} does) while its calls run 50 at a time,
  * with the FastAGI server's default settings: calls in flight finish on the old classes, calls that arrive
- * while the module is away wait for it (application.wait.seconds), and no call fails or loses its record.
+ * while the module is away (during the update, and while its application's bundle is then stopped for a second)
+ * wait for it (application.wait.seconds), and no call fails or loses its record.
  * <p>
  * Touches no class of a module: the test probe would otherwise be refreshed (ended) with the module.
  */
@@ -43,6 +46,8 @@ public class ModuleUpdateUnderLoadIT extends CallScoreTestSupport {
     private static final int AT_A_TIME = 50;
     /** Calls finished before the update, and again after the module is back. */
     private static final int CALLS_EACH_SIDE = 150;
+    /** Calls that arrive while the application's bundle is stopped, and wait for it to start again. */
+    private static final int ARRIVING_WHILE_STOPPED = 5;
 
     /** Where the gaps measured are written for the report (target/), not asserted: machines are noisy. */
     private static final String FIGURES = "callscore.itest.figures";
@@ -131,23 +136,26 @@ public class ModuleUpdateUnderLoadIT extends CallScoreTestSupport {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService callers = Executors.newFixedThreadPool(AT_A_TIME);
+        BiConsumer<Integer, Supplier<FastAgiCall>> run = (i, connected) -> {
+            try {
+                Outcome outcome = connected.get().runToEnd(CALL);
+                outcomes.add(outcome);
+                if (!"SUCCESS".equals(outcome.agiStatus()) || !answered.test(outcome)) {
+                    failures.add("call " + i + ": AGISTATUS " + outcome.agiStatus() + ", commands "
+                            + outcome.commands());
+                }
+            } catch (RuntimeException | AssertionError e) {
+                failures.add("call " + i + ": " + e);
+            } finally {
+                finished.incrementAndGet();
+            }
+        };
+        ExecutorService callers = Executors.newFixedThreadPool(AT_A_TIME + ARRIVING_WHILE_STOPPED);
         for (int caller = 0; caller < AT_A_TIME; caller++) {
             callers.execute(() -> {
                 while (!stop.get()) {
                     int i = next.getAndIncrement();
-                    try {
-                        Outcome outcome = calls.apply(i).connect().runToEnd(CALL);
-                        outcomes.add(outcome);
-                        if (!"SUCCESS".equals(outcome.agiStatus()) || !answered.test(outcome)) {
-                            failures.add("call " + i + ": AGISTATUS " + outcome.agiStatus() + ", commands "
-                                    + outcome.commands());
-                        }
-                    } catch (RuntimeException | AssertionError e) {
-                        failures.add("call " + i + ": " + e);
-                    } finally {
-                        finished.incrementAndGet();
-                    }
+                    run.accept(i, () -> calls.apply(i).connect());
                 }
             });
         }
@@ -155,6 +163,19 @@ public class ModuleUpdateUnderLoadIT extends CallScoreTestSupport {
         try {
             eventually(CALLS_EACH_SIDE + " calls before the update", () -> finished.get() >= CALLS_EACH_SIDE);
             updateAndRefresh(bundles);
+            eventually("'" + application + "' back", () -> server().applications().contains(application));
+            // the update's gaps last milliseconds, shorter than the pause between two calls on a loaded machine;
+            // this one is held open, so that calls surely arrive while the application is away
+            Bundle serving = bundle(bundles[bundles.length - 1]);
+            serving.stop();
+            eventually("'" + application + "' away", () -> !server().applications().contains(application));
+            for (int arriving = 0; arriving < ARRIVING_WHILE_STOPPED; arriving++) {
+                int i = next.getAndIncrement();
+                FastAgiCall call = calls.apply(i).connect(); // its request sent now, while the application is away
+                callers.execute(() -> run.accept(i, () -> call));
+            }
+            Thread.sleep(1000); // not a measure: time for the server to read those requests before it comes back
+            serving.start();
             eventually("'" + application + "' back", () -> server().applications().contains(application));
             int back = finished.get();
             eventually(CALLS_EACH_SIDE + " calls after the update",
