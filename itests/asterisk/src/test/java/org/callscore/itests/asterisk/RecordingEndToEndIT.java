@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +62,7 @@ class RecordingEndToEndIT {
             return lastSeen.indexOf(ASTERISK_FOLDER) >= 0 && lastSeen.indexOf(" shown") >= 0;
         }, () -> "the console last said:\n" + lastSeen + "\nKaraf logged:\n" + site.karafLog(0).lines()
                 .filter(line -> line.contains("ERROR") || line.contains("WARN") || line.contains("ecording"))
-                .reduce("", (all, line) -> all + line + "\n"));
+                .collect(Collectors.joining("\n")));
     }
 
     @AfterAll

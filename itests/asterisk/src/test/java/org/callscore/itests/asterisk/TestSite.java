@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A call centre for the tests, started with the project's own scripts: CallScore's Karaf distribution as built
@@ -224,7 +225,7 @@ final class TestSite implements AutoCloseable {
 
     /** As above; the failure also says what {@code diagnosis} finds then (what the console or a log showed). */
     static void eventually(String what, Duration patience, BooleanSupplier condition,
-            java.util.function.Supplier<String> diagnosis) {
+            Supplier<String> diagnosis) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
