@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.callscore.testing.asterisk.TcpProxy;
@@ -367,5 +369,89 @@ class CallbackIT {
             hangUpPhones();
             second.stop();
         }
+    }
+
+    /**
+     * Queue mode (mode.sales = queue): each callback waits in the real queue as a Local channel, and the dialler
+     * never has more callbacks in flight than the queue has free agents. agent2 is paused, so one of the two
+     * members is free: three callbacks due at once go one after the other, each customer reached once, each seen by
+     * Asterisk's queue_log as a call of the queue that an agent took.
+     */
+    @Test
+    @Order(6)
+    void inQueueModeNoMoreCallbacksAreInFlightThanFreeAgentsAndEachCustomerIsReached() throws InterruptedException {
+        CallScoreNode node = site.node();
+        setQueueMode(node, "queue");
+        Map<String, SippPhone> agents = agents(300, 1, 2);
+        SippPhone customers = customers(0);
+        pbx("queue pause member PJSIP/agent2 queue sales");
+        List<String> numbers = List.of(newNumber("06"), newNumber("06"), newNumber("06"));
+        AtomicInteger mostInFlight = new AtomicInteger();
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        try {
+            node.console(numbers.stream().map(n -> "callback:request --reason e2e sales " + n)
+                    .collect(Collectors.joining("; ")));
+            List<String> ids = numbers.stream().map(this::idOf).toList();
+            String inFlight = "SELECT COUNT(*) AS n FROM callback_attempt WHERE callback_id IN (?,?,?) AND "
+                    + "dialled_at IS NOT NULL AND ended_at IS NULL";
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    int now = ((Number) site.query(inFlight, ids.toArray()).get(0).get("n")).intValue();
+                    mostInFlight.accumulateAndGet(now, Math::max);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "in-flight-sampler");
+            sampler.start();
+            try {
+                TestSite.eventually("the three queue-mode callbacks done (" + ids.stream().map(id -> id + " "
+                        + callback(id).get("state") + " " + attempts(id)).toList() + ")", Duration.ofMinutes(3),
+                        () -> ids.stream().allMatch(id -> "DONE".equals(callback(id).get("state"))));
+            } finally {
+                sampling.set(false);
+                sampler.join();
+            }
+            assertThat(mostInFlight.get()).as("callbacks in flight at once, with one free agent").isEqualTo(1);
+            for (int i = 0; i < ids.size(); i++) {
+                List<Map<String, Object>> attempts = attempts(ids.get(i));
+                assertThat(attempts).as("attempts of %s", ids.get(i)).hasSize(1);
+                Map<String, Object> attempt = attempts.get(0);
+                assertThat(attempt.get("outcome")).isEqualTo("ANSWERED");
+                assertThat((String) attempt.get("agent_interface")).as("placed into the queue").startsWith("Local/");
+                // the half that waited in the queue has the attempt's channel id with -queue: queue_log names it
+                String queued = attempt.get("channel_id") + "-queue";
+                TestSite.eventually("queue_log of " + queued, Duration.ofSeconds(20), () -> site.query(
+                        "SELECT event FROM queue_log WHERE callid = ? AND queuename = 'sales'", queued).size() >= 2);
+                assertThat(site.query("SELECT event, agent FROM queue_log WHERE callid = ? AND queuename = 'sales'",
+                        queued)).extracting(row -> row.get("event") + (row.get("event").equals("CONNECT") ? " "
+                        + row.get("agent") : "")).contains("ENTERQUEUE", "CONNECT PJSIP/agent1");
+                assertThat(customers.dialsOf(numbers.get(i))).as("the customer %s dialled once", numbers.get(i))
+                        .isEqualTo(1);
+            }
+            assertThat(agents.get("agent2").dialCount()).as("the paused agent was never rung").isZero();
+        } finally {
+            sampling.set(false);
+            pbx("queue unpause member PJSIP/agent2 queue sales");
+            setQueueMode(node, "agent");
+            hangUpPhones();
+        }
+    }
+
+    private void setQueueMode(CallScoreNode node, String mode) {
+        TestSite.eventually("mode.sales = " + mode + " in force", Duration.ofSeconds(60), () -> {
+            if (mode.equals(setting(node, "org.callscore.callback", "mode.sales"))) {
+                return true;
+            }
+            node.configure("org.callscore.callback.cfg", Map.of("mode.sales", mode));
+            return false;
+        });
+    }
+
+    private void pbx(String command) {
+        Shell.Result result = site.shell().run(Duration.ofMinutes(1), List.of("itests/asterisk/pbx", "cli", command));
+        assertThat(result.exitCode()).as("pbx cli %s:\n%s", command, Shell.tail(result.output())).isZero();
     }
 }
