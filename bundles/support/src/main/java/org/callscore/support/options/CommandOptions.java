@@ -35,6 +35,20 @@ public final class CommandOptions {
     }
 
     /**
+     * A yes-or-no option that takes a value ({@code --complaint false}): Karaf reads a Boolean field as a flag that
+     * takes none, and a {@code false} after it as an argument.
+     *
+     * @throws IllegalArgumentException when the value is not true/false or yes/no
+     */
+    public static boolean yesNo(String option, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw new IllegalArgumentException(option + " " + value + ": expected true or false");
+        };
+    }
+
+    /**
      * @return the constant named by the value, in any case, with '-' for '_' ({@code first-call-resolution})
      * @throws IllegalArgumentException listing the names accepted
      */

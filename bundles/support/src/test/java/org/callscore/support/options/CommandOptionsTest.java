@@ -17,6 +17,13 @@ class CommandOptionsTest {
         assertThat(CommandOptions.zone("--zone", "Europe/Berlin")).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(CommandOptions.choice("--by", "Half-Days", ChronoUnit.class)).isEqualTo(ChronoUnit.HALF_DAYS);
 
+        assertThat(CommandOptions.yesNo("--complaint", "false")).isFalse();
+        assertThat(CommandOptions.yesNo("--complaint", "No")).isFalse();
+        assertThat(CommandOptions.yesNo("--complaint", "TRUE")).isTrue();
+        assertThat(CommandOptions.yesNo("--complaint", "yes")).isTrue();
+
+        assertThatThrownBy(() -> CommandOptions.yesNo("--complaint", "maybe"))
+                .hasMessage("--complaint maybe: expected true or false");
         assertThatThrownBy(() -> CommandOptions.date("--to", "29.03.2026"))
                 .hasMessage("--to 29.03.2026: not a date as yyyy-MM-dd");
         assertThatThrownBy(() -> CommandOptions.zone("--zone", "Mars/Olympus"))

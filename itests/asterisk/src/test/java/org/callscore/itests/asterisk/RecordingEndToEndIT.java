@@ -136,7 +136,7 @@ class RecordingEndToEndIT {
         String day = "--from " + before + " --to " + Instant.now().plusSeconds(60);
         for (String filter : List.of("--caller " + caller.substring(caller.length() - 6), "--agent " + agent,
                 "--queue sales " + day, "--queue sales --min-seconds 3 --max-seconds 11",
-                "--queue sales --min-score 1 --max-score 2", "--queue sales --complaint")) {
+                "--queue sales --min-score 1 --max-score 2", "--queue sales --complaint true")) {
             assertThat(search(filter + " --limit 1000")).as(filter).contains(id);
         }
         for (String filter : List.of("--caller " + caller.substring(caller.length() - 6) + " --min-score 3",
