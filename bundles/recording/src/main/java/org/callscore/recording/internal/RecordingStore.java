@@ -159,13 +159,33 @@ final class RecordingStore {
         StringBuilder where = new StringBuilder(" WHERE r.state <> 'RECORDING'");
         Map<String, Object> binds = new java.util.HashMap<>();
         q.caller().ifPresent(c -> {
-            String digits = CallerNumber.digits(c);
-            if (digits.isEmpty()) {
+            if (CallerNumber.digits(c).isEmpty()) {
                 throw new IllegalArgumentException("caller: give some digits of the number, not '" + c + "'");
             }
-            // the number ends with these digits: one index range, whatever the country or trunk prefix
-            where.append(" AND r.caller_reversed LIKE :reversed");
-            binds.put("reversed", CallerNumber.reversed(digits) + "%");
+            // the number ends with these digits: index ranges over the reversed digits, whatever the prefix
+            CallerNumber.Search search = CallerNumber.search(c);
+            where.append(" AND (r.caller_reversed LIKE :reversed");
+            binds.put("reversed", CallerNumber.reversed(search.endsWith()) + "%");
+            search.national().ifPresent(n -> {
+                String national = CallerNumber.reversed(n);
+                if (search.international()) {
+                    // +44 20 7946 0018 finds 020 7946 0018 (and 20 7946 0018) too
+                    where.append(" OR r.caller_reversed IN (:national, :trunk)");
+                    binds.put("national", national);
+                    binds.put("trunk", national + "0");
+                } else {
+                    // 020 7946 0018 finds +44 20 7946 0018 (and 0044 ...) too: a country code of 1 to 3 digits
+                    where.append(" OR (r.caller_reversed LIKE :nationalEnd AND (r.caller LIKE '+%' AND "
+                            + "CHAR_LENGTH(r.caller_reversed) BETWEEN :plusMin AND :plusMax OR r.caller LIKE '00%' AND "
+                            + "CHAR_LENGTH(r.caller_reversed) BETWEEN :zerosMin AND :zerosMax))");
+                    binds.put("nationalEnd", national + "%");
+                    binds.put("plusMin", n.length() + 1);
+                    binds.put("plusMax", n.length() + 3);
+                    binds.put("zerosMin", n.length() + 3);
+                    binds.put("zerosMax", n.length() + 5);
+                }
+            });
+            where.append(')');
         });
         q.agent().ifPresent(a -> { where.append(" AND r.agent = :agent"); binds.put("agent", a); });
         q.queue().ifPresent(v -> { where.append(" AND r.queue = :queue"); binds.put("queue", v); });

@@ -132,6 +132,13 @@ public final class RecordingBenchmark {
         time("caller ends with " + caller.substring(caller.length() - 7), () -> store.search(query(
                 Optional.of(caller.substring(caller.length() - 7)), Optional.empty(), Optional.empty(),
                 Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty())).recordings().size());
+        // the whole number as a person types it, nationally or internationally: found either way the CDR wrote it
+        String national = "0" + caller.substring(2, 4) + " " + caller.substring(4);
+        time("caller " + national, () -> store.search(query(Optional.of(national), Optional.empty(),
+                Optional.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty())).recordings().size());
+        String international = "+" + caller.substring(0, 2) + " " + caller.substring(2, 4) + " " + caller.substring(4);
+        time("caller " + international, () -> store.search(query(Optional.of(international), Optional.empty(),
+                Optional.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty())).recordings().size());
         time("agent17 on " + LocalDate.ofInstant(day, java.time.ZoneOffset.UTC), () -> store.search(query(
                 Optional.empty(), Optional.of("agent17"), Optional.of(day), Optional.of(day.plus(Duration.ofDays(1))),
                 OptionalDouble.empty(), OptionalDouble.empty())).recordings().size());

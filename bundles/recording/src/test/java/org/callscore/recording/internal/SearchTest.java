@@ -72,8 +72,15 @@ class SearchTest {
     void byTheLastDigitsOfTheCallersNumberWhateverItsPrefix() {
         assertThat(ids(query(Optional.of("1234567"), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
                 OptionalDouble.empty(), 0, 100))).containsExactly(2L, 1L);
-        assertThat(ids(query(Optional.of("030 123-4567"), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
-                OptionalDouble.empty(), 0, 100))).containsExactly(2L);
+        // the same number written nationally or internationally finds both ways the CDR wrote it
+        for (String written : List.of("030 123-4567", "+49 30 1234567", "0049 30 123 45 67", "(0)30 1234567")) {
+            assertThat(ids(query(Optional.of(written), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
+                    OptionalDouble.empty(), 0, 100))).as(written).containsExactly(2L, 1L);
+        }
+        assertThat(ids(query(Optional.of("040 555 000"), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty(), 0, 100))).containsExactly(4L, 3L);
+        assertThat(ids(query(Optional.of("+33 1 2345 67"), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty(), 0, 100))).as("another country's number ending the same").isEmpty();
         assertThat(ids(query(Optional.of("555000"), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
                 OptionalDouble.empty(), 0, 100))).containsExactly(4L, 3L);
         assertThat(ids(query(Optional.of("9999"), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
@@ -81,6 +88,9 @@ class SearchTest {
         assertThatThrownBy(() -> store.search(query(Optional.of("anonymous"), Optional.empty(), Optional.empty(),
                 OptionalDouble.empty(), OptionalDouble.empty(), 0, 100))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("digits");
+        assertThatThrownBy(() -> store.search(query(Optional.of("+49"), Optional.empty(), Optional.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), 0, 100))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("after its prefix");
     }
 
     @Test
@@ -116,6 +126,10 @@ class SearchTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
                 OptionalDouble.empty(), Optional.of(true), Set.of(), 0, 100);
         assertThat(ids(complaints)).containsExactly(5L, 2L);
+        RecordingQuery noComplaint = new RecordingQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty(), Optional.of(false), Set.of(), 0, 100);
+        assertThat(ids(noComplaint)).containsExactly(4L, 3L, 1L);
     }
 
     @Test
