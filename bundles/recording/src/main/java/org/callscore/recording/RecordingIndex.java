@@ -46,4 +46,10 @@ public interface RecordingIndex {
     Recording hold(long id, Listener who, String why);
 
     Recording release(long id, Listener who, String why);
+
+    /**
+     * @return why the recordings folder cannot be read (it is then neither indexed nor served, and the dialplan's
+     *         start step is refused), or empty when it can
+     */
+    Optional<String> folderProblem();
 }

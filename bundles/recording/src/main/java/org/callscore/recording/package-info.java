@@ -5,7 +5,7 @@
  * the only reader of its tables and the only one that opens recording files.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.callscore.recording;
 
 import org.osgi.annotation.bundle.Export;

@@ -160,6 +160,10 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         if (!database.isReady(SCHEMA)) {
             return;
         }
+        // nothing is concluded from files that cannot be read (missing, empty); callscore:status shows why
+        folder.problem().ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         writer.resume();
         indexer.run();
         Instant now = clock.instant();
@@ -186,6 +190,10 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         if (!FileNames.SERVER.matcher(server).matches() || !UniqueId.isValid(channelUniqueId)
                 || !FileNames.FORMAT.matcher(format).matches() || kind == RecordingKind.VOICE_COMMENT) {
             throw new RecordingRefusedException("not a server, uniqueid, kind or format CallScore names files by");
+        }
+        Optional<String> problem = folder.problem();
+        if (problem.isPresent()) {
+            throw new RecordingRefusedException(problem.get()); // not "0 MB free": what the administrator must fix
         }
         long free = folder.freeSpace();
         if (free < freeSpaceMin) {
@@ -327,6 +335,11 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
                 "every recording of a caller (" + count + " now): " + why);
         LOG.info("Recordings: a caller's {} recording(s) held by {}: {}", count, who.user(), why);
         return count;
+    }
+
+    @Override
+    public Optional<String> folderProblem() {
+        return folder.problem();
     }
 
     public boolean releaseCaller(String number, Listener who, String why) {

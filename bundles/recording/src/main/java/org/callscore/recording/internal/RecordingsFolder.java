@@ -1,10 +1,15 @@
 package org.callscore.recording.internal;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
 import org.callscore.recording.RecordingRefusedException;
 
@@ -61,6 +66,33 @@ final class RecordingsFolder {
         } catch (IOException e) {
             throw new RecordingRefusedException("file unreadable: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * @return why the folder cannot be read (no permission to it or a folder above, a file in its place, a dead
+     *         mount), or empty when it can, or does not exist yet: Asterisk makes the folders it records into
+     */
+    Optional<String> problem() {
+        try {
+            if (!Files.readAttributes(root, BasicFileAttributes.class).isDirectory()) {
+                return unreadable("a file, not a folder");
+            }
+            try (DirectoryStream<Path> listed = Files.newDirectoryStream(root)) {
+                return Optional.empty(); // opened is enough: that is where a permission or a dead mount fails
+            }
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (AccessDeniedException e) {
+            return unreadable("permission denied" + (root.toString().equals(e.getFile()) ? "" : " on " + e.getFile()));
+        } catch (FileSystemException e) {
+            return unreadable(e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
+        } catch (IOException e) {
+            return unreadable(e.toString());
+        }
+    }
+
+    private Optional<String> unreadable(String why) {
+        return Optional.of("the recordings folder " + root + " is unreadable: " + why);
     }
 
     /** @return the usable space where the folder is (or would be: Asterisk makes the folders it records into) */

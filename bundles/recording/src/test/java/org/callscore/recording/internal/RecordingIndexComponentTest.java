@@ -91,6 +91,25 @@ class RecordingIndexComponentTest {
     }
 
     @Test
+    void anUnreadableFolderIsSaidSoNotZeroMegabytesFree() throws Exception {
+        index.deactivate();
+        Path notAFolder = Files.writeString(root.resolve("monitor"), "a file where the folder should be");
+        for (Path folder : List.of(notAFolder, notAFolder.resolve("recordings"))) {
+            index = component(Map.of("folder", folder.toString(), "free_space_min_mb", 1L));
+            assertThat(index.folderProblem()).as("%s", folder).hasValueSatisfying(problem -> assertThat(problem)
+                    .startsWith("the recordings folder " + folder + " is unreadable: "));
+            assertThatThrownBy(() -> index.started("pbx1", "1.1", Optional.empty(), RecordingKind.QUEUE_CALL, "wav"))
+                    .isInstanceOf(RecordingRefusedException.class).hasMessageContaining("is unreadable")
+                    .hasMessageNotContaining("MB free");
+            assertThatThrownBy(index::scanNow).as("callscore:status shows the scan failing with why")
+                    .hasMessageContaining("is unreadable");
+            index.deactivate();
+        }
+        index = component(Map.of("folder", root.resolve("not/made/yet").toString()));
+        assertThat(index.folderProblem()).as("Asterisk makes the folder when it first records").isEmpty();
+    }
+
+    @Test
     void withTooLittleFreeSpaceNothingIsRecorded() {
         index.deactivate();
         index = component(Map.of("free_space_min_mb", Long.MAX_VALUE / (1024 * 1024 * 2)));

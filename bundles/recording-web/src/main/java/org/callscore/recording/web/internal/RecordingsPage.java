@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.callscore.recording.Recording;
@@ -55,9 +56,12 @@ final class RecordingsPage {
      * @param page   the matches, or null when the filters were refused
      * @param error  why the filters were refused, or empty
      * @param number the page's number, from 1
+     * @param folder why the recordings folder cannot be read, or empty
      */
-    String search(RecordingFilters filters, RecordingPage page, String error, int number) {
+    String search(RecordingFilters filters, RecordingPage page, String error, int number, Optional<String> folder) {
         StringBuilder html = head("Recordings");
+        folder.ifPresent(problem -> html.append("<p id=\"folder\" role=\"alert\">").append(escape(problem))
+                .append(": no recording can be played or made until an administrator fixes it.</p>"));
         html.append("<form method=\"get\" action=\"").append(escape(context)).append("/recordings\" id=\"filters\">");
         field(html, filters, "caller", "Caller (digits)", "text");
         field(html, filters, "agent", "Agent", "text");

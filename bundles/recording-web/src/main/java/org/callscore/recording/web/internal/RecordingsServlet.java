@@ -204,12 +204,13 @@ public class RecordingsServlet extends HttpServlet {
                 page = service.search(filters.query(zone(), number));
             }
         } catch (IllegalArgumentException e) {
-            html(response, HttpServletResponse.SC_BAD_REQUEST, pages.search(filters, null, e.getMessage(), number));
+            html(response, HttpServletResponse.SC_BAD_REQUEST, pages.search(filters, null, e.getMessage(), number,
+                    service.folderProblem()));
             return;
         }
         LOG.info("Recording pages: {} searched the recordings ({} shown)", LogText.of(viewer.user()),
                 page.recordings().size());
-        html(response, HttpServletResponse.SC_OK, pages.search(filters, page, "", number));
+        html(response, HttpServletResponse.SC_OK, pages.search(filters, page, "", number, service.folderProblem()));
     }
 
     private static int pageNumber(String text) {

@@ -60,7 +60,8 @@ class RecordingsPageTest {
     void everyValueIsEscapedAndThePagingKeepsTheFilters() {
         RecordingFilters filters = RecordingFilters.of(Map.of("agent", "<b>\"x\"</b>", "queue", "sales & co")::get);
         String html = page(true, false).search(filters, new RecordingPage(List.of(recording(7,
-                RecordingKind.QUEUE_CALL, RecordingState.READY, "<script>alert(1)</script>")), true), "", 2);
+                RecordingKind.QUEUE_CALL, RecordingState.READY, "<script>alert(1)</script>")), true), "", 2,
+                Optional.empty());
         String filtersQuery = "agent=%3Cb%3E%22x%22%3C%2Fb%3E&amp;queue=sales+%26+co";
         assertThat(html).doesNotContain("<script>alert(1)</script>").doesNotContain("<b>\"x\"</b>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
@@ -68,6 +69,17 @@ class RecordingsPageTest {
                 .contains("id=\"previous\" href=\"/callscore/recordings?" + filtersQuery + "&amp;page=1\"")
                 .contains("id=\"next\" href=\"/callscore/recordings?" + filtersQuery + "&amp;page=3\"")
                 .contains("<tr data-id=\"7\">");
+    }
+
+    @Test
+    void anUnreadableFolderIsSaidAboveTheResults() {
+        RecordingFilters filters = RecordingFilters.of(Map.<String, String>of()::get);
+        RecordingPage none = new RecordingPage(List.of(), false);
+        assertThat(page(true, false).search(filters, none, "", 1, Optional.empty())).doesNotContain("id=\"folder\"");
+        assertThat(page(true, false).search(filters, none, "", 1,
+                Optional.of("the recordings folder /var/spool/asterisk/monitor is unreadable: permission denied")))
+                .contains("<p id=\"folder\" role=\"alert\">the recordings folder /var/spool/asterisk/monitor is "
+                        + "unreadable: permission denied: no recording can be played or made");
     }
 
     @Test
