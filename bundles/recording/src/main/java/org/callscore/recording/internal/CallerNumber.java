@@ -32,8 +32,11 @@ final class CallerNumber {
             "40", "41", "43", "44", "45", "46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60",
             "61", "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98");
 
-    /** Fewer digits than this after a 0 or 00 are taken as the end of a number, not as a whole number. */
-    private static final int WHOLE_NATIONAL = 7;
+    /**
+     * Fewer digits than these, after its trunk prefix (0) or with its international prefix (00), and a number is
+     * taken for the end of one (0007919: its last digits), not for a whole number.
+     */
+    private static final int WHOLE_NATIONAL = 6;
     private static final int WHOLE_INTERNATIONAL = 10;
 
     /**
@@ -54,8 +57,8 @@ final class CallerNumber {
         Optional<String> national = Optional.empty();
         if (international) {
             national = Optional.of(endsWith.substring(countryCodeLength(endsWith)));
-        } else if (digits.startsWith("0") && digits.length() >= WHOLE_NATIONAL) {
-            national = Optional.of(digits.replaceFirst("^0+", ""));
+        } else if (digits.startsWith("0")) {
+            national = Optional.of(digits.replaceFirst("^0+", "")).filter(n -> n.length() >= WHOLE_NATIONAL);
         }
         if (endsWith.isEmpty() || national.filter(String::isEmpty).isPresent()) {
             throw new IllegalArgumentException("caller: give some digits of the number after its prefix, not '"

@@ -30,13 +30,16 @@ class CallerNumberTest {
         assertThat(CallerNumber.search("7946 0018")).isEqualTo(new Search("79460018", Optional.empty(), false));
         assertThat(CallerNumber.search("064027")).as("too short for a whole number: its last digits")
                 .isEqualTo(new Search("064027", Optional.empty(), false));
-        assertThat(CallerNumber.search("0012345")).isEqualTo(new Search("0012345", Optional.of("12345"), false));
+        assertThat(CallerNumber.search("0664027")).isEqualTo(new Search("0664027", Optional.of("664027"), false));
+        assertThat(CallerNumber.search("0007919")).as("its last digits: too few after the zeros for a number")
+                .isEqualTo(new Search("0007919", Optional.empty(), false));
     }
 
     @Test
     void aPrefixAloneLeavesNothingToSearchBy() {
         assertThatThrownBy(() -> CallerNumber.search("+44")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CallerNumber.search("+")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CallerNumber.search("0000000")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(CallerNumber.search("0000000")).as("the last digits of a number, all zeros")
+                .isEqualTo(new Search("0000000", Optional.empty(), false));
     }
 }
