@@ -226,10 +226,9 @@ public class CallbackWebIT extends CallScoreTestSupport {
             browser.evaluate("document.getElementById('user').value = '" + MANAGER + "';"
                     + "document.getElementById('password').value = '" + MANAGER_PASSWORD + "';"
                     + "document.getElementById('submit').click(); true");
-            browser.waitFor("logged in", "location.pathname !== '/callscore/login' && "
-                    + "document.readyState === 'complete'", PAGE);
-            browser.navigate(Web.BASE + "/callscore/callbacks/figures?by=queue&queue=" + queue);
-            browser.waitFor("the figures page", "location.pathname === '/callscore/callbacks/figures' && "
+            // the login goes back to the page first asked for, its query kept
+            browser.waitFor("the figures page once logged in", "location.pathname === '/callscore/callbacks/figures' "
+                    + "&& location.search === '?by=queue&queue=" + queue + "' && "
                     + "document.getElementById('figures') !== null", PAGE);
             String row = (String) browser.evaluate("Array.from(document.querySelectorAll('#figures tbody td'))"
                     + ".map(function (td) { return td.textContent; }).join('|')");

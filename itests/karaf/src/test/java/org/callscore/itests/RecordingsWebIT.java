@@ -440,7 +440,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
         browser.evaluate("document.getElementById('user').value = '" + user + "';"
                 + "document.getElementById('password').value = '" + password + "';"
                 + "document.getElementById('submit').click(); true");
-        browser.waitFor("logged in", "location.pathname !== '/callscore/login'", Duration.ofSeconds(30));
-        browser.navigate(ReportsWebIT.Web.BASE + path);
+        // the login goes back to the page first asked for
+        browser.waitFor("logged in, back at " + path, "location.pathname === '" + path + "'", Duration.ofSeconds(30));
     }
 }

@@ -69,12 +69,12 @@ public class LoginServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        String filters = WebSession.filters(request.getQueryString());
+        String next = WebSession.afterLogin(request.getParameter(WebSession.NEXT_FIELD));
         if (DashboardSession.user(request.getSession(false)).isPresent()) {
-            response.sendRedirect(request.getContextPath() + WebSession.dashboard(filters));
+            response.sendRedirect(request.getContextPath() + next);
             return;
         }
-        form(request, response, HttpServletResponse.SC_OK, "", filters);
+        form(request, response, HttpServletResponse.SC_OK, "", next);
     }
 
     @Override
@@ -91,9 +91,9 @@ public class LoginServlet extends HttpServlet {
             redirect(request, response, WebSession.LOGIN);
             return;
         }
-        String filters = WebSession.filters(request.getParameter(WebSession.FILTERS_FIELD));
+        String next = WebSession.afterLogin(request.getParameter(WebSession.NEXT_FIELD));
         if (!validToken) {
-            form(request, response, HttpServletResponse.SC_FORBIDDEN, EXPIRED, filters);
+            form(request, response, HttpServletResponse.SC_FORBIDDEN, EXPIRED, next);
             return;
         }
         String given = request.getParameter("user");
@@ -105,11 +105,11 @@ public class LoginServlet extends HttpServlet {
             case LOCKED_OUT -> {
                 long minutes = check.lockDuration().toMinutes();
                 response.setHeader("Retry-After", String.valueOf(minutes * 60));
-                form(request, response, 429, String.format(LOCKED_OUT, minutes), filters);
+                form(request, response, 429, String.format(LOCKED_OUT, minutes), next);
                 return;
             }
             case REFUSED -> {
-                form(request, response, HttpServletResponse.SC_UNAUTHORIZED, REFUSED, filters);
+                form(request, response, HttpServletResponse.SC_UNAUTHORIZED, REFUSED, next);
                 return;
             }
             default -> {
@@ -117,7 +117,7 @@ public class LoginServlet extends HttpServlet {
             }
         }
         DashboardSession.logIn(request, user, login.roles(), timeoutSeconds);
-        redirect(request, response, WebSession.dashboard(filters)); // the report a copied URL asked for
+        redirect(request, response, next); // the page first asked for: a copied report URL, the callbacks, ...
     }
 
     /** 303: the browser follows with a GET, so reloading the next page does not post the form again. */
@@ -126,15 +126,15 @@ public class LoginServlet extends HttpServlet {
         response.setHeader("Location", request.getContextPath() + path);
     }
 
-    /** @param filters the dashboard's filters the login came with, kept for after it */
+    /** @param next the page the login came with, opened after it */
     private static void form(HttpServletRequest request, HttpServletResponse response, int status, String message,
-            String filters) throws IOException {
+            String next) throws IOException {
         HttpSession session = request.getSession(true);
         String page = Html.fill(Html.text("login.html"), Map.of(
                 "context", request.getContextPath(),
                 "csrf", DashboardSession.csrfToken(session),
                 "message", message,
-                "filters", filters));
+                "next", next));
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");

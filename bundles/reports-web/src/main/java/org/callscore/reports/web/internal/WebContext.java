@@ -1,6 +1,8 @@
 package org.callscore.reports.web.internal;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import javax.servlet.http.HttpServletRequest;
@@ -59,9 +61,10 @@ public class WebContext extends ServletContextHelper {
                 DataServlet.error(response, HttpServletResponse.SC_FORBIDDEN, "this user may not see the reports", null);
                 return false;
             case LOGIN_PAGE:
-                String filters = WebSession.dashboardFilters(path(request), request.getQueryString());
-                response.sendRedirect(request.getContextPath() + WebSession.LOGIN
-                        + (filters.isEmpty() ? "" : "?" + filters));
+                // the page asked for is opened once logged in: the callbacks, the figures, the recordings, a report
+                String next = WebSession.pageAsked(path(request), request.getQueryString());
+                response.sendRedirect(request.getContextPath() + WebSession.LOGIN + (next.isEmpty() ? ""
+                        : "?" + WebSession.NEXT_FIELD + "=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
                 return false;
             default:
                 DataServlet.error(response, HttpServletResponse.SC_UNAUTHORIZED, "log in first: POST "

@@ -25,14 +25,19 @@ final class WebSession {
     /** The callback pages (the callback web bundle's), open to agents who may not see the reports. */
     static final String CALLBACKS = "/callbacks";
 
-    /** The login form's field that carries the dashboard's filters through the login. */
-    static final String FILTERS_FIELD = "filters";
+    /** The login form's field (and the login page's parameter) that carries the page first asked for. */
+    static final String NEXT_FIELD = "next";
+
+    private static final int NEXT_LENGTH = 2000;
 
     /**
-     * The dashboard's filters as they may travel through the login into a redirect: a percent-encoded query string
-     * only (no line breaks, spaces or quotes), so it can change neither the path nor the headers.
+     * A page of this site as it may travel through the login into a redirect: a path inside the dashboard's context
+     * (one leading {@code /}, plain segments: no {@code //}, {@code \}, {@code %} or {@code ..}), then a
+     * percent-encoded query; no line break, space or quote. It can leave neither the site nor the headers.
      */
-    private static final Pattern FILTERS = Pattern.compile("[A-Za-z0-9._~%&=+:,-]{1,2000}");
+    private static final Pattern NEXT = Pattern.compile(
+            "/(?:[A-Za-z0-9_~:,+=&-][A-Za-z0-9._~:,+=&-]*(?:/[A-Za-z0-9_~:,+=&-][A-Za-z0-9._~:,+=&-]*)*/?)?"
+                    + "(?:\\?[A-Za-z0-9._~%&=+:,/-]*)?");
 
     /** What a request may do. */
     enum Access {
@@ -71,24 +76,28 @@ final class WebSession {
     }
 
     /**
-     * @param path  the request's path inside the context
+     * @param path  the request's path inside the context, e.g. {@code /callbacks/figures}
      * @param query the request's query string, or null
-     * @return the dashboard's filters when {@code path} is the dashboard and its query is one that may travel
-     *         through the login (a copied report URL shows the same report after the login), else empty
+     * @return the page (path and query) a request sent to the login page asked for, to open once logged in; empty
+     *         when it cannot travel through the login (see {@link #afterLogin}) or is the dashboard as it opens
      */
-    static String dashboardFilters(String path, String query) {
-        return path.equals("/") || path.equals("/index.html") ? filters(query) : "";
+    static String pageAsked(String path, String query) {
+        String page = query == null || query.isEmpty() ? path : path + "?" + query;
+        return page.equals("/") || afterLogin(page).equals("/") ? "" : page;
     }
 
-    /** @return the filters, if they are a plain percent-encoded query string, else empty */
-    static String filters(String query) {
-        return query != null && FILTERS.matcher(query).matches() ? query : "";
-    }
-
-    /** @return where a login or the login page sends a logged-in user: the dashboard, with these filters */
-    static String dashboard(String filters) {
-        String checked = filters(filters);
-        return checked.isEmpty() ? "/" : "/?" + checked;
+    /**
+     * @param next the page the login came with, or null
+     * @return where a login or the login page sends a logged-in user: that page when it is one of this site's
+     *         (never another site: no open redirect), else the dashboard
+     */
+    static String afterLogin(String next) {
+        if (next == null || next.length() > NEXT_LENGTH || !NEXT.matcher(next).matches()) {
+            return "/";
+        }
+        String path = next.split("\\?", 2)[0];
+        boolean loginItself = path.equals(LOGIN) || path.equals(LOGOUT) || path.equals(LOGIN_CSS);
+        return loginItself || path.startsWith("/api/") || path.startsWith("/export/") ? "/" : next;
     }
 
 }

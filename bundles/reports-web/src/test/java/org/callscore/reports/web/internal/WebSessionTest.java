@@ -98,21 +98,31 @@ class WebSessionTest {
     }
 
     @Test
-    void theDashboardsFiltersTravelThroughTheLoginAsAPlainQueryOnly() {
+    void thePageFirstAskedForTravelsThroughTheLoginAndOnlyAPageOfThisSite() {
         String filters = "month=2025-03&queue=sales%2Fnorth&by=week";
-
-        assertThat(WebSession.dashboardFilters("/", filters)).isEqualTo(filters);
-        assertThat(WebSession.dashboard(filters)).isEqualTo("/?" + filters);
-        // other pages, and no query, log in to the dashboard as it opens
-        assertThat(WebSession.dashboardFilters("/dashboard.js", filters)).isEmpty();
-        assertThat(WebSession.dashboardFilters("/", null)).isEmpty();
-        assertThat(WebSession.dashboard("")).isEqualTo("/");
-        assertThat(WebSession.dashboard(null)).isEqualTo("/");
-        // nothing that could leave the dashboard or add a header
-        for (String bad : new String[] {"a=1\r\nSet-Cookie: x=1", "/evil.example", "a=\"><script>", "a b", "x=//evil",
-                "q=" + "x".repeat(2000)}) {
-            assertThat(WebSession.filters(bad)).as(bad).isEmpty();
-            assertThat(WebSession.dashboard(bad)).as(bad).isEqualTo("/");
+        assertThat(WebSession.pageAsked("/", filters)).isEqualTo("/?" + filters);
+        assertThat(WebSession.afterLogin("/?" + filters)).isEqualTo("/?" + filters);
+        assertThat(WebSession.pageAsked("/callbacks/figures", "by=queue&queue=sales"))
+                .isEqualTo("/callbacks/figures?by=queue&queue=sales");
+        assertThat(WebSession.pageAsked("/callbacks", null)).isEqualTo("/callbacks");
+        assertThat(WebSession.pageAsked("/recordings", "agent=alice&page=2")).isEqualTo("/recordings?agent=alice&page=2");
+        assertThat(WebSession.afterLogin("/recordings/42")).isEqualTo("/recordings/42");
+        // the dashboard as it opens, and what is no page to come back to, log in to the dashboard
+        assertThat(WebSession.pageAsked("/", null)).isEmpty();
+        assertThat(WebSession.pageAsked("/login", "next=/x")).isEmpty();
+        assertThat(WebSession.afterLogin(null)).isEqualTo("/");
+        assertThat(WebSession.afterLogin("")).isEqualTo("/");
+        for (String notAPage : new String[] {"/logout", "/login", "/login?next=/callbacks", "/api/service?x=1",
+                "/export/service.csv"}) {
+            assertThat(WebSession.afterLogin(notAPage)).as(notAPage).isEqualTo("/");
+        }
+        // nothing that could leave the site or add a header: no open redirect
+        for (String bad : new String[] {"//evil.example/", "https://evil.example/", "evil.example", "/\\evil.example",
+                "/%2F%2Fevil.example", "/../../etc", "/./callbacks", "/callbacks/../api/service",
+                "/?a=1\r\nSet-Cookie: x=1", "/?a=\"><script>", "/ a", "/callbacks?" + "x".repeat(2000),
+                "javascript:alert(1)", "/callbacks\t"}) {
+            assertThat(WebSession.afterLogin(bad)).as(bad).isEqualTo("/");
+            assertThat(WebSession.pageAsked(bad, null)).as(bad).isEmpty();
         }
     }
 }
