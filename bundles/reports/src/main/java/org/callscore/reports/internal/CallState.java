@@ -48,6 +48,21 @@ final class CallState {
         this.enteredAt = enteredAt;
     }
 
+    /** @return this call as it is now (to be written while ingestion changes it on) */
+    CallState copy() {
+        CallState copy = new CallState(enterId, callid, queue, caller, enteredAt);
+        copy.agent = agent;
+        copy.status = status;
+        copy.wait = wait;
+        copy.talk = talk;
+        copy.position = position;
+        copy.exitKey = exitKey;
+        copy.ringNoAnswer = ringNoAnswer;
+        copy.repeated = repeated;
+        copy.endedAt = endedAt;
+        return copy;
+    }
+
     boolean fcrEligible() {
         return (status == Status.ANSWERED || status == Status.TRANSFERRED) && !caller.isEmpty();
     }

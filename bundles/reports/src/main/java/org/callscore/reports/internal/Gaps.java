@@ -159,6 +159,14 @@ final class Gaps {
         }
     }
 
+    /** @return the ranges as they are now, to be saved while these change on (the copy logs nothing) */
+    Gaps copy() {
+        Gaps copy = new Gaps(source);
+        copy.ranges.putAll(ranges);
+        copy.changed = changed;
+        return copy;
+    }
+
     /** @return whether the ranges changed since they were saved */
     boolean changed() {
         return changed;

@@ -36,6 +36,14 @@ final class Ingestion {
     private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final String OPEN = "('waiting', 'talking')";
+    /**
+     * The queue_log columns read, by position in {@link #fetched}; the time as text (as the driver would give a
+     * DATETIME, but without its costly decoding and formatting: the largest share of reading).
+     */
+    private static final String COLUMNS = "id, CAST(time AS CHAR), callid, queuename, agent, event, data1, data2, "
+            + "data3, data4, data5";
+    /** reports_state.settings while the sums are emptied for a rebuild: it matches no settings */
+    static final String REBUILDING = "(rebuilding)";
     /** How long a missing id is awaited unless configured (queue_log.gap.seconds). */
     static final Duration GAP_GRACE = Duration.ofMinutes(5);
     /** The widths of the reports_call and reports_hourly columns the rows' values go to. */
@@ -75,7 +83,9 @@ final class Ingestion {
     static final int LATEST_CALLERS_MAX = 250_000;
     private static final int SWEEP_MIN = 10_000;
     /** up to this id, rows are read one at a time: a batch up to it was refused by the database */
-    private long oneByOneUntil = -1;
+    private volatile long oneByOneUntil = -1;
+    /** the writes of the run going on (a batch's write overlaps the reading of the next) */
+    private WriteBehind writes;
     // read by status() on other threads
     private volatile long awaited;
     private volatile long setAside;
@@ -144,17 +154,35 @@ final class Ingestion {
      * @return rows read
      */
     long rebuild(DoubleConsumer progress) {
+        // The position goes back to the start first, with settings that match none: TRUNCATE commits on its own,
+        // and a stop before the first batch is stored leaves sums that the component sees must be rebuilt.
         jdbi.useTransaction(h -> {
-            h.execute("DELETE FROM reports_hourly");
-            h.execute("DELETE FROM reports_daily");
-            h.execute("DELETE FROM reports_call");
-            h.execute("DELETE FROM reports_state WHERE source = ?", source());
+            h.execute("INSERT INTO reports_state (source, position, settings) VALUES (?, 0, ?) ON DUPLICATE KEY "
+                    + "UPDATE position = 0, settings = VALUES(settings), id_base = 0, fingerprint = ''", source(),
+                    REBUILDING);
             h.execute("DELETE FROM reports_gap WHERE source = ?", source());
             h.execute("DELETE FROM " + SetAside.TABLE + " WHERE source = ?", source());
+        });
+        jdbi.useHandle(h -> {
+            for (SumsTable sums : SumsTable.values()) {
+                empty(h, sums.table);
+            }
+            empty(h, "reports_call");
+            h.execute("UPDATE reports_state SET settings = ? WHERE source = ?", settings.aggregationKey(), source());
         });
         aggregator = null;
         lastId = -1;
         return run(progress);
+    }
+
+    /** Empties a table: TRUNCATE (deleting millions of rows costs as much as ingesting them), else DELETE. */
+    private static void empty(Handle h, String table) {
+        try {
+            h.execute("TRUNCATE TABLE " + table);
+        } catch (RuntimeException e) {
+            LOG.debug("Reports: TRUNCATE TABLE {} failed ({}): deleting its rows", table, e.toString());
+            h.execute("DELETE FROM " + table);
+        }
     }
 
     /** @return the settings the stored sums were made with, empty when nothing is stored */
@@ -188,14 +216,20 @@ final class Ingestion {
         if (!gaps.isEmpty() || lastId < maxId) {
             long first = lastId;
             long read = 0;
-            while (true) {
-                int limit = lastId < oneByOneUntil ? 1 : batchSize;
-                int fetched = batch(limit);
-                read += fetched;
-                progress.accept(maxId <= first ? 1 : Math.min(1, (double) (lastId - first) / (maxId - first)));
-                if (fetched < limit) {
-                    break;
+            // a failure here waits for the write behind to end before the run's state is reset (run())
+            try (WriteBehind behind = new WriteBehind("reports-ingestion-" + table)) {
+                writes = behind;
+                while (true) {
+                    int limit = lastId < oneByOneUntil ? 1 : batchSize;
+                    int fetched = batch(limit);
+                    read += fetched;
+                    progress.accept(maxId <= first ? 1 : Math.min(1, (double) (lastId - first) / (maxId - first)));
+                    if (fetched < limit) {
+                        break;
+                    }
                 }
+            } finally {
+                writes = null;
             }
             return read;
         }
@@ -203,24 +237,29 @@ final class Ingestion {
         return 0;
     }
 
-    /** @return the rows read: a batch of new rows and of rows that were missing */
+    /**
+     * Reads and aggregates a batch; a full batch is written behind (while the next one is read), a smaller one,
+     * the last of the run, before this returns.
+     *
+     * @return the rows read: a batch of new rows and of rows that were missing
+     */
     private int batch(int limit) {
         long after = lastId;
         List<Fetched> fetched = jdbi.withHandle(h -> {
-            Query select = h.createQuery("SELECT id, time, callid, queuename, agent, event, data1, data2, data3, "
-                    + "data4, data5 FROM " + table + " WHERE id > :after" + gaps.condition() + " ORDER BY id LIMIT "
-                    + limit).bind("after", after);
+            Query select = h.createQuery("SELECT " + COLUMNS + " FROM " + table + " WHERE id > :after"
+                    + gaps.condition() + " ORDER BY id LIMIT " + limit).bind("after", after);
             gaps.bind(select);
             return select.map(Ingestion::fetched).list();
         });
         if (fetched.isEmpty()) {
+            writes.await();
             saveGaps();
             return 0;
         }
         Instant now = clock.instant();
         long expected = after + 1;
         fetched.stream().filter(f -> f.id() > after).reduce((a, b) -> b).ifPresent(f -> fingerprint = f.fingerprint());
-        List<QueueLogRow> rows = new ArrayList<>();
+        List<QueueLogRow> rows = new ArrayList<>(fetched.size());
         List<SetAside.Entry> setAsideNow = new ArrayList<>();
         for (Fetched f : fetched) {
             if (f.id() > after) {
@@ -242,57 +281,79 @@ final class Ingestion {
         }
         int[] counted = {0};
         Aggregator.Batch batch = aggregator.process(withoutCounted(rows, counted), this::priorCalls);
-        long newLastId = lastId;
-        try {
-            jdbi.useTransaction(h -> {
-                write(h, batch, newLastId);
-                SetAside.write(h, source(), setAsideNow);
-                gaps.save(h);
-            });
-        } catch (RuntimeException e) {
-            String refused = refused(e);
-            if (refused == null) {
-                throw e;
-            }
-            if (fetched.size() > 1) {
-                // which row? Read them again one at a time (after the open calls are read again)
-                oneByOneUntil = fetched.get(fetched.size() - 1).id();
-                LOG.warn("Reports: the database refused rows {} to {} of {} ({}): reading them one at a time to set "
-                        + "the row aside", fetched.get(0).id(), oneByOneUntil, source(), refused);
-                throw e;
-            }
-            setAsideRefused(fetched.get(0), refused);
-            return fetched.size();
-        }
-        gaps.saved();
-        storedId = newLastId;
-        awaited = gaps.awaited();
+        // the calls as they are now: the next batch changes the open ones while this one is written
+        List<CallState> calls = new ArrayList<>(batch.calls().size());
+        batch.calls().forEach(call -> calls.add(call.copy()));
+        Pending pending = new Pending(calls, batch.sums(), setAsideNow, gaps.copy(), lastId, fingerprint,
+                fetched.get(0).id(), fetched.get(fetched.size() - 1), fetched.size(), counted[0], batch.orphans());
+        gaps.saved(); // the copy is written with the batch; a failed write makes the run start again from the stored
+        // what the next batch reads from memory: as if written (a failed write makes start() read it all again)
         batch.calls().forEach(this::remember);
         rows.stream().filter(r -> r.event().equals("ENTERQUEUE")).map(QueueLogRow::time).max(Instant::compareTo)
                 .filter(t -> newestEntered == null || t.isAfter(newestEntered)).ifPresent(t -> newestEntered = t);
         sweepLatestCallers();
-        SetAside.log(source(), setAsideNow);
-        setAside += setAsideNow.size();
-        if (counted[0] > 0) {
-            LOG.info("Reports: {} calls in {} rows {} to {} were counted before (the same callid, queue and time): "
-                    + "not counted again", counted[0], source(), fetched.get(0).id(), newLastId);
-        }
-        if (batch.orphans() > 0) {
-            LOG.debug("queue_log rows {} to {}: {} events of calls not followed (ingestion started mid-call)",
-                    fetched.get(0).id(), newLastId, batch.orphans());
+        if (fetched.size() == limit && limit > 1) {
+            writes.submit(() -> write(pending));
+        } else {
+            writes.await();
+            try {
+                write(pending);
+            } catch (RuntimeException e) {
+                String refused = refused(e);
+                if (refused == null || pending.rows() > 1) {
+                    throw e;
+                }
+                setAsideRefused(pending, refused);
+            }
         }
         return fetched.size();
     }
 
+    /** What a batch changed, as it was when read: written in one transaction, perhaps while the next is read. */
+    private record Pending(List<CallState> calls, Map<Bucket, Tally> sums, List<SetAside.Entry> setAside, Gaps gaps,
+            long position, String fingerprint, long firstId, Fetched last, int rows, int counted, int orphans) {
+    }
+
+    /** Writes a batch with its position; a batch the database refuses is read again one row at a time. */
+    private void write(Pending p) {
+        try {
+            jdbi.useTransaction(h -> {
+                write(h, p);
+                SetAside.write(h, source(), p.setAside());
+                p.gaps().save(h);
+            });
+        } catch (RuntimeException e) {
+            String refused = refused(e);
+            if (refused != null && p.rows() > 1) {
+                // which row? Read them again one at a time (after the open calls are read again)
+                oneByOneUntil = p.last().id();
+                LOG.warn("Reports: the database refused rows {} to {} of {} ({}): reading them one at a time to set "
+                        + "the row aside", p.firstId(), oneByOneUntil, source(), refused);
+            }
+            throw e;
+        }
+        storedId = p.position();
+        awaited = p.gaps().awaited();
+        SetAside.log(source(), p.setAside());
+        setAside += p.setAside().size();
+        if (p.counted() > 0) {
+            LOG.info("Reports: {} calls in {} rows {} to {} were counted before (the same callid, queue and time): "
+                    + "not counted again", p.counted(), source(), p.firstId(), p.position());
+        }
+        if (p.orphans() > 0) {
+            LOG.debug("queue_log rows {} to {}: {} events of calls not followed (ingestion started mid-call)",
+                    p.firstId(), p.position(), p.orphans());
+        }
+    }
+
     /** Sets aside the one row whose calls or sums the database refused, and reads the open calls again. */
-    private void setAsideRefused(Fetched row, String refused) {
-        List<SetAside.Entry> entry = List.of(new SetAside.Entry(row.id(), row.raw(), SetAside.cut(
+    private void setAsideRefused(Pending p, String refused) {
+        List<SetAside.Entry> entry = List.of(new SetAside.Entry(p.last().id(), p.last().raw(), SetAside.cut(
                 "the database refused it: " + refused, 255)));
-        long newLastId = lastId;
         jdbi.useTransaction(h -> {
             SetAside.write(h, source(), entry);
-            writeState(h, newLastId);
-            gaps.save(h);
+            writeState(h, p.position(), p.fingerprint());
+            p.gaps().save(h);
         });
         SetAside.log(source(), entry);
         start(); // the aggregator took the row in: its calls are read again as stored
@@ -331,9 +392,8 @@ final class Ingestion {
             why = "its highest id is " + maxId + ", below the " + lastId + " read";
         } else {
             long at = lastId;
-            Optional<Fetched> row = jdbi.withHandle(h -> h.createQuery("SELECT id, time, callid, queuename, agent, "
-                    + "event, data1, data2, data3, data4, data5 FROM " + table + " WHERE id = :id").bind("id", at)
-                    .map(Ingestion::fetched).findOne());
+            Optional<Fetched> row = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM " + table
+                    + " WHERE id = :id").bind("id", at).map(Ingestion::fetched).findOne());
             if (row.isEmpty()) {
                 return; // deleted (a purge of old rows): the ids go on
             }
@@ -374,6 +434,7 @@ final class Ingestion {
         if (callids.isEmpty()) {
             return rows;
         }
+        writes.await(); // the calls of the batch before are looked up too
         Map<String, Long> known = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT callid, queue, entered_at, enter_id FROM reports_call WHERE callid "
                 + "IN (<callids>)").bindList("callids", callids).map((rs, ctx) -> Map.entry(stay(rs.getString(1),
@@ -514,22 +575,23 @@ final class Ingestion {
             }
             return latest;
         }
+        writes.await(); // the calls of the batch before are looked up too
         jdbi.useHandle(h -> h.createQuery("SELECT * FROM reports_call WHERE caller IN (<callers>) AND entered_at >= :since"
                 + " ORDER BY entered_at, enter_id").bindList("callers", List.copyOf(callers))
                 .bind("since", utc(since)).map(Ingestion::call).forEach(call -> latest.put(call.caller, call)));
         return latest;
     }
 
-    private void write(Handle h, Aggregator.Batch batch, long newLastId) {
+    private void write(Handle h, Pending p) {
         try {
-            CALLS.execute(h.getConnection(), batch.calls());
+            CALLS.execute(h.getConnection(), p.calls());
             for (SumsTable sums : SumsTable.values()) {
-                sums.upsert(h.getConnection(), batch.sums());
+                sums.upsert(h.getConnection(), p.sums());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reports: writing the calls and sums failed: " + e.getMessage(), e);
         }
-        writeState(h, newLastId);
+        writeState(h, p.position(), p.fingerprint());
     }
 
     /** The calls of a batch: new ones, and those it changed. */
@@ -555,7 +617,7 @@ final class Ingestion {
                 s.setObject(i + 13, c.endedAt == null ? null : utc(c.endedAt));
             });
 
-    private void writeState(Handle h, long newLastId) {
+    private void writeState(Handle h, long newLastId, String fingerprint) {
         h.createUpdate("INSERT INTO reports_state (source, position, settings, id_base, fingerprint) VALUES (:s, :p, "
                 + ":settings, :base, :fingerprint) ON DUPLICATE KEY UPDATE position = VALUES(position), settings = "
                 + "VALUES(settings), id_base = VALUES(id_base), fingerprint = VALUES(fingerprint)")
