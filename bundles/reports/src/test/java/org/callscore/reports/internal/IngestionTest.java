@@ -377,9 +377,18 @@ class IngestionTest {
 
     @Test
     void aRowTheDatabaseRefusesForAReasonNotCheckedBeforeIsSetAsideAndIngestionGoesOn() {
+        refusedRowSetAside(100);
+    }
+
+    @Test
+    void aRowRefusedInABatchWrittenWhileTheNextIsReadIsSetAsideAndIngestionGoesOn() {
+        refusedRowSetAside(2); // the batch of c2's ENTERQUEUE is full: written behind, its failure seen later
+    }
+
+    private void refusedRowSetAside(int batchSize) {
         // a reports table narrower than the checks expect stands for any refusal not foreseen
         jdbi.useHandle(h -> h.execute("ALTER TABLE reports_call MODIFY caller VARCHAR(10) NOT NULL DEFAULT ''"));
-        Ingestion ingestion = new Ingestion(jdbi, TABLE, QueueLogFixture.SETTINGS, 100);
+        Ingestion ingestion = new Ingestion(jdbi, TABLE, QueueLogFixture.SETTINGS, batchSize);
         jdbi.useHandle(h -> {
             write(h, answeredCall("c1", "sales", "0611", "2026-03-28T09:00:00Z", 10, 100));
             write(h, answeredCall("c2", "sales", "0".repeat(20), "2026-03-28T09:01:00Z", 10, 100));
