@@ -79,7 +79,11 @@ public final class ReportsBenchmark {
 
         Ingestion ingestion = new Ingestion(jdbi, TABLE, settings, Integer.getInteger("bench.batch", 20_000));
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        // the process: the ingestion thread and the thread that writes its batches behind it (and the JVM's own)
+        com.sun.management.OperatingSystemMXBean process = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
+        long processCpu = process.getProcessCpuTime();
         start = System.nanoTime();
         long[] shown = {-1};
         long read = ingestion.rebuild(share -> {
@@ -90,8 +94,9 @@ public final class ReportsBenchmark {
             }
         });
         seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("rebuild: ingested %,d rows in %.1f s: %,.0f rows/s (ingestion thread CPU %.1f s)%n", read,
-                seconds, read / seconds, (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+        System.out.printf("rebuild: ingested %,d rows in %.1f s: %,.0f rows/s (ingestion thread CPU %.1f s, process "
+                + "CPU %.1f s)%n", read, seconds, read / seconds, (threads.getCurrentThreadCpuTime() - cpu) / 1e9,
+                (process.getProcessCpuTime() - processCpu) / 1e9);
         long calls = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports_call").mapTo(Long.class).one());
         long sums = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports_hourly").mapTo(Long.class).one());
         System.out.printf("%,d calls, %,d hourly rows%n", calls, sums);
@@ -104,12 +109,14 @@ public final class ReportsBenchmark {
         long before = site.rows;
         site.generate(jdbi, steadyRows);
         cpu = threads.getCurrentThreadCpuTime();
+        processCpu = process.getProcessCpuTime();
         start = System.nanoTime();
         read = ingestion.run();
         seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("steady state: %,d rows appended after %,d, ingested %,d in %.1f s: %,.0f rows/s "
-                + "(ingestion thread CPU %.1f s)%n", site.rows - before, before, read, seconds, read / seconds,
-                (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+                + "(ingestion thread CPU %.1f s, process CPU %.1f s)%n", site.rows - before, before, read, seconds,
+                read / seconds, (threads.getCurrentThreadCpuTime() - cpu) / 1e9,
+                (process.getProcessCpuTime() - processCpu) / 1e9);
         check(jdbi, site, "after the steady state");
         if (!phases.contains("latency")) {
             return;
