@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -40,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * {@link #writeTogether} writes the events that callers hand over at the same moment in one transaction: MariaDB
  * flushes its log once per commit, and with one commit per event the callers of a busy site would queue behind
- * each other's flushes (the survey benchmark: 50 ms per answer at 50 calls at once, docs/benchmarks.md).
+ * each other's flushes (the survey benchmark: 50 ms per answer at 50 calls at once, docs/benchmarks.md). The
+ * module writes them with one statement or JDBC batch per table, not one per event; and an event handed over
+ * alone is written without a transaction (MariaDB's autocommit), which spares the two round trips of its begin
+ * and end: on a busy machine each round trip is a wait for MariaDB's thread and then for the writer's.
  */
 public final class BoundedWriter implements AutoCloseable {
 
@@ -157,15 +161,18 @@ public final class BoundedWriter implements AutoCloseable {
     }
 
     /**
-     * Like {@link #write(Database, Consumer)}, but the statements run in one transaction with the other events
-     * handed over meanwhile (up to 50), so that a caller waits about one commit however many calls write at once.
-     * When MariaDB refuses that transaction for one event's data, each event is written again on its own, so that
-     * only the caller of the refused one gets the exception.
+     * Like {@link #write(Database, Consumer)}, but the event is written with the other events handed over meanwhile
+     * with the same {@code statements} (up to 50), in one transaction, so that a caller waits about one commit
+     * however many calls write at once. When MariaDB refuses that transaction for one event's data, each event is
+     * written again on its own, so that only the caller of the refused one gets the exception.
      *
-     * @param write the statements of one event, on the shared transaction's handle (idempotent, as above)
+     * @param event      what the caller records
+     * @param statements writes events on a handle: in the shared transaction when there are several, with
+     *                   autocommit when there is one (so each statement must be idempotent and safe on its own, as
+     *                   above); the same instance for every call, since events are grouped by it
      */
-    public boolean writeTogether(Database database, Consumer<Handle> write) {
-        return toMariaDb(database, () -> together(database.jdbi(), write));
+    public <E> boolean writeTogether(Database database, E event, BiConsumer<Handle, List<E>> statements) {
+        return toMariaDb(database, () -> together(database.jdbi(), event, statements));
     }
 
     private boolean toMariaDb(Database database, BooleanSupplier attempt) {
@@ -192,13 +199,20 @@ public final class BoundedWriter implements AutoCloseable {
     /** One event handed to {@link #writeTogether}: a writer takes it, or its caller withdraws it, never both. */
     private static final class Together {
         final Jdbi jdbi;
-        final Consumer<Handle> write;
+        final Object event;
+        final BiConsumer<Handle, List<Object>> statements;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         private final AtomicBoolean claimed = new AtomicBoolean();
 
-        Together(Jdbi jdbi, Consumer<Handle> write) {
+        @SuppressWarnings("unchecked") // events are grouped by statements, so each one gets events of its own type
+        <E> Together(Jdbi jdbi, E event, BiConsumer<Handle, List<E>> statements) {
             this.jdbi = jdbi;
-            this.write = write;
+            this.event = event;
+            this.statements = (BiConsumer<Handle, List<Object>>) (BiConsumer<Handle, ?>) statements;
+        }
+
+        boolean sameBatch(Together other) {
+            return jdbi == other.jdbi && statements == other.statements;
         }
 
         boolean claim() {
@@ -206,11 +220,11 @@ public final class BoundedWriter implements AutoCloseable {
         }
     }
 
-    private boolean together(Jdbi jdbi, Consumer<Handle> write) {
+    private <E> boolean together(Jdbi jdbi, E written, BiConsumer<Handle, List<E>> statements) {
         if (bypassing.get()) {
             return false;
         }
-        Together event = new Together(jdbi, write);
+        Together event = new Together(jdbi, written, statements);
         waiting.add(event);
         Runnable withdraw = () -> {
             if (event.claim()) {
@@ -229,13 +243,13 @@ public final class BoundedWriter implements AutoCloseable {
         return written(event.done, withdraw);
     }
 
-    /** On a writer: takes what waits (same database, up to the limit) and writes it in one transaction. */
+    /** On a writer: takes what waits (same database and statements, up to the limit) and writes it at once. */
     private void writeWaiting() {
         List<Together> batch = new ArrayList<>();
         for (Iterator<Together> it = waiting.iterator(); it.hasNext() && batch.size() < MOST_TOGETHER;) {
             Together event = it.next();
-            if (!batch.isEmpty() && event.jdbi != batch.get(0).jdbi) {
-                continue; // the database was replaced meanwhile: that one goes in a transaction of its own
+            if (!batch.isEmpty() && !event.sameBatch(batch.get(0))) {
+                continue; // another kind of event, or the database was replaced meanwhile: it goes in another
             }
             it.remove();
             if (event.claim()) {
@@ -246,7 +260,7 @@ public final class BoundedWriter implements AutoCloseable {
             return;
         }
         try {
-            batch.get(0).jdbi.useTransaction(handle -> batch.forEach(event -> event.write.accept(handle)));
+            write(batch);
             batch.forEach(event -> event.done.complete(null));
         } catch (RuntimeException | Error failed) {
             if (batch.size() > 1 && (SqlFailures.refusedForGood(failed) || rolledBack(failed))) {
@@ -255,6 +269,16 @@ public final class BoundedWriter implements AutoCloseable {
             } else {
                 batch.forEach(event -> event.done.completeExceptionally(failed));
             }
+        }
+    }
+
+    private static void write(List<Together> batch) {
+        Together first = batch.get(0);
+        List<Object> events = batch.stream().map(together -> together.event).toList();
+        if (events.size() == 1) {
+            first.jdbi.useHandle(handle -> first.statements.accept(handle, events));
+        } else {
+            first.jdbi.useTransaction(handle -> first.statements.accept(handle, events));
         }
     }
 
@@ -270,7 +294,7 @@ public final class BoundedWriter implements AutoCloseable {
 
     private static void writeAlone(Together event) {
         try {
-            event.jdbi.useTransaction(handle -> event.write.accept(handle));
+            write(List.of(event));
             event.done.complete(null);
         } catch (RuntimeException | Error failed) {
             event.done.completeExceptionally(failed);

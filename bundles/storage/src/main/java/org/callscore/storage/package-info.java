@@ -7,7 +7,7 @@
  * storage bundle applies them when the module starts, and again whenever the database comes back.
  */
 @Export
-@Version("2.1.0")
+@Version("3.0.0")
 package org.callscore.storage;
 
 import org.osgi.annotation.bundle.Export;

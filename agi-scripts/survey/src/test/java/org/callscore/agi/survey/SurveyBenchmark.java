@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -144,6 +146,7 @@ public final class SurveyBenchmark {
                 default -> { }
             }
             Waits keyToNext = new Waits();
+            LocalTime from = LocalTime.now(ZoneOffset.UTC);
             long start = System.nanoTime();
             int failed = runCalls(mariadb == Mariadb.NOT_WRITTEN ? portNotWritten : port, prefix, concurrency,
                     calls, pace, keyToNext, null, null);
@@ -154,11 +157,12 @@ public final class SurveyBenchmark {
             if (mariadb != Mariadb.NOT_WRITTEN) {
                 expectedCalls.addAndGet(calls);
             }
-            System.out.printf("  %-8s %3d calls at once, MariaDB %-11s %s; %,.0f calls/s; %s%s%n", label,
+            System.out.printf("  %-8s %3d calls at once, MariaDB %-11s %s; %,.0f calls/s; %s%s; UTC %s-%s%n", label,
                     concurrency, mariadb.name().toLowerCase().replace('_', ' '), keyToNext,
                     calls / seconds, mariadb == Mariadb.NOT_WRITTEN ? "no write (FastAGI and survey only)"
                             : journalled + " events journalled, " + rows(prefix),
-                    failed > 0 ? "; " + failed + " CALLS FAILED" : "");
+                    failed > 0 ? "; " + failed + " CALLS FAILED" : "", from.withNano(0),
+                    from.plusNanos(System.nanoTime() - start).withNano(0)); // to find the round in a JFR recording
         }
 
         /** All calls connect and wait at their first question until every one is there; then all answer. */

@@ -61,6 +61,11 @@ sealed interface ResponseEvent {
         public String toLine() {
             return line("ended", responseId, status.name(), millis(at), comment);
         }
+
+        /** @return the status as the survey_response table spells it */
+        public String statusCode() {
+            return status.code();
+        }
     }
 
     /**

@@ -23,10 +23,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.callscore.support.files.DurableFiles;
 import org.slf4j.Logger;
@@ -54,8 +54,13 @@ final class ResponseJournal {
     /** This instance's threads queue here, not on the file lock (which only tells JVMs or instances apart). */
     private final Object local = new Object();
 
-    // what this instance knows of the file, guarded by local
-    private final Map<String, Integer> eventsByResponse = new HashMap<>();
+    /**
+     * Events of each response the file holds, as this instance knows: changed under local, read without it by
+     * {@link #holds} (every caller's every event asks, and must not wait behind an fsync or a replay's rewrite);
+     * replaced whole when the file is read again, so a reader never sees it half built.
+     */
+    private volatile Map<String, Integer> eventsByResponse = new ConcurrentHashMap<>();
+    // the rest of what this instance knows of the file, guarded by local
     private int count;
     private Object knownKey;
     private long knownLength = -1; // not read yet
@@ -188,9 +193,7 @@ final class ResponseJournal {
      *         events are all recorded by one call, in one instance, so its own appends are always known here
      */
     boolean holds(String responseId) {
-        synchronized (local) {
-            return eventsByResponse.containsKey(responseId);
-        }
+        return eventsByResponse.containsKey(responseId);
     }
 
     /** @return how many events wait, with what other instances appended (a look at the file's size, no read) */
@@ -254,6 +257,7 @@ final class ResponseJournal {
             now = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException none) {
             forget();
+            eventsByResponse = new ConcurrentHashMap<>(); // nothing waits
             knownLength = 0;
             return;
         }
@@ -298,7 +302,10 @@ final class ResponseJournal {
             knownLength = bytes.length;
             remember(Files.readAttributes(file, BasicFileAttributes.class));
         }
-        scan.events.forEach(e -> add(e.responseId(), 1));
+        Map<String, Integer> waiting = new ConcurrentHashMap<>();
+        scan.events.forEach(e -> waiting.merge(e.responseId(), 1, Integer::sum));
+        count = scan.events.size();
+        eventsByResponse = waiting;
     }
 
     private record Unreadable(int number, byte[] bytes, String why) {
@@ -365,8 +372,8 @@ final class ResponseJournal {
         return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
     }
 
+    /** Forgets the file's place; what waits per response stays known until it is read again. */
     private void forget() {
-        eventsByResponse.clear();
         count = 0;
         knownKey = null;
         knownModified = null;

@@ -3,6 +3,7 @@ package org.callscore.survey.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.callscore.storage.BoundedWriter;
@@ -12,6 +13,7 @@ import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.SurveyAnswer;
 import org.callscore.survey.SurveyOffer;
 import org.callscore.survey.SurveyResponses;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,8 @@ final class ResponseRecorder implements SurveyResponses {
 
     static final String MODULE = org.callscore.survey.SurveyResponses.SCHEMA;
     private static final Logger LOG = LoggerFactory.getLogger(ResponseRecorder.class);
+    /** One instance: {@link BoundedWriter#writeTogether} puts events with the same statements together. */
+    private static final BiConsumer<Handle, List<ResponseEvent>> WRITE = ResponseWriter::write;
 
     private final ResponseJournal journal;
     private final Supplier<Database> database;
@@ -80,7 +84,7 @@ final class ResponseRecorder implements SurveyResponses {
             return false;
         }
         try {
-            return writer.writeTogether(db, handle -> ResponseWriter.write(handle, event));
+            return writer.writeTogether(db, event, WRITE);
         } catch (RuntimeException refused) {
             reject(event, refused);
             return true;
