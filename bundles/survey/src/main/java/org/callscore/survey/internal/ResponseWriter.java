@@ -15,8 +15,14 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class ResponseWriter {
 
-    private static final String VERSION = "INSERT INTO survey_version (survey, sha256, definition) VALUES (:survey, "
-            + ":version, :definition) ON DUPLICATE KEY UPDATE survey = survey";
+    /**
+     * Every offer names its survey's version, nearly always one the table has. "ON DUPLICATE KEY UPDATE" alone
+     * would lock that one row exclusively until commit, so every transaction with an offer would wait for the
+     * others' commits; the NOT EXISTS reads it with a shared lock, which offers do not wait for.
+     */
+    private static final String VERSION = "INSERT INTO survey_version (survey, sha256, definition) SELECT :survey, "
+            + ":version, :definition FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM survey_version WHERE survey = :survey "
+            + "AND sha256 = :version) ON DUPLICATE KEY UPDATE survey = survey";
     private static final String RESPONSE = "INSERT INTO survey_response (id, survey, survey_sha256, uniqueid, "
             + "linkedid, queue, agent, started_at, status, questions) VALUES (:responseId, :survey, :version, "
             + ":uniqueId, :linkedId, :queue, :agent, :at, 'in_progress', :questions) ON DUPLICATE KEY UPDATE id = id";
