@@ -33,6 +33,7 @@ final class ResponseRecorder implements SurveyResponses {
     private final ResponseJournal journal;
     private final Supplier<Database> database;
     private final BoundedWriter writer;
+    private static final int REPLAYED_TOGETHER = 50;
     /** One replay at a time, so events leave the journal in order. */
     private final Object replay = new Object();
 
@@ -103,7 +104,12 @@ final class ResponseRecorder implements SurveyResponses {
         }
     }
 
-    /** Writes what the journal holds, in order, stopping at the first event the database cannot take yet. */
+    /**
+     * Writes what the journal holds, in order, stopping at the first event the database cannot take yet. Events
+     * go in transactions of up to {@value #REPLAYED_TOGETHER} (an outage leaves thousands, and live calls go to
+     * the journal until it is empty); a transaction MariaDB refuses is written again one event at a time, to set
+     * aside only the event it refuses.
+     */
     void replay() {
         synchronized (replay) {
             Database db = database.get();
@@ -117,18 +123,23 @@ final class ResponseRecorder implements SurveyResponses {
             }
             int done = 0;
             try {
-                for (ResponseEvent event : events) {
+                while (done < events.size()) {
+                    List<ResponseEvent> chunk = events.subList(done, Math.min(events.size(), done + REPLAYED_TOGETHER));
+                    int taken;
                     try {
-                        ResponseWriter.write(db.jdbi(), event);
+                        db.jdbi().useTransaction(handle -> ResponseWriter.write(handle, chunk));
+                        taken = chunk.size();
                     } catch (RuntimeException e) {
                         if (!SqlFailures.refusedForGood(e)) {
-                            LOG.debug("Survey journal replay paused: {}", SqlFailures.reason(e));
-                            db.checkNow();
+                            paused(db, e);
                             return;
                         }
-                        reject(event, e);
+                        taken = replayedOneByOne(db, chunk);
                     }
-                    done++;
+                    done += taken;
+                    if (taken < chunk.size()) {
+                        return;
+                    }
                 }
                 writer.resume();
             } finally {
@@ -139,6 +150,29 @@ final class ResponseRecorder implements SurveyResponses {
                 }
             }
         }
+    }
+
+    /** @return how many events, from the first, MariaDB took or refused (set aside) before one it cannot take yet */
+    private int replayedOneByOne(Database db, List<ResponseEvent> events) {
+        int done = 0;
+        for (ResponseEvent event : events) {
+            try {
+                ResponseWriter.write(db.jdbi(), event);
+            } catch (RuntimeException e) {
+                if (!SqlFailures.refusedForGood(e)) {
+                    paused(db, e);
+                    return done;
+                }
+                reject(event, e);
+            }
+            done++;
+        }
+        return done;
+    }
+
+    private static void paused(Database db, RuntimeException e) {
+        LOG.debug("Survey journal replay paused: {}", SqlFailures.reason(e));
+        db.checkNow();
     }
 
     private void reject(ResponseEvent event, RuntimeException e) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 import org.callscore.storage.BoundedWriter;
 import org.callscore.survey.ResponseStatus;
@@ -212,6 +213,34 @@ class ResponseRecorderTest {
         recorder.record(offered("r3", "sales")); // MariaDB took the replay: straight to it again
         assertThat(recorder.pending()).isZero();
         assertThat(count("SELECT COUNT(*) FROM survey_response WHERE id = 'r3'")).isEqualTo(1);
+    }
+
+    /**
+     * A long outage: the replay writes many events to a transaction; one that MariaDB refuses, in the third of
+     * them, is set aside alone, and everything before and after it is written once, in order.
+     */
+    @Test
+    void aLongOutageIsReplayedWholeButForTheOneEventMariaDbRefuses() throws Exception {
+        database.goDown();
+        ResponseEvent.Answered tooLong = answered("r30", "q".repeat(100), 4); // question_id is VARCHAR(64)
+        for (int call = 0; call < 40; call++) {
+            recorder.record(offered("r" + call, "sales"));
+            recorder.record(call == 30 ? tooLong : answered("r" + call, "q1", 1 + call % 5));
+            recorder.record(answered("r" + call, "q2", 3));
+            recorder.record(new ResponseEvent.Ended("r" + call, ResponseStatus.COMPLETED, Instant.now(), null));
+        }
+        assertThat(recorder.pending()).isEqualTo(160);
+        database.comeBack();
+
+        recorder.replay();
+
+        assertThat(recorder.pending()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM survey_response WHERE status = 'completed'")).isEqualTo(40);
+        assertThat(count("SELECT COUNT(*) FROM survey_answer")).isEqualTo(79);
+        assertThat(count("SELECT COUNT(*) FROM survey_answer WHERE response_id = 'r30'")).isEqualTo(1);
+        assertThat(count("SELECT SUM(score) FROM survey_answer WHERE question_id = 'q1'"))
+                .isEqualTo(IntStream.range(0, 40).filter(c -> c != 30).map(c -> 1 + c % 5).sum());
+        assertThat(Files.readString(journal.rejectedFile())).isEqualTo(tooLong.toLine() + "\n");
     }
 
     /** A journal that cannot be written (here: a folder in its place) is logged, and the call goes on. */
