@@ -6,6 +6,8 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +43,7 @@ public class BundleManifestsIT {
     private static final Set<String> AGI_SERVER_CONTRACT = Set.of("FastAgiServer");
     /** Every type of the storage contract: services, their records and the schema marker. */
     private static final Set<String> STORAGE_CONTRACT = Set.of("BackgroundTask", "Database", "DatabaseStatus",
-            "ModuleSchema", "SchemaStatus", "TaskStatus",
-            // the bounded write path of the survey and the IVR, on the Database service: not yet a support helper
-            "BoundedWriter", "SqlFailures");
+            "ModuleSchema", "SchemaStatus", "TaskStatus");
 
     private static Path unpacked;
     private static Map<String, Path> bundles;
@@ -93,6 +93,17 @@ public class BundleManifestsIT {
                 packages(header(jar, "Export-Package")).keySet());
         assertEquals(STORAGE_CONTRACT, types(jar, "org/callscore/storage/"));
         assertEquals(Set.of("SiteZone"), types(jar, "org/callscore/site/"));
+        // a contract is a service, a record, an enum or an annotation: a class would be a helper
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            for (String type : STORAGE_CONTRACT) {
+                Class<?> exported = Class.forName("org.callscore.storage." + type, false, loader);
+                assertTrue(exported + " is a service, record, enum or annotation",
+                        exported.isInterface() || exported.isRecord() || exported.isEnum());
+            }
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("the storage bundle holds its contract types", e);
+        }
     }
 
     @Test

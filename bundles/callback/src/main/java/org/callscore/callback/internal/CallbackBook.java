@@ -20,9 +20,9 @@ import org.callscore.callback.CallbackQuery;
 import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackState;
 import org.callscore.callback.Callbacks;
-import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
-import org.callscore.storage.SqlFailures;
+import org.callscore.support.database.BoundedWriter;
+import org.callscore.support.database.SqlFailures;
 import org.callscore.support.files.RecordSpool;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -93,7 +93,7 @@ final class CallbackBook implements Callbacks {
                 uniqueId, response, Optional.empty(), now);
         AtomicReference<String> id = new AtomicReference<>(callback.id());
         Database db = database.get();
-        if (BoundedWriter.ready(db, SCHEMA) && writer.write(db, jdbi -> id.set(jdbi.inTransaction(h -> write(h, callback, actor))))) {
+        if (BoundedWriter.ready(() -> db != null && db.isReady(SCHEMA)) && writer.write(db::jdbi, db::checkNow, jdbi -> id.set(jdbi.inTransaction(h -> write(h, callback, actor))))) {
             return id.get();
         }
         try {

@@ -23,7 +23,7 @@ import org.callscore.callback.CallbackQuery;
 import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.CallbackState;
-import org.callscore.storage.BoundedWriter;
+import org.callscore.support.database.BoundedWriter;
 import org.callscore.support.files.RecordSpool;
 import org.callscore.testing.database.FrozenMariaDb;
 import org.callscore.testing.database.SwitchableDatabase;

@@ -26,7 +26,7 @@ import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.FeedOwner;
 import org.callscore.callback.internal.feed.CallbackFeedsComponent;
-import org.callscore.storage.BoundedWriter;
+import org.callscore.support.database.BoundedWriter;
 import org.callscore.support.files.RecordSpool;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.database.SwitchableDatabase;

@@ -30,7 +30,7 @@ import org.callscore.callback.CallbackChange;
 import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.CallbackState;
-import org.callscore.storage.BoundedWriter;
+import org.callscore.support.database.BoundedWriter;
 import org.callscore.support.files.RecordSpool;
 import org.callscore.testing.components.MovingClock;
 import org.callscore.testing.database.SwitchableDatabase;

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import org.callscore.callback.Callbacks;
-import org.callscore.storage.BoundedWriter;
+import org.callscore.support.database.BoundedWriter;
 import org.callscore.support.files.RecordSpool;
 import org.callscore.testing.database.SwitchableDatabase;
 

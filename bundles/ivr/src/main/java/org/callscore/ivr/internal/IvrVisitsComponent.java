@@ -2,13 +2,13 @@ package org.callscore.ivr.internal;
 
 import java.time.Duration;
 
-import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.storage.BackgroundTask;
-import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
 import org.callscore.storage.TaskStatus;
+import org.callscore.support.bundle.CallPathClasses;
+import org.callscore.support.database.BoundedWriter;
 import org.callscore.support.files.ModuleFiles;
 import org.callscore.support.task.PeriodicTask;
 import org.osgi.framework.BundleContext;

@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
-import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
-import org.callscore.storage.SqlFailures;
+import org.callscore.support.database.BoundedWriter;
+import org.callscore.support.database.SqlFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,11 +52,11 @@ final class VisitRecorder implements IvrVisits {
     /** @return whether MariaDB has the visit (or refused it for good) */
     private boolean written(IvrVisit visit) {
         Database db = database.get();
-        if (!BoundedWriter.ready(db, MODULE)) {
+        if (!BoundedWriter.ready(() -> db != null && db.isReady(MODULE))) {
             return false;
         }
         try {
-            return writer.write(db, jdbi -> VisitWriter.write(jdbi, visit));
+            return writer.write(db::jdbi, db::checkNow, jdbi -> VisitWriter.write(jdbi, visit));
         } catch (RuntimeException refused) {
             LOG.error("MariaDB refused IVR visit {} ({}); it is not stored: {}", visit.id(), SqlFailures.reason(refused),
                     visit);

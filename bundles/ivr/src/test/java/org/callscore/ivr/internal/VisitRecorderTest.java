@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.callscore.ivr.Action;
-import org.callscore.storage.BoundedWriter;
-import org.callscore.testing.database.FrozenMariaDb;
 import org.callscore.ivr.IvrVisit;
+import org.callscore.support.database.BoundedWriter;
+import org.callscore.testing.database.FrozenMariaDb;
 import org.callscore.testing.database.SwitchableDatabase;
 import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;

@@ -24,9 +24,9 @@ import org.callscore.recording.RecordingPage;
 import org.callscore.recording.RecordingQuery;
 import org.callscore.recording.RecordingRefusedException;
 import org.callscore.storage.BackgroundTask;
-import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
 import org.callscore.storage.TaskStatus;
+import org.callscore.support.database.BoundedWriter;
 import org.callscore.support.rules.UniqueId;
 import org.callscore.support.task.PeriodicTask;
 import org.osgi.framework.BundleContext;
@@ -204,7 +204,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         String relative = FileNames.chosen(server, now.atZone(ZoneOffset.UTC).toLocalDate(), kind, channelUniqueId,
                 format);
         AtomicReference<RecordingStore.Indexed> indexed = new AtomicReference<>();
-        writer.write(database, jdbi -> indexed.set(store.insertRecording(server, channelUniqueId, linkedId, kind, now,
+        writer.write(database::jdbi, database::checkNow, jdbi -> indexed.set(store.insertRecording(server, channelUniqueId, linkedId, kind, now,
                 format, relative)));
         RecordingStore.Indexed row = indexed.get();
         // a second start on the same channel (a call across midnight) records into the file it already has
@@ -216,14 +216,14 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
     @Override
     public void stopped(String server, String channelUniqueId, RecordingKind kind) {
         Instant now = clock.instant();
-        writer.write(database, jdbi -> store.stopped(server, channelUniqueId, kind, now));
+        writer.write(database::jdbi, database::checkNow, jdbi -> store.stopped(server, channelUniqueId, kind, now));
     }
 
     @Override
     public void surveyed(String server, String channelUniqueId, Optional<String> linkedId, String surveyResponse,
             OptionalDouble meanScore, boolean complaint, Optional<String> commentFile) {
         Instant now = clock.instant();
-        writer.write(database, jdbi -> {
+        writer.write(database::jdbi, database::checkNow, jdbi -> {
             commentFile.filter(FileNames::isComment).ifPresent(file -> {
                 store.insertRecording(server, channelUniqueId, linkedId, RecordingKind.VOICE_COMMENT, now,
                         FileNames.format(file), file);

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
-import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
-import org.callscore.storage.SqlFailures;
+import org.callscore.support.database.BoundedWriter;
+import org.callscore.support.database.SqlFailures;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.SurveyAnswer;
 import org.callscore.survey.SurveyOffer;
@@ -81,11 +81,11 @@ final class ResponseRecorder implements SurveyResponses {
     /** @return whether MariaDB has the event (or refused it for good, and it is set aside) */
     private boolean written(ResponseEvent event) {
         Database db = database.get();
-        if (!BoundedWriter.ready(db, MODULE) || journal.holds(event.responseId())) {
+        if (!BoundedWriter.ready(() -> db != null && db.isReady(MODULE)) || journal.holds(event.responseId())) {
             return false;
         }
         try {
-            return writer.writeTogether(db, event, WRITE);
+            return writer.writeTogether(db::jdbi, db::checkNow, event, WRITE);
         } catch (RuntimeException refused) {
             reject(event, refused);
             return true;

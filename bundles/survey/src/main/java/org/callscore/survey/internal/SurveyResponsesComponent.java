@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.storage.BackgroundTask;
-import org.callscore.storage.BoundedWriter;
 import org.callscore.storage.Database;
 import org.callscore.storage.TaskStatus;
+import org.callscore.support.bundle.CallPathClasses;
+import org.callscore.support.database.BoundedWriter;
 import org.callscore.support.files.ModuleFiles;
 import org.callscore.support.task.PeriodicTask;
 import org.callscore.survey.ResponseStatus;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 
-import org.callscore.storage.BoundedWriter;
+import org.callscore.support.database.BoundedWriter;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.testing.database.FrozenMariaDb;
 import org.callscore.testing.database.SwitchableDatabase;

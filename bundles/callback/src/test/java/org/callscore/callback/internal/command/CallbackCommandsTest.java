@@ -17,7 +17,7 @@ import org.callscore.callback.CallbackSource;
 import org.callscore.callback.CallbackState;
 import org.callscore.callback.Callbacks;
 import org.callscore.callback.internal.TestBooks;
-import org.callscore.storage.BoundedWriter;
+import org.callscore.support.database.BoundedWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.callscore.storage;
+package org.callscore.support.database;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;

@@ -1,4 +1,4 @@
-package org.callscore.storage;
+package org.callscore.support.database;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -149,40 +150,42 @@ public final class BoundedWriter implements AutoCloseable {
     /**
      * Writes a caller's event to MariaDB within the bound, for a module that keeps what MariaDB does not take.
      *
-     * @param database the database now
+     * @param jdbi     the database now (the storage's {@code Database::jdbi})
+     * @param checkNow asks for a health check of the database (the storage's {@code Database::checkNow})
      * @param write    the statements, on the database's Jdbi (idempotent: a late write may finish after all)
      * @return true when MariaDB has it; false when the caller must keep it: late (the first late one asks for a
      *         health check), every writer busy, MariaDB bypassed, or MariaDB down (logged, health check asked)
      * @throws RuntimeException when MariaDB refused it for its data ({@link SqlFailures#refusedForGood}): keeping
      *                          it for a retry would only hold up what follows
      */
-    public boolean write(Database database, Consumer<Jdbi> write) {
-        return toMariaDb(database, () -> write(() -> write.accept(database.jdbi())));
+    public boolean write(Supplier<Jdbi> jdbi, Runnable checkNow, Consumer<Jdbi> write) {
+        return toMariaDb(checkNow, () -> write(() -> write.accept(jdbi.get())));
     }
 
     /**
-     * Like {@link #write(Database, Consumer)}, but the event is written with the other events handed over meanwhile
-     * with the same {@code statements} (up to 50), in one transaction, so that a caller waits about one commit
-     * however many calls write at once. When MariaDB refuses that transaction for one event's data, each event is
-     * written again on its own, so that only the caller of the refused one gets the exception.
+     * Like {@link #write(Supplier, Runnable, Consumer)}, but the event is written with the other events handed over
+     * meanwhile with the same {@code statements} (up to 50), in one transaction, so that a caller waits about one
+     * commit however many calls write at once. When MariaDB refuses that transaction for one event's data, each event
+     * is written again on its own, so that only the caller of the refused one gets the exception.
      *
      * @param event      what the caller records
      * @param statements writes events on a handle: in the shared transaction when there are several, with
      *                   autocommit when there is one (so each statement must be idempotent and safe on its own, as
      *                   above); the same instance for every call, since events are grouped by it
      */
-    public <E> boolean writeTogether(Database database, E event, BiConsumer<Handle, List<E>> statements) {
-        return toMariaDb(database, () -> together(database.jdbi(), event, statements));
+    public <E> boolean writeTogether(Supplier<Jdbi> jdbi, Runnable checkNow, E event,
+            BiConsumer<Handle, List<E>> statements) {
+        return toMariaDb(checkNow, () -> together(jdbi.get(), event, statements));
     }
 
-    private boolean toMariaDb(Database database, BooleanSupplier attempt) {
+    private boolean toMariaDb(Runnable checkNow, BooleanSupplier attempt) {
         boolean wasBypassing = bypassing.get();
         try {
             if (attempt.getAsBoolean()) {
                 return true;
             }
             if (!wasBypassing) {
-                database.checkNow(); // too slow: is it down?
+                checkNow.run(); // too slow: is it down?
             }
             return false;
         } catch (RuntimeException e) {
@@ -191,7 +194,7 @@ public final class BoundedWriter implements AutoCloseable {
             }
             LOG.warn("MariaDB did not take a {} event ({}); it is kept in the journal or spool until it does", name,
                     SqlFailures.reason(e));
-            database.checkNow();
+            checkNow.run();
             return false;
         }
     }
@@ -302,12 +305,13 @@ public final class BoundedWriter implements AutoCloseable {
     }
 
     /**
+     * @param ready whether the module's tables are ready (e.g. {@code db != null && db.isReady(module)})
      * @return whether a caller's event should be offered to MariaDB now: false without a database, or when the
      *         database cannot even say (its bundle being updated mid-call), so that the event is kept instead
      */
-    public static boolean ready(Database database, String module) {
+    public static boolean ready(BooleanSupplier ready) {
         try {
-            return database != null && database.isReady(module);
+            return ready.getAsBoolean();
         } catch (RuntimeException | LinkageError unknown) {
             return false;
         }

@@ -1,4 +1,4 @@
-package org.callscore.storage;
+package org.callscore.support.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
