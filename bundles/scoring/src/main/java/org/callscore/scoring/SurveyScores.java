@@ -13,6 +13,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * each; such a response is a complaint in that group when one of its answers in that group is. Responses
  * without any answer therefore appear in no row of these two groupings, and a response answering several
  * questions is counted in several rows. For every other grouping each response is in exactly one row.
+ * <p>
+ * It also gives single responses and answers for other modules' reports (the reports' "problem solved" figure
+ * and low-scored drill-down), read from the same tables.
  */
 @ProviderType
 public interface SurveyScores {
@@ -25,4 +28,20 @@ public interface SurveyScores {
      */
     List<ScoreRow> scores(ScoreQuery query);
 
+    /**
+     * @param query      which responses: its period, queue, agent and survey (its grouping and zone are not used)
+     * @param questionId the id of a yes-no question, as in the survey files
+     * @return every answer to that question on the yes-no scale, in no particular order
+     * @throws IllegalStateException as {@link #scores}
+     */
+    List<YesNoAnswer> yesNoAnswers(ScoreQuery query, String questionId);
+
+    /**
+     * @param query   which responses: its period, queue, agent and survey (its grouping and zone are not used)
+     * @param maxMean a response whose FIVE_POINT answers have a mean at or below this is low-scored
+     * @param limit   at most this many, the newest
+     * @return the responses with a complaint or a low mean, newest first
+     * @throws IllegalStateException as {@link #scores}
+     */
+    List<LowScoredResponse> lowScored(ScoreQuery query, double maxMean, int limit);
 }

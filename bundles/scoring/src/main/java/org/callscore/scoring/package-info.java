@@ -6,7 +6,7 @@
  * (the yes-no answers behind the reports' "problem solved" figure, the low-scored responses).
  */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package org.callscore.scoring;
 
 import org.osgi.annotation.bundle.Export;

@@ -37,7 +37,7 @@ final class ServiceReader {
 
     /** Without survey figures and without telling of CDR problems. */
     ServiceReader(Jdbi jdbi, Settings settings) {
-        this(jdbi, settings, new SurveyFigures(Optional.empty(), Optional.empty(), settings), problem -> { });
+        this(jdbi, settings, new SurveyFigures(Optional.empty(), settings), problem -> { });
     }
 
     /** @param cdrProblem as {@link BusyCalls} */

@@ -19,7 +19,6 @@ import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ReportRow;
 import org.callscore.reports.ServiceReports;
 import org.callscore.scoring.LowScoredResponse;
-import org.callscore.scoring.SurveyAnswers;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.site.SiteZone;
@@ -104,8 +103,6 @@ public class ServiceReportsComponent implements ServiceReports {
     private final Database database;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SurveyScores surveyScores;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile SurveyAnswers surveyAnswers;
 
     private final SiteZone siteZone;
     /** Makes the ingestion for the settings; a change of the site's zone makes a new one, which rebuilds the sums. */
@@ -241,7 +238,7 @@ public class ServiceReportsComponent implements ServiceReports {
     }
 
     private SurveyFigures surveyFigures() {
-        return new SurveyFigures(Optional.ofNullable(surveyScores), Optional.ofNullable(surveyAnswers), settings);
+        return new SurveyFigures(Optional.ofNullable(surveyScores), settings);
     }
 
     private CallLists calls() {

@@ -12,7 +12,6 @@ import org.callscore.scoring.LowScoredResponse;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.ScoreRow;
 import org.callscore.scoring.ScoreSummary;
-import org.callscore.scoring.SurveyAnswers;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.scoring.YesNoAnswer;
 import org.slf4j.Logger;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the reports show of the post-call surveys, read through the scoring API (the survey's read side, never
- * its tables: {@link SurveyScores}, {@link SurveyAnswers}): the survey figures, the "problem solved" answers and
+ * its tables: {@link SurveyScores}): the survey figures, the "problem solved" answers and
  * the low-scored calls. Without the scoring services, or while the survey tables are not ready, there are none.
  */
 final class SurveyFigures {
@@ -28,12 +27,10 @@ final class SurveyFigures {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyFigures.class);
 
     private final Optional<SurveyScores> surveyScores;
-    private final Optional<SurveyAnswers> surveyAnswers;
     private final Settings settings;
 
-    SurveyFigures(Optional<SurveyScores> surveyScores, Optional<SurveyAnswers> surveyAnswers, Settings settings) {
+    SurveyFigures(Optional<SurveyScores> surveyScores, Settings settings) {
         this.surveyScores = surveyScores;
-        this.surveyAnswers = surveyAnswers;
         this.settings = settings;
     }
 
@@ -55,7 +52,7 @@ final class SurveyFigures {
             return counts;
         }
         ScoreQuery responses = scoreQuery(query, GroupBy.ALL);
-        List<YesNoAnswer> answers = read(surveyAnswers,
+        List<YesNoAnswer> answers = read(surveyScores,
                 service -> service.yesNoAnswers(responses, settings.solvedQuestion())).orElse(List.of());
         for (YesNoAnswer answer : answers) {
             Bucket bucket = Bucket.of(answer.surveyedAt(), query.zone(), answer.queue().orElse(""),
@@ -69,7 +66,7 @@ final class SurveyFigures {
 
     List<LowScoredResponse> lowScored(ReportQuery query, double maxMean, int limit) {
         ScoreQuery responses = scoreQuery(query, GroupBy.ALL);
-        return read(surveyAnswers, service -> service.lowScored(responses, maxMean, limit)).orElse(List.of());
+        return read(surveyScores, service -> service.lowScored(responses, maxMean, limit)).orElse(List.of());
     }
 
     /** @return the responses started in the query's days (in its zone), of its queue and agent */

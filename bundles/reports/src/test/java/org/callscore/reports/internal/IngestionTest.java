@@ -357,7 +357,7 @@ class IngestionTest {
     void aCdrTableThatCannotBeReadIsReportedNotSkippedSilently() {
         List<String> problems = new java.util.ArrayList<>();
         ServiceReader reader = new ServiceReader(jdbi, QueueLogFixture.SETTINGS, new SurveyFigures(
-                java.util.Optional.empty(), java.util.Optional.empty(), QueueLogFixture.SETTINGS), problems::add);
+                java.util.Optional.empty(), QueueLogFixture.SETTINGS), problems::add);
         ReportQuery march = new ReportQuery(java.time.LocalDate.parse("2026-03-28"),
                 java.time.LocalDate.parse("2026-03-30"), QueueLogFixture.BERLIN, java.util.Optional.empty(),
                 java.util.Optional.empty(), ReportGroup.DAY);

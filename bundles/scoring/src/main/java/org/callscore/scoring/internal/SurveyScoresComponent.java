@@ -13,7 +13,6 @@ import java.util.OptionalDouble;
 import org.callscore.scoring.LowScoredResponse;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.ScoreRow;
-import org.callscore.scoring.SurveyAnswers;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.scoring.YesNoAnswer;
 import org.callscore.storage.Database;
@@ -33,8 +32,8 @@ import org.osgi.service.component.annotations.Reference;
  * rows come together, grouped and tallied in Java; for the reports, the answers to one yes-no question and the
  * low-scored responses.
  */
-@Component(service = {SurveyScores.class, SurveyAnswers.class})
-public class SurveyScoresComponent implements SurveyScores, SurveyAnswers {
+@Component(service = SurveyScores.class)
+public class SurveyScoresComponent implements SurveyScores {
 
     /** The module that owns the tables read here. */
     static final String SURVEY_MODULE = SurveyResponses.SCHEMA;

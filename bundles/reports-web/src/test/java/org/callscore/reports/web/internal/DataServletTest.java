@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class DataServletTest {
     private static final String SQL = "SELECT calls FROM reports_daily WHERE day >= '+999999999-12-30'";
 
     private final ReportTablesTest.FakeReports reports = new ReportTablesTest.FakeReports();
-    private final DataServlet servlet = new DataServlet(new ReportTables(() -> reports, () -> query -> List.of(),
+    private final DataServlet servlet = new DataServlet(new ReportTables(() -> reports, FixedScores::new,
             Clock.fixed(Instant.parse("2026-03-31T12:00:00Z"), ZoneOffset.UTC)));
 
     private Fakes.Response get(String servletPath, String pathInfo, Map<String, String[]> parameters)

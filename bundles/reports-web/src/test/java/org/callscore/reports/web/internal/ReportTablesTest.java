@@ -110,12 +110,9 @@ class ReportTablesTest {
     }
 
     private final FakeReports reports = new FakeReports();
-    private final List<ScoreQuery> scoreQueries = new ArrayList<>();
+    private final FixedScores surveyScores = new FixedScores(new ScoreRow("agent7", scores(2, 0.5)));
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-31T23:30:00Z"), ZoneOffset.UTC);
-    private final ReportTables tables = new ReportTables(() -> reports, () -> query -> {
-        scoreQueries.add(query);
-        return List.of(new ScoreRow("agent7", scores(2, 0.5)));
-    }, clock);
+    private final ReportTables tables = new ReportTables(() -> reports, () -> surveyScores, clock);
 
     private static Map<String, String[]> params(String... pairs) {
         Map<String, String[]> values = new HashMap<>();
@@ -162,7 +159,7 @@ class ReportTablesTest {
         ReportTables.Result result = tables.table(Report.SURVEYS, params("from", "2026-03-29", "to", "2026-03-30",
                 "by", "agent", "survey", "itest"));
 
-        assertThat(scoreQueries).containsExactly(new ScoreQuery(Instant.parse("2026-03-28T23:00:00Z"),
+        assertThat(surveyScores.queries).containsExactly(new ScoreQuery(Instant.parse("2026-03-28T23:00:00Z"),
                 Instant.parse("2026-03-29T22:00:00Z"), Optional.empty(), Optional.empty(), Optional.of("itest"),
                 GroupBy.AGENT, BERLIN));
         assertThat(result.table().columns().stream().map(Table.Column::key)).contains("csat", "nps",
