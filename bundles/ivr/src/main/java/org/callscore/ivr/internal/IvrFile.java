@@ -214,13 +214,8 @@ public final class IvrFile {
         private final String file;
 
         Reader(String file, Properties properties) {
-            super(properties);
+            super(properties, (key, problem) -> new IvrFileException(file, key, problem));
             this.file = file;
-        }
-
-        @Override
-        protected IvrFileException problem(String key, String problem) {
-            return new IvrFileException(file, key, problem);
         }
 
         List<BusinessHours.Calendar> calendars(String key, Map<String, BusinessHours.Calendar> calendars) {

@@ -5,6 +5,7 @@ import org.callscore.support.text.LogText;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -15,15 +16,23 @@ import java.util.regex.Pattern;
 public abstract class SettingsReader {
 
     private final Properties properties;
+    private final BiFunction<String, String, ? extends RuntimeException> problems;
 
-    protected SettingsReader(Properties properties) {
+    /**
+     * @param problems makes the file format's exception for a key and what is wrong with it; its message names
+     *                 the file and the key
+     */
+    protected SettingsReader(Properties properties, BiFunction<String, String, ? extends RuntimeException> problems) {
         this.properties = properties;
+        this.problems = problems;
     }
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]{1,10}");
 
     /** @return the exception for a key whose value is wrong; its message names the file and the key */
-    protected abstract RuntimeException problem(String key, String problem);
+    public final RuntimeException problem(String key, String problem) {
+        return problems.apply(key, problem);
+    }
 
     /**
      * @return a value as an error message quotes it: control characters made visible and a long value cut, so

@@ -76,13 +76,8 @@ public final class SurveyFile {
         private final String survey;
 
         Reader(String survey, Properties properties) {
-            super(properties);
+            super(properties, (key, problem) -> new SurveyFileException(survey, key, problem));
             this.survey = survey;
-        }
-
-        @Override
-        protected SurveyFileException problem(String key, String problem) {
-            return new SurveyFileException(survey, key, problem);
         }
 
         Set<String> queues() {
