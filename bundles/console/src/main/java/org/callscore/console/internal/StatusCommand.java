@@ -1,6 +1,5 @@
 package org.callscore.console.internal;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
@@ -12,9 +11,9 @@ import org.callscore.agi.server.FastAgiServer;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
 import org.callscore.storage.TaskStatus;
+import org.callscore.support.bundle.EachService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 
 /** {@code callscore:status}: is CallScore listening, what does it serve, does the database answer. */
 @Command(scope = "callscore", name = "status",
@@ -41,17 +40,7 @@ public class StatusCommand implements Action {
 
     /** Every module's background tasks, as they are now: a task whose bundle is stopping is left out. */
     private List<TaskStatus> tasks() throws InvalidSyntaxException {
-        List<TaskStatus> tasks = new ArrayList<>();
-        for (ServiceReference<BackgroundTask> reference : context.getServiceReferences(BackgroundTask.class, null)) {
-            BackgroundTask task = context.getService(reference);
-            if (task != null) {
-                try {
-                    tasks.add(task.status());
-                } finally {
-                    context.ungetService(reference);
-                }
-            }
-        }
+        List<TaskStatus> tasks = EachService.ask(context, BackgroundTask.class, BackgroundTask::status);
         tasks.sort(Comparator.comparing(TaskStatus::name));
         return tasks;
     }

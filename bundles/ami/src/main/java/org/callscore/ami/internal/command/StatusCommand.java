@@ -1,6 +1,5 @@
 package org.callscore.ami.internal.command;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +9,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.callscore.ami.AsteriskManager;
 import org.callscore.ami.ManagerStatus;
+import org.callscore.support.bundle.EachService;
 import org.callscore.support.command.ModuleCommand;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 
 /** {@code ami:status}: each configured Asterisk server, whether CallScore is logged in to it, and what went wrong. */
 @Command(scope = "ami", name = "status", description = "Shows each Asterisk server configured in "
@@ -30,17 +29,7 @@ public class StatusCommand extends ModuleCommand {
 
     @Override
     protected Optional<String> text() throws InvalidSyntaxException {
-        List<ManagerStatus> servers = new ArrayList<>();
-        for (ServiceReference<AsteriskManager> reference : context.getServiceReferences(AsteriskManager.class, null)) {
-            AsteriskManager manager = context.getService(reference);
-            if (manager != null) {
-                try {
-                    servers.add(manager.status());
-                } finally {
-                    context.ungetService(reference);
-                }
-            }
-        }
+        List<ManagerStatus> servers = EachService.ask(context, AsteriskManager.class, AsteriskManager::status);
         if (servers.isEmpty()) {
             return Optional.empty();
         }
