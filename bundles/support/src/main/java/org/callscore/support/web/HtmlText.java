@@ -6,6 +6,12 @@ public final class HtmlText {
     private HtmlText() {
     }
 
+    /** @return a page with only a message (an error), titled {@code title} */
+    public static String messagePage(String title, String message) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>"
+                + "</head><body><p id=\"message\">" + escape(message) + "</p></body></html>";
+    }
+
     /**
      * @return the text escaped for HTML and XML text and quoted attribute values; characters XML 1.0 does not
      *         allow (control characters other than tab and line ends, lone surrogates, U+FFFE, U+FFFF) are dropped

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.callscore.callback.Callback;
 import org.callscore.callback.FeedOwner;
 import org.callscore.support.web.DashboardSession;
+import org.callscore.support.web.HtmlText;
 
 /**
  * The agent page as HTML: every value escaped, no inline script or style (the dashboard's content security
@@ -43,8 +44,7 @@ final class CallbacksPage {
 
     /** @return a page with only a message (an error) */
     static String message(String message) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CallScore callbacks</title>"
-                + "</head><body><p id=\"message\">" + escape(message) + "</p></body></html>";
+        return HtmlText.messagePage("CallScore callbacks", message);
     }
 
     String render(List<Callback> due, Optional<Callback> asked, String flash, Optional<FeedOwner> feedOwner,

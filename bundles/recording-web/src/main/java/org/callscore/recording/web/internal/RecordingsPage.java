@@ -19,6 +19,7 @@ import org.callscore.recording.RecordingAccess;
 import org.callscore.recording.RecordingKind;
 import org.callscore.recording.RecordingPage;
 import org.callscore.recording.RecordingState;
+import org.callscore.support.web.HtmlText;
 
 /**
  * The recordings pages as HTML: every value escaped, no script and no inline style (the dashboard's content
@@ -48,8 +49,7 @@ final class RecordingsPage {
 
     /** @return a page with only a message (an error) */
     static String message(String message) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CallScore recordings</title>"
-                + "</head><body><p id=\"message\">" + escape(message) + "</p></body></html>";
+        return HtmlText.messagePage("CallScore recordings", message);
     }
 
     /**
