@@ -12,6 +12,7 @@ import org.callscore.callback.CallbackState;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.testing.components.ComponentConfig;
 import org.callscore.testing.components.Eventually;
+import org.callscore.testing.components.ScriptedManager;
 import org.callscore.testing.components.References;
 import org.callscore.testing.components.TestBundleContext;
 import org.callscore.testing.database.BrokenDatabase;

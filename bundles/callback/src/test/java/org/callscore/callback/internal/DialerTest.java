@@ -33,6 +33,7 @@ import org.callscore.callback.CallbackState;
 import org.callscore.support.database.BoundedWriter;
 import org.callscore.support.files.RecordSpool;
 import org.callscore.testing.components.MovingClock;
+import org.callscore.testing.components.ScriptedManager;
 import org.callscore.testing.database.SwitchableDatabase;
 import org.callscore.testing.database.UnitDatabase;
 import org.jdbi.v3.core.Jdbi;

@@ -1,4 +1,4 @@
-package org.callscore.callback.internal;
+package org.callscore.testing.components;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,39 +23,39 @@ import org.callscore.ami.QueueMember;
  * each queue, connected or not, and each OriginateResponse when the test gives it. Like Asterisk, it refuses a
  * channel id it was given before.
  */
-final class ScriptedManager implements AsteriskManager {
+public final class ScriptedManager implements AsteriskManager {
 
     private final String server;
-    volatile boolean connected = true;
-    final List<OriginateRequest> originates = new CopyOnWriteArrayList<>();
+    public volatile boolean connected = true;
+    public final List<OriginateRequest> originates = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<OriginateResult>> pending = new ConcurrentHashMap<>();
     private final Map<String, List<QueueMember>> members = new ConcurrentHashMap<>();
     private final Map<String, List<QueueCaller>> callers = new ConcurrentHashMap<>();
 
-    ScriptedManager(String server) {
+    public ScriptedManager(String server) {
         this.server = server;
     }
 
-    void members(String queue, QueueMember... list) {
+    public void members(String queue, QueueMember... list) {
         members.put(queue, List.of(list));
     }
 
-    void callers(String queue, QueueCaller... list) {
+    public void callers(String queue, QueueCaller... list) {
         callers.put(queue, List.of(list));
     }
 
-    static QueueMember free(String queue, String location, String name) {
+    public static QueueMember free(String queue, String location, String name) {
         return new QueueMember(queue, location, name, true, false, false);
     }
 
     /** Sends the OriginateResponse of that attempt. */
-    void respond(String channelId, boolean answered, OriginateReason reason) {
+    public void respond(String channelId, boolean answered, OriginateReason reason) {
         pending.get(channelId).complete(new OriginateResult(channelId, answered, reason, Optional.of(channelId),
                 Optional.of("PJSIP/agent-0001")));
     }
 
     /** The connection drops before that attempt's OriginateResponse. */
-    void lose(String channelId) {
+    public void lose(String channelId) {
         pending.get(channelId).completeExceptionally(new ManagerUnavailableException("connection lost"));
     }
 
