@@ -1,0 +1,257 @@
+package org.callscore.notify.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.stream.IntStream;
+
+import org.callscore.ami.OriginateReason;
+import org.callscore.ami.OriginateRequest;
+import org.callscore.notify.Campaign;
+import org.callscore.notify.CampaignState;
+import org.callscore.notify.HeardMessage;
+import org.callscore.notify.ImportFormat;
+import org.callscore.notify.NumberOutcome;
+import org.callscore.notify.NumberState;
+import org.callscore.notify.ResultQuery;
+import org.callscore.testing.components.ComponentConfig;
+import org.callscore.testing.components.MovingClock;
+import org.callscore.testing.components.ScriptedManager;
+import org.callscore.testing.database.SwitchableDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The dialler on the real notify tables, with a scripted Asterisk Manager and a clock the test moves. */
+class DiallerTest {
+
+    /** A Monday, 10:00 in Paris: inside the fixtures' window. */
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final SwitchableDatabase db = new SwitchableDatabase(Fixtures.MARIADB);
+    private final List<Dialler> diallers = new ArrayList<>();
+    private CampaignBook book;
+    private DoNotCallBook doNotCall;
+
+    @BeforeEach
+    void freshTables() {
+        Fixtures.freshTables();
+        book = new CampaignBook(() -> db, clock, () -> Fixtures.PARIS);
+        doNotCall = new DoNotCallBook(() -> db, clock);
+    }
+
+    @AfterEach
+    void closeDiallers() {
+        diallers.forEach(Dialler::close);
+    }
+
+    private Dialler dialler(String node, ScriptedManager manager) {
+        NotifyConfig config = ComponentConfig.of(NotifyConfig.class, Map.of("node", node, "lease_seconds", 10,
+                "call_max_minutes", 2));
+        Dialler dialler = new Dialler(() -> db, () -> Map.of(manager.server(), manager), config, () -> Fixtures.PARIS,
+                clock);
+        diallers.add(dialler);
+        return dialler;
+    }
+
+    private Campaign campaignOf(int numbers, int maxInFlight, int rate) {
+        Campaign campaign = book.create(Fixtures.campaign("c" + numbers + "-" + maxInFlight + "-" + rate, maxInFlight,
+                rate), "admin");
+        StringBuilder csv = new StringBuilder("number,name\n");
+        IntStream.range(0, numbers).forEach(i -> csv.append("06000000").append(String.format("%02d", i)).append(",n")
+                .append(i).append('\n'));
+        book.importCustomers(campaign.id(), ImportFormat.CSV,
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "admin");
+        return book.start(campaign.id(), "admin");
+    }
+
+    private static String numberOf(OriginateRequest request) {
+        return request.channel().replaceAll("^PJSIP/|@trunk$", "");
+    }
+
+    private void tick(Dialler dialler) throws Exception {
+        dialler.tick();
+        dialler.drain();
+    }
+
+    @Test
+    void neverMoreInFlightThanTheLimitNorMoreStartsPerSecondThanTheRate() throws Exception {
+        Campaign campaign = campaignOf(12, 4, 2);
+        ScriptedManager manager = new ScriptedManager("pbx");
+        Dialler dialler = dialler("a", manager);
+        Map<String, Instant> started = new HashMap<>();
+        List<Instant> starts = new ArrayList<>();
+        Set<String> ended = new HashSet<>();
+        int mostInFlight = 0;
+        for (int step = 0; step < 400 && ended.size() < 12; step++) {
+            tick(dialler);
+            for (OriginateRequest request : manager.originates) {
+                if (started.putIfAbsent(request.channelId(), clock.instant()) == null) {
+                    starts.add(clock.instant());
+                }
+            }
+            mostInFlight = Math.max(mostInFlight, started.size() - ended.size());
+            // each call is answered and heard in full 1.5 s after it started
+            for (Map.Entry<String, Instant> call : started.entrySet()) {
+                if (!ended.contains(call.getKey()) && !clock.instant().isBefore(call.getValue().plusMillis(1500))) {
+                    manager.respond(call.getKey(), true, OriginateReason.ANSWERED);
+                    book.heard(call.getKey(), new HeardMessage(NumberOutcome.ANSWERED, 12_000, "", false));
+                    ended.add(call.getKey());
+                }
+            }
+            clock.advance(Duration.ofMillis(100));
+        }
+        assertThat(ended).as("every number called").hasSize(12);
+        assertThat(manager.originates).extracting(DiallerTest::numberOf).doesNotHaveDuplicates();
+        assertThat(mostInFlight).as("most calls in flight at once").isEqualTo(4);
+        for (int i = 0; i + 2 < starts.size(); i++) {
+            assertThat(Duration.between(starts.get(i), starts.get(i + 2))).as("3 starts within a second at %s",
+                    starts.get(i)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+        assertThat(book.progress(campaign.id()).done()).isEqualTo(12);
+        assertThat(book.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.FINISHED);
+    }
+
+    @Test
+    void aBusyNumberIsCalledAgainAfterTheBusyDelayWithANewChannelId() throws Exception {
+        Campaign campaign = campaignOf(1, 1, 1);
+        ScriptedManager manager = new ScriptedManager("pbx");
+        Dialler dialler = dialler("a", manager);
+        tick(dialler);
+        assertThat(manager.originates).hasSize(1);
+        manager.respond(manager.originates.get(0).channelId(), false, OriginateReason.BUSY);
+        dialler.drain();
+        clock.advance(Duration.ofMinutes(4));
+        tick(dialler);
+        assertThat(manager.originates).as("not before the busy delay").hasSize(1);
+        clock.advance(Duration.ofMinutes(1));
+        tick(dialler);
+        assertThat(manager.originates).hasSize(2);
+        assertThat(manager.originates.get(1).channelId()).isNotEqualTo(manager.originates.get(0).channelId());
+        assertThat(book.results(campaign.id(), ResultQuery.page(0, 1)).rows().get(0).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aNumberPutOnTheDoNotCallListAfterTheImportIsNeverCalled() throws Exception {
+        Campaign campaign = campaignOf(2, 5, 5);
+        doNotCall.add("0600000001", "asked on the phone", "agent7");
+        ScriptedManager manager = new ScriptedManager("pbx");
+        tick(dialler("a", manager));
+        assertThat(manager.originates).extracting(DiallerTest::numberOf).containsExactly("0600000000");
+        assertThat(book.results(campaign.id(), new ResultQuery(Optional.of(NumberState.DO_NOT_CALL),
+                Optional.empty(), 0, 10)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void twoDiallersOnOneDatabaseNeverCallTheSameNumber() throws Exception {
+        campaignOf(30, 30, 30);
+        ScriptedManager a = new ScriptedManager("pbx");
+        ScriptedManager b = new ScriptedManager("pbx");
+        Dialler first = dialler("a", a);
+        Dialler second = dialler("b", b);
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (Dialler dialler : List.of(first, second)) {
+            Thread t = new Thread(() -> {
+                try {
+                    for (int round = 0; round < 5; round++) {
+                        together.await();
+                        tick(dialler);
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        assertThat(failures).isEmpty();
+        List<String> dialled = new ArrayList<>();
+        a.originates.forEach(r -> dialled.add(numberOf(r)));
+        b.originates.forEach(r -> dialled.add(numberOf(r)));
+        assertThat(dialled).hasSize(30).doesNotHaveDuplicates();
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt")).isEqualTo(30);
+    }
+
+    @Test
+    void aNodeThatStopsMidCallIsCheckedAgainstTheCdrAndItsAttemptIsNeverDialledAgain() throws Exception {
+        Fixtures.MARIADB.useHandle(h -> {
+            h.execute("DROP TABLE IF EXISTS cdr");
+            h.execute("CREATE TABLE cdr (uniqueid VARCHAR(150), disposition VARCHAR(45), start DATETIME)");
+        });
+        campaignOf(2, 2, 2);
+        ScriptedManager killed = new ScriptedManager("pbx");
+        tick(dialler("a", killed)); // node a places both calls, then dies before any response
+        assertThat(killed.originates).hasSize(2);
+        String busy = killed.originates.get(0).channelId();
+        Fixtures.MARIADB.useHandle(h -> h.createUpdate("INSERT INTO cdr VALUES (?, 'BUSY', NOW())").bind(0, busy)
+                .execute());
+
+        ScriptedManager restarted = new ScriptedManager("pbx");
+        Dialler b = dialler("b", restarted);
+        clock.advance(Duration.ofSeconds(5));
+        tick(b);
+        assertThat(restarted.originates).as("leases still held").isEmpty();
+        clock.advance(Duration.ofSeconds(10));
+        tick(b);
+        assertThat(restarted.originates).as("the BUSY one waits for its delay; the other has no CDR row yet").isEmpty();
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE outcome = 'BUSY'")).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(5));
+        tick(b);
+        assertThat(restarted.originates).as("the busy number, its second attempt").hasSize(1);
+        assertThat(restarted.originates.get(0).channelId()).isNotIn(busy, killed.originates.get(1).channelId());
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE outcome = 'LOST'"))
+                .as("past the longest call without a CDR row: LOST").isEqualTo(1);
+    }
+
+    @Test
+    void theOptOutKeyPutsTheNumberOnTheDoNotCallListAndEndsItOptedOut() throws Exception {
+        Campaign campaign = campaignOf(1, 1, 1);
+        ScriptedManager manager = new ScriptedManager("pbx");
+        tick(dialler("a", manager));
+        String attempt = manager.originates.get(0).channelId();
+        assertThat(book.answered(attempt)).isPresent();
+        book.heard(attempt, new HeardMessage(NumberOutcome.OPTED_OUT, 4_200, "9", false));
+        book.heard(attempt, new HeardMessage(NumberOutcome.ANSWERED, 9_000, "", false)); // a replay: the first stays
+        assertThat(doNotCall.contains("0600000000")).isTrue();
+        var row = book.results(campaign.id(), ResultQuery.page(0, 1)).rows().get(0);
+        assertThat(row.outcome()).contains(NumberOutcome.OPTED_OUT);
+        assertThat(row.heardMillis()).isEqualTo(4_200);
+        assertThat(row.keys()).isEqualTo("9");
+        assertThat(book.answered(attempt)).as("ended").isEmpty();
+    }
+
+    @Test
+    void aPausedCampaignPlacesNoNewCallAndItsCallInFlightEndsNormally() throws Exception {
+        Campaign campaign = campaignOf(3, 1, 5);
+        ScriptedManager manager = new ScriptedManager("pbx");
+        Dialler dialler = dialler("a", manager);
+        tick(dialler);
+        book.pause(campaign.id(), "admin");
+        manager.respond(manager.originates.get(0).channelId(), false, OriginateReason.NO_ANSWER);
+        dialler.drain();
+        clock.advance(Duration.ofSeconds(2));
+        tick(dialler);
+        assertThat(manager.originates).hasSize(1);
+        assertThat(book.progress(campaign.id()).waiting()).as("the no-answer waits for its retry, two uncalled")
+                .isEqualTo(3);
+        book.resume(campaign.id(), "admin");
+        tick(dialler);
+        assertThat(manager.originates).hasSize(2);
+    }
+}
