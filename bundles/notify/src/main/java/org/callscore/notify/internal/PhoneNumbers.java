@@ -1,13 +1,13 @@
 package org.callscore.notify.internal;
 
 /** A number in its normal form: digits, a leading {@code +} kept; spaces, dots, dashes and brackets dropped. */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
     private PhoneNumbers() {
     }
 
     /** @throws IllegalArgumentException saying what is wrong, without repeating the number in full */
-    static String normal(String written) {
+    public static String normal(String written) {
         String number = written.strip().replaceAll("[\\s.()\\-]", "");
         if (number.isEmpty()) {
             throw new IllegalArgumentException("the number is empty");
@@ -19,7 +19,7 @@ final class PhoneNumbers {
     }
 
     /** @return the number with all but its last 4 digits hidden, for logs */
-    static String masked(String number) {
+    public static String masked(String number) {
         return number.length() <= 4 ? "****" : "*".repeat(number.length() - 4) + number.substring(number.length() - 4);
     }
 }

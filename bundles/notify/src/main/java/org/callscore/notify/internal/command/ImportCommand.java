@@ -1,0 +1,46 @@
+package org.callscore.notify.internal.command;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.callscore.notify.Campaign;
+import org.callscore.notify.ImportFormat;
+import org.callscore.notify.ImportReport;
+
+/** {@code notify:import CAMPAIGN FILE}: customers from a CSV or XLSX file, every rejected row said. */
+@Command(scope = "notify", name = "import", description = "Adds customers from a .csv or .xlsx file (columns number, "
+        + "name, zone, any others kept as fields): says every bad row by line and reason, the duplicates merged and "
+        + "the numbers skipped as do-not-call")
+@Service
+public class ImportCommand extends NotifyCommand {
+
+    @Argument(index = 0, name = "campaign", description = "The campaign's name or id", required = true)
+    String campaign;
+
+    @Argument(index = 1, name = "file", description = "The .csv or .xlsx file", required = true)
+    String file;
+
+    @Override
+    String run() throws Exception {
+        Campaign target = campaign(campaign);
+        ImportFormat format = ImportFormat.ofFileName(file);
+        ImportReport report;
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            report = campaigns.importCustomers(target.id(), format, in, actor());
+        }
+        StringBuilder text = new StringBuilder();
+        text.append("Imported into ").append(target.name()).append(": ").append(report.added()).append(" added, ")
+                .append(report.bad().size()).append(" bad, ").append(report.duplicates().size())
+                .append(" duplicates merged, ").append(report.doNotCall().size()).append(" on the do-not-call list\n");
+        report.bad().forEach(b -> text.append("  line ").append(b.line()).append(": ").append(b.reason()).append('\n'));
+        report.duplicates().forEach(d -> text.append("  line ").append(d.line()).append(": duplicate of ")
+                .append(d.firstLine() == 0 ? "a number imported earlier" : "line " + d.firstLine()).append(", merged\n"));
+        report.doNotCall().forEach(s -> text.append("  line ").append(s.line()).append(": on the do-not-call list, "
+                + "skipped\n"));
+        return text.toString();
+    }
+}

@@ -1,0 +1,63 @@
+package org.callscore.notify.internal.command;
+
+import java.time.ZoneId;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.ShellUtil;
+import org.callscore.notify.Campaign;
+import org.callscore.notify.Campaigns;
+import org.callscore.notify.DoNotCallList;
+import org.callscore.site.SiteZone;
+import org.callscore.support.command.ModuleCommand;
+
+/** A notify:* command: it needs the notify services, and names the console user where a change is recorded. */
+abstract class NotifyCommand extends ModuleCommand {
+
+    static final String UNAVAILABLE = "The notify module is not running: see callscore:status and the log "
+            + "(feature callscore-notify)";
+
+    @Reference(optional = true)
+    Campaigns campaigns;
+
+    @Reference(optional = true)
+    DoNotCallList doNotCall;
+
+    @Reference(optional = true)
+    SiteZone siteZone;
+
+    /** The console user, for tests that have no shell session. */
+    String user;
+
+    NotifyCommand() {
+        super(UNAVAILABLE);
+    }
+
+    @Override
+    protected final Optional<String> text() throws Exception {
+        return campaigns == null || doNotCall == null ? Optional.empty() : Optional.of(run());
+    }
+
+    /** @return what the command shows, given the notify module runs */
+    abstract String run() throws Exception;
+
+    String actor() {
+        String name = user != null ? user : ShellUtil.getCurrentUserName();
+        return name == null || name.isBlank() ? "console" : name;
+    }
+
+    ZoneId siteZone() {
+        return siteZone == null ? ZoneId.systemDefault() : siteZone.zone();
+    }
+
+    /** @return the campaign named so, or with this id */
+    Campaign campaign(String nameOrId) {
+        return campaigns.findByName(nameOrId).or(() -> campaigns.find(nameOrId))
+                .orElseThrow(() -> new NoSuchElementException("no campaign named " + nameOrId + " (notify:list)"));
+    }
+
+    static String line(Campaign c) {
+        return c.name() + " (" + c.id() + "): " + c.state() + "\n";
+    }
+}

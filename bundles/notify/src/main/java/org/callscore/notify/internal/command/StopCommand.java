@@ -1,0 +1,16 @@
+package org.callscore.notify.internal.command;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.callscore.notify.Campaign;
+
+/** {@code notify:stop CAMPAIGN}. */
+@Command(scope = "notify", name = "stop", description = "Ends the campaign for good: numbers still waiting are not called; calls in flight end normally")
+@Service
+public class StopCommand extends StateCommand {
+
+    @Override
+    Campaign change(String campaignId) {
+        return campaigns.stop(campaignId, actor());
+    }
+}

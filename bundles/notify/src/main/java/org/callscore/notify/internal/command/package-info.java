@@ -1,0 +1,2 @@
+/** The {@code notify:*} and {@code report:notifications} console commands. */
+package org.callscore.notify.internal.command;
