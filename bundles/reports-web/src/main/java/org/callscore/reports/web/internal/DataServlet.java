@@ -17,6 +17,8 @@ import org.callscore.reports.IngestionStatus;
 import org.callscore.reports.ServiceReports;
 import org.callscore.reports.web.internal.ReportTables.Report;
 import org.callscore.scoring.SurveyScores;
+import org.callscore.support.export.Csv;
+import org.callscore.support.export.Xlsx;
 import org.callscore.support.text.LogText;
 import org.callscore.support.web.DashboardSession;
 import org.osgi.service.component.annotations.Component;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import org.callscore.support.export.Table;
 
 /**
  * The JSON answers of the API, written with Jackson's streaming generator. Strings also escape {@code <},

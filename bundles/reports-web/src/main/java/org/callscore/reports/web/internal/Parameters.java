@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.callscore.support.export.Table;
 
 /**
  * The query parameters of one API or export request, checked: every parameter must be one the endpoint knows and

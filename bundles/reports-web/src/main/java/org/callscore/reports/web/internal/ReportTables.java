@@ -30,7 +30,8 @@ import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.ScoreRow;
 import org.callscore.scoring.ScoreSummary;
 import org.callscore.scoring.SurveyScores;
-import org.callscore.reports.web.internal.Table.Field;
+import org.callscore.support.export.Table.Field;
+import org.callscore.support.export.Table;
 
 /**
  * The reports the API and the export serve, each a {@link Table} read from {@link ServiceReports} or

@@ -31,6 +31,7 @@ import org.callscore.scoring.LowScoredResponse;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.ScoreRow;
 import org.callscore.scoring.ScoreSummary;
+import org.callscore.support.export.Table;
 import org.junit.jupiter.api.Test;
 
 class ReportTablesTest {

@@ -1,4 +1,4 @@
-package org.callscore.reports.web.internal;
+package org.callscore.support.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.callscore.reports.web.internal;
+package org.callscore.support.export;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import org.dhatim.fastexcel.Worksheet;
  * time of the report's zone: spreadsheets have no time zones), a missing figure an absent cell. Characters XML 1.0
  * cannot carry are dropped.
  */
-final class Xlsx {
+public final class Xlsx {
 
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** how a time cell shows; the value is the day number with the time as its fraction */
     static final String TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
@@ -26,7 +26,7 @@ final class Xlsx {
     }
 
     /** Writes the workbook to {@code out}, which stays open. */
-    static void write(Table table, OutputStream out) throws IOException {
+    public static void write(Table table, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(new FilterOutputStream(out) {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {

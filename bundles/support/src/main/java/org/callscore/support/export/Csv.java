@@ -1,4 +1,4 @@
-package org.callscore.reports.web.internal;
+package org.callscore.support.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,12 +16,12 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a CR, which a spreadsheet would run as a formula, is
  * written with a leading {@code '}. Numbers are numbers, never prefixed.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String of(Table table) {
+    public static String of(Table table) {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
             printer.printRecord(table.columns().stream().map(column -> field(column.header())));
@@ -50,7 +50,7 @@ final class Csv {
     }
 
     /** @return the text with a leading {@code '} when a spreadsheet would take it for a formula */
-    static String defused(String text) {
+    public static String defused(String text) {
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             return "'" + text;
         }

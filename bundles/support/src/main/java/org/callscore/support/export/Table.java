@@ -1,4 +1,4 @@
-package org.callscore.reports.web.internal;
+package org.callscore.support.export;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,31 +16,31 @@ import java.util.function.Function;
  * @param columns the columns, in order
  * @param rows    the rows, each with one cell per column
  */
-record Table(String name, List<Column> columns, List<List<Object>> rows) {
+public record Table(String name, List<Column> columns, List<List<Object>> rows) {
 
     /**
      * @param key    the column's name in the JSON API
      * @param header its heading in CSV and XLSX files and the dashboard's tables
      */
-    record Column(String key, String header) {
+    public record Column(String key, String header) {
     }
 
     /** A column and how to read its cell from one item of a report. */
-    record Field<T>(Column column, Function<T, Object> value) {
+    public record Field<T>(Column column, Function<T, Object> value) {
 
-        static <T> Field<T> of(String key, String header, Function<T, Object> value) {
+        public static <T> Field<T> of(String key, String header, Function<T, Object> value) {
             return new Field<>(new Column(key, header), value);
         }
     }
 
-    Table {
+    public Table {
         Objects.requireNonNull(name, "name");
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
     }
 
     /** One row per item, one column per field. */
-    static <T> Table of(String name, List<Field<T>> fields, List<T> items) {
+    public static <T> Table of(String name, List<Field<T>> fields, List<T> items) {
         List<List<Object>> rows = new ArrayList<>(items.size());
         for (T item : items) {
             List<Object> row = new ArrayList<>(fields.size());
@@ -53,7 +53,7 @@ record Table(String name, List<Column> columns, List<List<Object>> rows) {
     }
 
     /** A double without exponent for ordinary magnitudes: 0.25, 12, 1.0E-7 as 0.0000001. */
-    static String plain(double number) {
+    public static String plain(double number) {
         if (number == Math.rint(number) && Math.abs(number) < 1e15) {
             return Long.toString((long) number);
         }
