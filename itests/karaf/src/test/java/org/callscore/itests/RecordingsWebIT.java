@@ -433,7 +433,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
     }
 
     /** Opens the page, logs in on the login page it leads to, and opens the page again. */
-    private static void loggedInAt(Chromium browser, String user, String password, String path) throws Exception {
+    static void loggedInAt(Chromium browser, String user, String password, String path) throws Exception {
         browser.navigate(ReportsWebIT.Web.BASE + path);
         browser.waitFor("the login form", "location.pathname === '/callscore/login' && "
                 + "document.getElementById('submit') !== null", Duration.ofSeconds(20));

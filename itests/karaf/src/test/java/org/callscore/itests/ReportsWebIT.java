@@ -387,7 +387,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
                 + "document.body.dataset.state === 'ready'", Duration.ofSeconds(30));
     }
 
-    private static Path downloaded(Path folder, String extension) throws Exception {
+    static Path downloaded(Path folder, String extension) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             try (Stream<Path> files = Files.list(folder)) {
