@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -91,6 +92,9 @@ public class NotificationsServlet extends HttpServlet {
     static final long MOST_FILE_BYTES = 64L * 1024 * 1024;
     private static final String FLASH = "org.callscore.notify.web.flash";
     private static final String REPORT = "org.callscore.notify.web.import";
+    /** this bundle's own files under /web/, by path, with their types */
+    private static final Map<String, String> RESOURCES = Map.of("/notify.css", "text/css;charset=UTF-8",
+            "/notify.js", "text/javascript;charset=UTF-8");
 
     @ObjectClassDefinition(name = "CallScore notification pages",
             description = "The notification campaigns and the do-not-call list on the dashboard")
@@ -149,12 +153,9 @@ public class NotificationsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        if (path.equals("/notify.css")) {
-            PageAnswers.resource(response, NotificationsServlet.class, "notify.css", "text/css;charset=UTF-8");
-            return;
-        }
-        if (path.equals("/notify.js")) {
-            PageAnswers.resource(response, NotificationsServlet.class, "notify.js", "text/javascript;charset=UTF-8");
+        String resourceType = RESOURCES.get(path);
+        if (resourceType != null) {
+            PageAnswers.resource(response, NotificationsServlet.class, path.substring(1), resourceType);
             return;
         }
         HttpSession session = request.getSession(true);
