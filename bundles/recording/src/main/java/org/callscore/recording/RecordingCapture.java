@@ -1,5 +1,7 @@
 package org.callscore.recording;
 
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -38,6 +40,31 @@ public interface RecordingCapture {
      */
     void surveyed(String server, String channelUniqueId, Optional<String> linkedId, String surveyResponse,
             OptionalDouble meanScore, boolean complaint, Optional<String> commentFile);
+
+    /**
+     * A caller's voicemail on that channel ended (Record() returned, or the caller hung up during it). A file that
+     * holds a message (sound a caller made, at least the index's minimum) is kept and indexed as a
+     * {@link RecordingKind#VOICEMAIL}; one without (missing, a bare header, silence, too short) is deleted and
+     * leaves no entry. Since 1.2.
+     *
+     * @param file the file {@link #started} chose for it, as Asterisk writes it
+     * @return the message, empty when the caller left none
+     * @throws RecordingRefusedException when {@code file} is not the file CallScore chose for that channel's voicemail
+     */
+    Optional<LeftMessage> messageLeft(String server, String channelUniqueId, Optional<String> linkedId, String file);
+
+    /**
+     * @param path   the file as Asterisk writes and plays it (absolute, with its extension)
+     * @param id     the index's id, empty when the database did not answer (the folder scan indexes it later)
+     * @param length how long the message lasts
+     */
+    record LeftMessage(String path, Optional<Long> id, Duration length) {
+        public LeftMessage {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(length, "length");
+        }
+    }
 
     /**
      * @param path the file as Asterisk writes it (absolute, with its extension)

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.callscore.recording.RecordingKind;
 import org.callscore.recording.RecordingRefusedException;
 import org.callscore.recording.RecordingState;
 import org.callscore.recording.internal.CallMatch.Found;
@@ -38,6 +39,7 @@ final class Indexer {
     private final Duration settle;
     private final Duration abandon;
     private final Duration matchFor;
+    private final VoiceMessages messages;
     private final Clock clock;
     /** Where matching goes on: recordings still waiting for their CDR row do not hold up the ones after them. */
     private long matchedUpTo;
@@ -48,10 +50,12 @@ final class Indexer {
      * @param settle   a file whose size has not changed for this long is finished
      * @param abandon  a recording never stopped and still without sound after this long is forgotten
      * @param matchFor how long the CDR row of a ready recording is waited for before it is indexed without a caller
+     * @param messages what a voicemail must hold to be kept
      */
     Indexer(RecordingStore store, RecordingsFolder folder, CallMatch match, Duration settle, Duration abandon,
-            Duration matchFor, Clock clock) {
+            Duration matchFor, VoiceMessages messages, Clock clock) {
         this.store = store;
+        this.messages = messages;
         this.folder = folder;
         this.match = match;
         this.settle = settle;
@@ -113,6 +117,14 @@ final class Indexer {
         String file = row.file().get();
         try {
             Path path = folder.open(file);
+            if (row.recording().kind() == RecordingKind.VOICEMAIL
+                    && !messages.holdsMessage(path, row.recording().format(), size)) {
+                // a caller who hung up without speaking: no message, no entry
+                Files.deleteIfExists(path);
+                store.forget(row.recording().id());
+                LOG.debug("Recording {}: a voicemail without a message, no entry kept", row.recording().id());
+                return;
+            }
             Optional<Duration> duration = AudioFiles.duration(path, row.recording().format(), size)
                     .or(() -> row.stoppedAt().map(t -> Duration.between(row.recording().startedAt(), t)));
             store.ready(row.recording().id(), size, duration, AudioFiles.sha256(path));

@@ -102,6 +102,9 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
 
         @AttributeDefinition(description = "The longest the dialplan's start step waits for MariaDB (ms)")
         int write_timeout_millis() default 500;
+
+        @AttributeDefinition(description = "The least sound a voicemail holds to be a message (ms); less: deleted")
+        int voicemail_min_sound_millis() default 1000;
     }
 
     private static final Listener RETENTION = new Listener("retention", "callscore");
@@ -113,6 +116,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
     private final boolean purgeAutomatic;
     private final RecordingStore store;
     private final Indexer indexer;
+    private final VoiceMessages messages;
     private final Keeping keeping;
     private final BoundedWriter writer;
     private final Clock clock = Clock.systemUTC();
@@ -134,10 +138,11 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         this.freeSpaceMin = Math.max(0, config.free_space_min_mb()) * 1024 * 1024;
         this.purgeAutomatic = config.purge_automatic();
         this.store = new RecordingStore(database::jdbi);
+        this.messages = new VoiceMessages(Duration.ofMillis(Math.max(0, config.voicemail_min_sound_millis())));
         this.indexer = new Indexer(store, folder, new CallMatch(database::jdbi, config.queue__log_table(),
                 config.cdr_table()), Duration.ofSeconds(Math.max(1, config.settle_seconds())),
                 Duration.ofHours(Math.max(1, config.abandon_hours())),
-                Duration.ofMinutes(Math.max(0, config.match_minutes())), clock);
+                Duration.ofMinutes(Math.max(0, config.match_minutes())), messages, clock);
         this.keeping = new Keeping(store, folder, Math.max(0, config.retention_days()),
                 Keeping.perQueue("retention.queues", config.retention_queues()), clock);
         this.writer = new BoundedWriter("recording", Duration.ofMillis(Math.max(1, config.write_timeout_millis())), 4,
@@ -217,6 +222,57 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
     public void stopped(String server, String channelUniqueId, RecordingKind kind) {
         Instant now = clock.instant();
         writer.write(database::jdbi, database::checkNow, jdbi -> store.stopped(server, channelUniqueId, kind, now));
+    }
+
+    @Override
+    public Optional<LeftMessage> messageLeft(String server, String channelUniqueId, Optional<String> linkedId,
+            String file) {
+        String prefix = asteriskFolder + "/";
+        String relative = file != null && file.startsWith(prefix) ? file.substring(prefix.length()) : "";
+        Optional<FileNames.Parsed> parsed = FileNames.parse(relative);
+        if (parsed.isEmpty() || parsed.get().kind() != RecordingKind.VOICEMAIL
+                || !parsed.get().server().equals(server) || !parsed.get().uniqueId().equals(channelUniqueId)) {
+            throw new RecordingRefusedException("not the file CallScore chose for the voicemail of channel "
+                    + channelUniqueId);
+        }
+        String format = parsed.get().format();
+        Instant now = clock.instant();
+        Optional<Duration> length = Optional.empty();
+        Path path = null;
+        try {
+            path = folder.open(relative);
+            long size = Files.size(path);
+            if (messages.holdsMessage(path, format, size)) {
+                length = Optional.of(AudioFiles.duration(path, format, size).orElse(Duration.ZERO));
+            }
+        } catch (RecordingRefusedException | IOException e) {
+            LOG.debug("Voicemail of channel {}: file {} not there or unreadable: {}", channelUniqueId, relative,
+                    e.getMessage());
+        }
+        if (length.isEmpty()) {
+            deleteQuietly(path);
+            writer.write(database, jdbi -> store.forgetFile(relative));
+            LOG.info("Voicemail of channel {}: no message left (no sound), nothing kept", channelUniqueId);
+            return Optional.empty();
+        }
+        AtomicReference<RecordingStore.Indexed> indexed = new AtomicReference<>();
+        writer.write(database, jdbi -> {
+            indexed.set(store.insertRecording(server, channelUniqueId, linkedId, RecordingKind.VOICEMAIL, now, format,
+                    relative));
+            store.stopped(server, channelUniqueId, RecordingKind.VOICEMAIL, now);
+        });
+        return Optional.of(new LeftMessage(file, Optional.ofNullable(indexed.get()).map(RecordingStore.Indexed::id),
+                length.get()));
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            if (path != null) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.debug("Voicemail file {} not deleted: {}", path, e.getMessage());
+        }
     }
 
     @Override

@@ -112,6 +112,12 @@ final class RecordingStore {
                 .bind("id", id).execute());
     }
 
+    /** A recording, by its file, that never held what it needed (a voicemail without a message): no entry. */
+    void forgetFile(String file) {
+        jdbi.get().useHandle(h -> h.createUpdate("DELETE FROM recording WHERE file = :file AND state = 'RECORDING'")
+                .bind("file", file).execute());
+    }
+
     void matched(long id, String uniqueId, Optional<String> caller, Optional<String> agent, Optional<String> queue) {
         jdbi.get().useHandle(h -> h.createUpdate("UPDATE recording SET matched = TRUE, uniqueid = :uniqueid, caller = :caller, "
                 + "caller_reversed = :reversed, agent = COALESCE(:agent, agent), queue = COALESCE(:queue, queue) "

@@ -34,7 +34,8 @@ class IndexerTest {
         jdbi = RecordingFixture.freshTables();
         store = new RecordingStore(() -> jdbi);
         indexer = new Indexer(store, new RecordingsFolder(root), new CallMatch(() -> jdbi, "queue_log", "cdr"),
-                Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofMinutes(30), clock);
+                Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofMinutes(30),
+                new VoiceMessages(Duration.ofSeconds(1)), clock);
     }
 
     private long started(String uniqueId, Optional<String> linkedId) {
@@ -83,6 +84,24 @@ class IndexerTest {
         indexer.run();
         assertThat(store.byId(id)).isEmpty();
         assertThat(wav).doesNotExist();
+    }
+
+    @Test
+    void aVoicemailOfSilenceLeavesNoEntryAndOneWithAMessageIsReady() throws IOException {
+        String silent = "pbx1/2026-12-02/voicemail-103.1.wav";
+        long silentId = store.insertRecording("pbx1", "103.1", Optional.empty(), RecordingKind.VOICEMAIL,
+                clock.instant(), "wav", silent).id();
+        Path silence = RecordingFixture.wav(root.resolve(silent), 5); // the caller hung up without a word
+        String spoken = "pbx1/2026-12-02/voicemail-103.2.wav";
+        long spokenId = store.insertRecording("pbx1", "103.2", Optional.empty(), RecordingKind.VOICEMAIL,
+                clock.instant(), "wav", spoken).id();
+        RecordingFixture.spoken(root.resolve(spoken), 5, 1, 3);
+        indexer.run();
+        clock.advance(Duration.ofSeconds(6));
+        indexer.run();
+        assertThat(store.byId(silentId)).isEmpty();
+        assertThat(silence).doesNotExist();
+        assertThat(get(spokenId).state()).isEqualTo(RecordingState.READY);
     }
 
     @Test

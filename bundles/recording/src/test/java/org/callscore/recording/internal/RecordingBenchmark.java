@@ -177,7 +177,8 @@ public final class RecordingBenchmark {
     private static void indexing(Jdbi jdbi, RecordingStore store, int seconds, int audioSeconds) throws Exception {
         Path folder = Files.createTempDirectory("callscore-bench-recordings");
         Indexer indexer = new Indexer(store, new RecordingsFolder(folder), new CallMatch(() -> jdbi, "queue_log", "cdr"),
-                Duration.ofSeconds(1), Duration.ofHours(24), Duration.ofMinutes(30), Clock.systemUTC());
+                Duration.ofSeconds(1), Duration.ofHours(24), Duration.ofMinutes(30),
+                new VoiceMessages(Duration.ofSeconds(1)), Clock.systemUTC());
         byte[] wav = new byte[AudioFiles.WAV_HEADER + audioSeconds * 16_000];
         java.nio.ByteBuffer.wrap(wav, 28, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(16_000);
         int total = seconds * 100;

@@ -38,6 +38,18 @@ final class RecordingFixture {
         return Files.write(file, b.array());
     }
 
+    /** The same WAV file with a tone (amplitude 4000) from {@code soundFrom} for {@code soundSeconds}. */
+    static Path spoken(Path file, double seconds, double soundFrom, double soundSeconds) throws IOException {
+        wav(file, seconds);
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int first = (int) (soundFrom * 8000);
+        for (int i = first; i < first + (int) (soundSeconds * 8000) && i < seconds * 8000; i++) {
+            b.putShort(AudioFiles.WAV_HEADER + 2 * i, (short) (Math.sin(i * 2 * Math.PI * 440 / 8000) * 4000));
+        }
+        return Files.write(file, bytes);
+    }
+
     static void connect(Jdbi jdbi, String callerUniqueId, String queue, String agent, String agentChannelUniqueId) {
         jdbi.useHandle(h -> h.execute("INSERT INTO queue_log (time, callid, queuename, agent, event, data1, data2, "
                 + "data3) VALUES (?, ?, ?, ?, 'CONNECT', '3', ?, '2')", Timestamp.from(T0), callerUniqueId, queue,

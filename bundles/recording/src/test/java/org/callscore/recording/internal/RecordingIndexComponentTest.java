@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.callscore.recording.Listener;
 import org.callscore.recording.RecordingAccess;
 import org.callscore.recording.RecordingAccess.Action;
+import org.callscore.recording.RecordingCapture.LeftMessage;
 import org.callscore.recording.RecordingCapture.StartedRecording;
 import org.callscore.recording.RecordingFile;
 import org.callscore.recording.RecordingKind;
@@ -64,6 +65,55 @@ class RecordingIndexComponentTest {
                 + "started_at, size_bytes, format, file, sha256, state) VALUES ('pbx1', :u, :u, 'QUEUE_CALL', NOW(), "
                 + "16044, 'wav', :file, 'x', 'READY')").bind("u", relative.replaceAll("[^0-9.]", ""))
                 .bind("file", relative).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    @Test
+    void aVoicemailWithSoundIsKeptAndOneWithoutLeavesNeitherFileNorEntry() throws Exception {
+        StartedRecording spoken = index.started("pbx1", "1764654000.50", Optional.empty(), RecordingKind.VOICEMAIL,
+                "wav");
+        Path file = root.resolve(spoken.path().substring("/mnt/pbx1/monitor/".length()));
+        RecordingFixture.spoken(file, 5, 0.5, 3);
+        Optional<LeftMessage> left = index.messageLeft("pbx1", "1764654000.50", Optional.of("1764654000.49"),
+                spoken.path());
+        assertThat(left).isPresent();
+        assertThat(left.get().path()).isEqualTo(spoken.path());
+        assertThat(left.get().id()).isEqualTo(spoken.id());
+        assertThat(left.get().length()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(file).exists();
+        boolean stopped = jdbi.withHandle(h -> h.createQuery("SELECT stopped_at IS NOT NULL FROM recording WHERE "
+                + "id = :id").bind("id", spoken.id().get()).mapTo(Boolean.class).one());
+        assertThat(stopped).as("stopped").isTrue();
+
+        StartedRecording silent = index.started("pbx1", "1764654000.60", Optional.empty(), RecordingKind.VOICEMAIL,
+                "wav");
+        Path silence = RecordingFixture.wav(root.resolve(silent.path().substring("/mnt/pbx1/monitor/".length())), 4);
+        assertThat(index.messageLeft("pbx1", "1764654000.60", Optional.empty(), silent.path())).isEmpty();
+        assertThat(silence).doesNotExist();
+        int rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM recording WHERE id = :id")
+                .bind("id", silent.id().get()).mapTo(Integer.class).one());
+        assertThat(rows).isZero();
+
+        StartedRecording hungUp = index.started("pbx1", "1764654000.70", Optional.empty(), RecordingKind.VOICEMAIL,
+                "wav");
+        assertThat(index.messageLeft("pbx1", "1764654000.70", Optional.empty(), hungUp.path()))
+                .as("the caller hung up before the beep: no file at all").isEmpty();
+    }
+
+    @Test
+    void aVoicemailStepNamingAnotherFileIsRefused() throws Exception {
+        StartedRecording started = index.started("pbx1", "1764654000.80", Optional.empty(), RecordingKind.VOICEMAIL,
+                "wav");
+        RecordingFixture.spoken(root.resolve(started.path().substring("/mnt/pbx1/monitor/".length())), 3, 0, 3);
+        StartedRecording queueCall = index.started("pbx1", "1764654000.81", Optional.empty(), RecordingKind.QUEUE_CALL,
+                "wav");
+        for (String file : List.of("/etc/passwd", "/mnt/pbx1/monitor/../x.wav", queueCall.path(),
+                started.path().replace("1764654000.80", "1764654000.81"))) {
+            assertThatThrownBy(() -> index.messageLeft("pbx1", "1764654000.80", Optional.empty(), file)).as(file)
+                    .isInstanceOf(RecordingRefusedException.class);
+        }
+        assertThatThrownBy(() -> index.messageLeft("pbx2", "1764654000.80", Optional.empty(), started.path()))
+                .as("another server's").isInstanceOf(RecordingRefusedException.class);
+        assertThat(root.resolve(started.path().substring("/mnt/pbx1/monitor/".length()))).as("left alone").exists();
     }
 
     @Test
