@@ -29,11 +29,22 @@ import java.util.Optional;
  * @param surveyResponse the survey response it follows up (a complaint or low score), if any
  * @param closedAt       when an agent marked the customer's case closed, if one has
  * @param updatedAt      when it last changed
+ * @param message        the voice message the customer left, if the callback came from one (since 1.1)
  */
 public record Callback(String id, String queue, String customerNumber, ZoneId customerZone, Optional<String> agent,
         String reason, CallbackSource source, Instant requestedAt, Optional<Instant> askedFor, Instant dueAt,
         Instant expiresAt, CallbackState state, int attempts, int sequence, Optional<String> callUniqueId,
-        Optional<String> surveyResponse, Optional<Instant> closedAt, Instant updatedAt) {
+        Optional<String> surveyResponse, Optional<Instant> closedAt, Instant updatedAt,
+        Optional<CallbackMessage> message) {
+
+    /** A callback without a voice message, as in 1.0. */
+    public Callback(String id, String queue, String customerNumber, ZoneId customerZone, Optional<String> agent,
+            String reason, CallbackSource source, Instant requestedAt, Optional<Instant> askedFor, Instant dueAt,
+            Instant expiresAt, CallbackState state, int attempts, int sequence, Optional<String> callUniqueId,
+            Optional<String> surveyResponse, Optional<Instant> closedAt, Instant updatedAt) {
+        this(id, queue, customerNumber, customerZone, agent, reason, source, requestedAt, askedFor, dueAt, expiresAt,
+                state, attempts, sequence, callUniqueId, surveyResponse, closedAt, updatedAt, Optional.empty());
+    }
 
     public Callback {
         Objects.requireNonNull(id, "id");
@@ -52,5 +63,6 @@ public record Callback(String id, String queue, String customerNumber, ZoneId cu
         Objects.requireNonNull(surveyResponse, "surveyResponse");
         Objects.requireNonNull(closedAt, "closedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(message, "message");
     }
 }

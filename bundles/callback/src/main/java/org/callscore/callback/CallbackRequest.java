@@ -18,10 +18,20 @@ import java.util.Optional;
  * @param callUniqueId   the uniqueid of the call it is requested in, if any
  * @param surveyResponse the survey response it follows up, if any (at most one callback per response)
  * @param actor          who requests it, for the history: a login name, {@code phone} or {@code survey}
+ * @param message        the voice message the customer left, to attach (since 1.1)
  */
 public record CallbackRequest(String queue, String customerNumber, Optional<ZoneId> customerZone,
         Optional<String> agent, String reason, CallbackSource source, Optional<Instant> askedFor,
-        Optional<String> callUniqueId, Optional<String> surveyResponse, String actor) {
+        Optional<String> callUniqueId, Optional<String> surveyResponse, String actor,
+        Optional<CallbackMessage> message) {
+
+    /** A request without a voice message, as in 1.0. */
+    public CallbackRequest(String queue, String customerNumber, Optional<ZoneId> customerZone, Optional<String> agent,
+            String reason, CallbackSource source, Optional<Instant> askedFor, Optional<String> callUniqueId,
+            Optional<String> surveyResponse, String actor) {
+        this(queue, customerNumber, customerZone, agent, reason, source, askedFor, callUniqueId, surveyResponse, actor,
+                Optional.empty());
+    }
 
     public CallbackRequest {
         Objects.requireNonNull(queue, "queue");
@@ -34,5 +44,6 @@ public record CallbackRequest(String queue, String customerNumber, Optional<Zone
         Objects.requireNonNull(callUniqueId, "callUniqueId");
         Objects.requireNonNull(surveyResponse, "surveyResponse");
         Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(message, "message");
     }
 }

@@ -9,5 +9,7 @@ public enum CallbackSource {
     /** by an administrator with {@code callback:request} */
     CONSOLE,
     /** by a survey rule, after a complaint or a low score */
-    SURVEY
+    SURVEY,
+    /** by a voice message the caller left when nobody answered (since 1.1) */
+    VOICEMAIL
 }

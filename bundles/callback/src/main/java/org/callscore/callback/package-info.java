@@ -4,7 +4,7 @@
  * Models and services only; the callback module is the only reader of its tables.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.callscore.callback;
 
 import org.osgi.annotation.bundle.Export;

@@ -29,7 +29,7 @@ final class AttemptStore {
 
     /** One claimed attempt, ready to be placed. */
     record Claim(String callbackId, int number, String channelId, String queue, String customerNumber,
-            Optional<String> agent) {
+            Optional<String> agent, Optional<String> messageFile) {
     }
 
     /** When the next attempt may start for a queue and zone, from a given instant (empty: never open). */
@@ -59,14 +59,14 @@ final class AttemptStore {
             return List.of();
         }
         // FORCE INDEX: read in the index's order, the claim locks only the rows it takes; a sort would lock them all
-        Query due = h.createQuery("SELECT id, queue, customer_number, agent, attempts FROM callback FORCE INDEX "
-                + "(callback_due) WHERE state = 'SCHEDULED' AND due_at <= :now" + (ids.isPresent() ? " AND id IN (<ids>)" : "")
+        Query due = h.createQuery("SELECT id, queue, customer_number, agent, attempts, message_file FROM callback "
+                + "FORCE INDEX (callback_due) WHERE state = 'SCHEDULED' AND due_at <= :now" + (ids.isPresent() ? " AND id IN (<ids>)" : "")
                 + " ORDER BY due_at, requested_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .bind("now", ts(now)).bind("limit", limit);
         ids.ifPresent(list -> due.bindList("ids", List.copyOf(list)));
         List<Claim> claims = due.map((rs, ctx) -> new Claim(rs.getString("id"), rs.getInt("attempts") + 1,
                 UUID.randomUUID().toString(), rs.getString("queue"), rs.getString("customer_number"),
-                Optional.ofNullable(rs.getString("agent")))).list();
+                Optional.ofNullable(rs.getString("agent")), Optional.ofNullable(rs.getString("message_file")))).list();
         for (Claim claim : claims) {
             h.createUpdate("UPDATE callback SET state = 'DIALLING', attempts = :number, sequence = sequence + 1, "
                     + "lease_owner = :node, lease_until = :until, updated_at = :now WHERE id = :id")
@@ -194,7 +194,7 @@ final class AttemptStore {
                         at -> opening.firstOpen(c.queue(), c.customerZone(), at));
         Callback after = new Callback(c.id(), c.queue(), c.customerNumber(), c.customerZone(), c.agent(), c.reason(),
                 c.source(), c.requestedAt(), c.askedFor(), next.due().orElse(c.dueAt()), c.expiresAt(), next.state(),
-                c.attempts(), c.sequence() + 1, c.callUniqueId(), c.surveyResponse(), c.closedAt(), now);
+                c.attempts(), c.sequence() + 1, c.callUniqueId(), c.surveyResponse(), c.closedAt(), now, c.message());
         CallbackChange line = switch (next.state()) {
             case SCHEDULED -> new CallbackChange(c.id(), now, CallbackChange.Kind.ATTEMPT_ENDED, actor,
                     ended + "; next attempt due " + after.dueAt());

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.callscore.callback.Callback;
 import org.callscore.callback.CallbackAttempt;
 import org.callscore.callback.CallbackChange;
+import org.callscore.callback.CallbackMessage;
 import org.callscore.callback.CallbackQuery;
 import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackState;
@@ -85,12 +86,13 @@ final class CallbackBook implements Callbacks {
         Optional<Instant> askedFor = RequestRules.askedFor(request.askedFor(), now);
         Optional<String> uniqueId = RequestRules.uniqueId(request.callUniqueId());
         Optional<String> response = RequestRules.surveyResponse(request.surveyResponse());
+        Optional<CallbackMessage> message = RequestRules.message(request.message());
         String actor = RequestRules.name("actor", request.actor());
         Instant wanted = askedFor.filter(now::isBefore).orElse(now);
         Instant due = due(queue, zone, wanted);
         Callback callback = new Callback(UUID.randomUUID().toString(), queue, number, zone, agent, reason,
                 request.source(), now, askedFor, due, settings.get().rules.expiresAt(due), CallbackState.SCHEDULED, 0, 0,
-                uniqueId, response, Optional.empty(), now);
+                uniqueId, response, Optional.empty(), now, message);
         AtomicReference<String> id = new AtomicReference<>(callback.id());
         Database db = database.get();
         if (BoundedWriter.ready(() -> db != null && db.isReady(SCHEMA)) && writer.write(db::jdbi, db::checkNow, jdbi -> id.set(jdbi.inTransaction(h -> write(h, callback, actor))))) {
@@ -204,7 +206,7 @@ final class CallbackBook implements Callbacks {
             Instant due = due(c.queue(), c.customerZone(), asked.filter(now::isBefore).orElse(now));
             Callback moved = new Callback(c.id(), c.queue(), c.customerNumber(), c.customerZone(), c.agent(), c.reason(),
                     c.source(), c.requestedAt(), asked, due, settings.get().rules.expiresAt(due), CallbackState.SCHEDULED,
-                    c.attempts(), c.sequence() + 1, c.callUniqueId(), c.surveyResponse(), c.closedAt(), now);
+                    c.attempts(), c.sequence() + 1, c.callUniqueId(), c.surveyResponse(), c.closedAt(), now, c.message());
             return new Change(moved, new CallbackChange(id, now, CallbackChange.Kind.MOVED, who,
                     "due " + due + asked.map(a -> " (asked for " + a + ")").orElse(" (as soon as possible)")
                             + (c.state() != CallbackState.SCHEDULED ? ", was " + c.state() : "")));
@@ -262,7 +264,7 @@ final class CallbackBook implements Callbacks {
             Instant now) {
         return new Callback(c.id(), c.queue(), c.customerNumber(), c.customerZone(), agent, c.reason(), c.source(),
                 c.requestedAt(), c.askedFor(), c.dueAt(), c.expiresAt(), state, c.attempts(), c.sequence() + 1,
-                c.callUniqueId(), c.surveyResponse(), closedAt, now);
+                c.callUniqueId(), c.surveyResponse(), closedAt, now, c.message());
     }
 
     private record Change(Callback callback, CallbackChange line) {

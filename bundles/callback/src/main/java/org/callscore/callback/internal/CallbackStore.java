@@ -3,6 +3,7 @@ package org.callscore.callback.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.callscore.callback.AttemptOutcome;
 import org.callscore.callback.Callback;
 import org.callscore.callback.CallbackAttempt;
 import org.callscore.callback.CallbackChange;
+import org.callscore.callback.CallbackMessage;
 import org.callscore.callback.CallbackQuery;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.CallbackState;
@@ -23,7 +25,7 @@ final class CallbackStore {
 
     static final String COLUMNS = "id, queue, customer_number, customer_zone, agent, reason, source, requested_at, "
             + "asked_for, due_at, expires_at, state, attempts, sequence, call_uniqueid, survey_response, closed_at, "
-            + "updated_at";
+            + "updated_at, message_file, message_recording, message_ms";
 
     private CallbackStore() {
     }
@@ -39,7 +41,7 @@ final class CallbackStore {
         }
         h.createUpdate("INSERT INTO callback (" + COLUMNS + ") VALUES (:id, :queue, :number, :zone, :agent, :reason, "
                 + ":source, :requestedAt, :askedFor, :dueAt, :expiresAt, :state, :attempts, :sequence, :callUniqueId, "
-                + ":surveyResponse, :closedAt, :updatedAt)")
+                + ":surveyResponse, :closedAt, :updatedAt, :messageFile, :messageRecording, :messageMs)")
                 .bind("id", c.id()).bind("queue", c.queue()).bind("number", c.customerNumber())
                 .bind("zone", c.customerZone().getId()).bind("agent", c.agent().orElse(null))
                 .bind("reason", c.reason()).bind("source", c.source().name())
@@ -49,9 +51,14 @@ final class CallbackStore {
                 .bind("callUniqueId", c.callUniqueId().orElse(null))
                 .bind("surveyResponse", c.surveyResponse().orElse(null))
                 .bind("closedAt", c.closedAt().map(CallbackStore::ts).orElse(null)).bind("updatedAt", ts(c.updatedAt()))
+                .bind("messageFile", c.message().map(CallbackMessage::file).orElse(null))
+                .bind("messageRecording", c.message().flatMap(CallbackMessage::recording).orElse(null))
+                .bind("messageMs", c.message().map(m -> (int) Math.min(Integer.MAX_VALUE, m.length().toMillis()))
+                        .orElse(null))
                 .execute();
         change(h, new CallbackChange(c.id(), c.requestedAt(), CallbackChange.Kind.CREATED, actor,
-                "queue " + c.queue() + ", due " + c.dueAt() + (c.agent().map(a -> ", agent " + a).orElse(""))));
+                "queue " + c.queue() + ", due " + c.dueAt() + (c.agent().map(a -> ", agent " + a).orElse(""))
+                        + c.message().map(m -> ", voice message of " + m.length().toSeconds() + " s").orElse("")));
         return true;
     }
 
@@ -143,7 +150,17 @@ final class CallbackStore {
                 optionalInstant(rs, "asked_for"), instant(rs, "due_at"), instant(rs, "expires_at"),
                 CallbackState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getInt("sequence"),
                 Optional.ofNullable(rs.getString("call_uniqueid")), Optional.ofNullable(rs.getString("survey_response")),
-                optionalInstant(rs, "closed_at"), instant(rs, "updated_at"));
+                optionalInstant(rs, "closed_at"), instant(rs, "updated_at"), message(rs));
+    }
+
+    private static Optional<CallbackMessage> message(ResultSet rs) throws SQLException {
+        String file = rs.getString("message_file");
+        if (file == null) {
+            return Optional.empty();
+        }
+        long recording = rs.getLong("message_recording");
+        Optional<Long> indexed = rs.wasNull() ? Optional.empty() : Optional.of(recording);
+        return Optional.of(new CallbackMessage(file, indexed, Duration.ofMillis(rs.getLong("message_ms"))));
     }
 
     static Timestamp ts(Instant instant) {

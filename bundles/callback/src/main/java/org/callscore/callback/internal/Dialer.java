@@ -283,6 +283,9 @@ final class Dialer implements AutoCloseable {
                 "CALLSCORE_CALLBACK_DIAL", config.dial().replace("${NUMBER}", claim.customerNumber()),
                 "CALLSCORE_CALLBACK_RING", String.valueOf(config.customer_ring_seconds()),
                 "CALLSCORE_CALLBACK_PROMPTS", config.agent_prompts()));
+        // the agent hears the customer's voice message first: Playback takes the file without its extension
+        claim.messageFile().ifPresent(file -> variables.put("CALLSCORE_CALLBACK_MESSAGE",
+                file.substring(0, file.lastIndexOf('.'))));
         placement.position().ifPresent(p -> {
             variables.put("CALLSCORE_CALLBACK_POSITION", String.valueOf(p));
             variables.put("CALLSCORE_CALLBACK_WAIT", String.valueOf(config.queue_wait_seconds()));

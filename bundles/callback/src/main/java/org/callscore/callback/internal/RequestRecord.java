@@ -1,11 +1,13 @@
 package org.callscore.callback.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Properties;
 
 import org.callscore.callback.Callback;
+import org.callscore.callback.CallbackMessage;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.CallbackState;
 
@@ -33,6 +35,11 @@ final class RequestRecord {
         p.setProperty("expires", millis(c.expiresAt()));
         c.callUniqueId().ifPresent(u -> p.setProperty("uniqueid", u));
         c.surveyResponse().ifPresent(r -> p.setProperty("response", r));
+        c.message().ifPresent(m -> {
+            p.setProperty("message.file", m.file());
+            m.recording().ifPresent(r -> p.setProperty("message.recording", String.valueOf(r)));
+            p.setProperty("message.ms", String.valueOf(m.length().toMillis()));
+        });
         p.setProperty("actor", actor);
         return p;
     }
@@ -47,8 +54,15 @@ final class RequestRecord {
                 requested, Optional.ofNullable(p.getProperty("asked")).map(v -> Instant.ofEpochMilli(Long.parseLong(v))),
                 instant(p, "due"), instant(p, "expires"), CallbackState.SCHEDULED, 0, 0,
                 RequestRules.uniqueId(Optional.ofNullable(p.getProperty("uniqueid"))),
-                RequestRules.surveyResponse(Optional.ofNullable(p.getProperty("response"))), Optional.empty(), requested);
+                RequestRules.surveyResponse(Optional.ofNullable(p.getProperty("response"))), Optional.empty(), requested,
+                RequestRules.message(message(p)));
         return new Request(c, required(p, "actor"));
+    }
+
+    private static Optional<CallbackMessage> message(Properties p) {
+        return Optional.ofNullable(p.getProperty("message.file")).map(file -> new CallbackMessage(file,
+                Optional.ofNullable(p.getProperty("message.recording")).map(Long::valueOf),
+                Duration.ofMillis(Long.parseLong(required(p, "message.ms")))));
     }
 
     private static String millis(Instant instant) {

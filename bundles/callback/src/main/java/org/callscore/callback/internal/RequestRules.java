@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.callscore.callback.CallbackMessage;
 import org.callscore.support.rules.QueueName;
 import org.callscore.support.text.LogText;
 import org.callscore.support.rules.UniqueId;
@@ -27,6 +28,7 @@ final class RequestRules {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** Separators people write in a number; they are dropped. */
+    private static final Pattern MESSAGE_FILE = Pattern.compile("/[A-Za-z0-9._/-]{1,254}\\.[a-z0-9]{1,8}");
     private static final String SEPARATORS = " -./()";
 
     private RequestRules() {
@@ -118,6 +120,23 @@ final class RequestRules {
             }
         });
         return response;
+    }
+
+    /** A message's file goes into the agent's Playback(): only a name CallScore would choose. */
+    static Optional<CallbackMessage> message(Optional<CallbackMessage> message) {
+        message.ifPresent(m -> {
+            if (!MESSAGE_FILE.matcher(m.file()).matches() || m.file().contains("/../") || m.file().contains("/./")) {
+                throw new IllegalArgumentException("message: the file must be an absolute path of letters, digits, "
+                        + "'.', '_', '-' and '/', at most 255");
+            }
+            if (m.length().isNegative()) {
+                throw new IllegalArgumentException("message: a length below zero");
+            }
+            m.recording().filter(id -> id < 1).ifPresent(id -> {
+                throw new IllegalArgumentException("message: the recording id must be positive");
+            });
+        });
+        return message;
     }
 
     static boolean isId(String id) {

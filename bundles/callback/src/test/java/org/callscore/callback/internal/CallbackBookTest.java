@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import org.callscore.callback.Callback;
 import org.callscore.callback.CallbackChange;
+import org.callscore.callback.CallbackMessage;
 import org.callscore.callback.CallbackQuery;
 import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
@@ -133,6 +134,45 @@ class CallbackBookTest {
         two.shutdown();
         assertThat(Fixtures.count("SELECT COUNT(*) FROM callback")).isEqualTo(1);
         assertThat(book.pending()).isZero();
+    }
+
+    static CallbackRequest voicemail(String number, CallbackMessage message) {
+        return new CallbackRequest("sales", number, Optional.empty(), Optional.empty(), "voicemail",
+                CallbackSource.VOICEMAIL, Optional.empty(), Optional.of("1700000000.9"), Optional.empty(), "phone",
+                Optional.of(message));
+    }
+
+    @Test
+    void aVoiceMessageStaysWithItsCallbackThroughChangesAndTheSpool() {
+        CallbackMessage message = new CallbackMessage("/var/lib/callscore/recordings/pbx1/2026-12-02/"
+                + "voicemail-1700000000.9.wav", Optional.of(42L), Duration.ofMillis(6240));
+        String id = book.request(voicemail("0612345678", message));
+        assertThat(book.byId(id).orElseThrow().message()).contains(message);
+        assertThat(book.move(id, Optional.empty(), "bob").message()).contains(message);
+        assertThat(book.assign(id, Optional.of("agent1"), "bob").message()).contains(message);
+        assertThat(book.byId(id).orElseThrow().source()).isEqualTo(CallbackSource.VOICEMAIL);
+        assertThat(book.history(id).get(0).detail()).contains("voice message of 6 s");
+        assertThat(book.byId(book.request(request("0611111111", Optional.empty()))).orElseThrow().message())
+                .as("a request without one").isEmpty();
+
+        database.goDown();
+        CallbackMessage unindexed = new CallbackMessage("/var/lib/callscore/recordings/pbx1/2026-12-02/"
+                + "voicemail-1700000000.11.wav", Optional.empty(), Duration.ofSeconds(3));
+        String spooled = book.request(voicemail("0622222222", unindexed));
+        database.comeBack();
+        book.replay();
+        assertThat(book.byId(spooled).orElseThrow().message()).as("written from the spool").contains(unindexed);
+    }
+
+    @Test
+    void aMessageFileThatIsNotAPlainAbsolutePathIsRefused() {
+        for (String file : List.of("voicemail.wav", "/a/../../etc/passwd.wav", "/a/b c.wav", "/a/b,c.wav",
+                "/a/$(x).wav", "/a/b")) {
+            assertThatThrownBy(() -> book.request(voicemail("0612345678", new CallbackMessage(file, Optional.empty(),
+                    Duration.ofSeconds(3))))).as(file).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("message");
+        }
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM callback")).isZero();
     }
 
     @Test

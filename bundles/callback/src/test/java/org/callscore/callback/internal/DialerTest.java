@@ -27,6 +27,7 @@ import org.callscore.callback.AttemptOutcome;
 import org.callscore.callback.Callback;
 import org.callscore.callback.CallbackAttempt;
 import org.callscore.callback.CallbackChange;
+import org.callscore.callback.CallbackMessage;
 import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.CallbackState;
@@ -155,6 +156,25 @@ class DialerTest {
                 claims.forEach(c -> claimed.add(c.callbackId()));
             }
         };
+    }
+
+    @Test
+    void theAgentOfACallbackWithAVoiceMessageHearsItAndTheOthersDoNot() {
+        String plain = request("0611111111");
+        clock.advance(Duration.ofSeconds(1));
+        String left = book.request(new CallbackRequest("sales", "0622222222", Optional.empty(), Optional.empty(),
+                "voicemail", CallbackSource.VOICEMAIL, Optional.empty(), Optional.empty(), Optional.empty(), "phone",
+                Optional.of(new CallbackMessage("/var/lib/callscore/recordings/pbx1/2026-12-02/voicemail-17.4.wav",
+                        Optional.of(7L), Duration.ofSeconds(5)))));
+
+        dialer.tick();
+
+        assertThat(pbx.originates).hasSize(2);
+        Map<String, String> first = pbx.originates.get(0).variables();
+        Map<String, String> second = pbx.originates.get(1).variables();
+        assertThat(first).containsEntry("CALLSCORE_CALLBACK_ID", plain).doesNotContainKey("CALLSCORE_CALLBACK_MESSAGE");
+        assertThat(second).containsEntry("CALLSCORE_CALLBACK_ID", left).containsEntry("CALLSCORE_CALLBACK_MESSAGE",
+                "/var/lib/callscore/recordings/pbx1/2026-12-02/voicemail-17.4");
     }
 
     @Test
