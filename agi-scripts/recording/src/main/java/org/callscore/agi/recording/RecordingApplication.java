@@ -15,6 +15,7 @@ import org.callscore.recording.RecordingCapture.StartedRecording;
 import org.callscore.recording.RecordingKind;
 import org.callscore.recording.RecordingRefusedException;
 import org.callscore.support.bundle.CallPathClasses;
+import org.callscore.support.rules.AsteriskServer;
 import org.callscore.support.rules.UniqueId;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -32,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public class RecordingApplication implements AgiScript {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingApplication.class);
-    private static final Pattern SERVER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9]{1,8}");
     private static final Pattern RESPONSE = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern MEAN = Pattern.compile("[0-9](\\.[0-9]{1,2})?");
@@ -96,14 +96,11 @@ public class RecordingApplication implements AgiScript {
 
     /** @return the server= parameter, else the address Asterisk connects from */
     private static String server(AgiRequest request) throws AgiException {
-        String given = request.getParameter("server");
-        if (given != null && !given.isBlank()) {
-            if (!SERVER.matcher(given).matches()) {
-                throw new AgiException("server= must be letters, digits, '.', '_' or '-', at most 64");
-            }
-            return given;
+        try {
+            return AsteriskServer.of(request.getParameter("server"), request.getRemoteAddress());
+        } catch (IllegalArgumentException e) {
+            throw new AgiException(e.getMessage());
         }
-        return request.getRemoteAddress() == null ? "asterisk" : request.getRemoteAddress().getHostAddress();
     }
 
     private static RecordingKind kind(AgiRequest request) throws AgiException {

@@ -47,6 +47,12 @@ class RecordingApplicationTest {
         }
 
         @Override
+        public Optional<LeftMessage> messageLeft(String server, String channelUniqueId, Optional<String> linkedId,
+                String file) {
+            throw new AssertionError("the recording application leaves voicemail to the voicemail application");
+        }
+
+        @Override
         public void surveyed(String server, String channelUniqueId, Optional<String> linkedId, String surveyResponse,
                 OptionalDouble meanScore, boolean complaint, Optional<String> commentFile) {
             told.add("surveyed " + surveyResponse + " " + meanScore + " " + complaint + " " + commentFile.orElse("-"));
