@@ -44,7 +44,7 @@ final class CallbackText {
         for (Callback c : callbacks) {
             out.append(String.format(Locale.ROOT, row, c.id(), time(c.dueAt(), c.customerZone()), c.customerZone(),
                     c.state().name().toLowerCase(Locale.ROOT), c.queue(), c.agent().orElse("-"), c.attempts(),
-                    numbers ? c.customerNumber() : masked(c.customerNumber()), c.reason()));
+                    numbers ? c.customerNumber() : masked(c.customerNumber()), c.reason() + message(c)));
         }
         return out.append(callbacks.size()).append(callbacks.size() == 1 ? " callback" : " callbacks")
                 .append(numbers ? "" : "; numbers partly hidden (--numbers shows them, and is logged)").append(NL)
@@ -67,7 +67,15 @@ final class CallbackText {
                 + c.callUniqueId().map(u -> " in call " + u).orElse("")
                 + c.surveyResponse().map(r -> " after survey response " + r).orElse("") + NL
                 + "  Reason:     " + (c.reason().isEmpty() ? "-" : c.reason()) + NL
+                + c.message().map(m -> "  Message:    " + m.length().toSeconds() + " s" + m.recording()
+                        .map(r -> ", recording " + r).orElse(", not indexed yet") + NL).orElse("")
                 + c.closedAt().map(t -> "  Closed:     " + time(t, zone) + NL).orElse("");
+    }
+
+    /** @return what the list says of a callback's voice message */
+    private static String message(Callback c) {
+        return c.message().map(m -> (c.reason().isEmpty() ? "" : " ") + "[voice message " + m.length().toSeconds()
+                + " s]").orElse("");
     }
 
     static String history(Callback c, List<CallbackChange> changes, List<CallbackAttempt> attempts, boolean number) {
