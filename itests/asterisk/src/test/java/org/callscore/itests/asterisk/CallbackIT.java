@@ -86,14 +86,22 @@ class CallbackIT {
 
     /** What every node needs: the AMI connection through the proxy, quick dialler rounds, short prompts. */
     private void configure(CallScoreNode node) {
+        configure(node, amiProxyPort, "beep");
+    }
+
+    /**
+     * A node's AMI connection to {@code amiPort}, quick dialler rounds, {@code agentPrompts} for the agent, beeps for
+     * the callback application's questions (VoicemailIT's node too).
+     */
+    static void configure(CallScoreNode node, int amiPort, String agentPrompts) {
         Path secret = node.writeSecret("callscore-ami-pbx.secret", AMI_SECRET);
-        node.configure("org.callscore.ami-pbx.cfg", Map.of("host", "127.0.0.1", "port", String.valueOf(amiProxyPort),
+        node.configure("org.callscore.ami-pbx.cfg", Map.of("host", "127.0.0.1", "port", String.valueOf(amiPort),
                 "username", AMI_USER, "secret.file", secret.toString(), "reconnect.max.seconds", "2"));
         // the shipped dial string as the shipped file writes it, in case Karaf's write-back raced this edit
         Map<String, String> dialler = Map.of("node", node.name(), "dial", "PJSIP/$\\\\{NUMBER}@trunk",
                 "dial.interval.seconds", "1",
                 "lease.seconds", String.valueOf(LEASE.toSeconds()), "agent.ring.seconds", "15",
-                "customer.ring.seconds", "15", "agent.prompts", "beep",
+                "customer.ring.seconds", "15", "agent.prompts", agentPrompts,
                 "retry.busy.delay.minutes", String.valueOf(BUSY_DELAY.toMinutes()));
         // Karaf may write the configuration it read back into the file while this test edits it: until it holds
         TestSite.eventually("org.callscore.callback.cfg of " + node + " in force", Duration.ofSeconds(60), () -> {

@@ -44,7 +44,17 @@ class RecordingEndToEndIT {
     @BeforeAll
     void startTheCallCentre() throws IOException {
         site = TestSite.start(EndToEndIT.SURVEY); // a 1-5 question (complaint on 1), a yes-no one, a 1-5 one
-        folder = TestSite.pbxRoot().resolve(ASTERISK_FOLDER.substring(1));
+        folder = recordIntoThePbxFolder(site);
+    }
+
+    /**
+     * Points the recording index at the PBX's recordings folder (quick scans, 2 s to settle), and the survey's voice
+     * comments into it (VoicemailIT's site too).
+     *
+     * @return the folder as CallScore reads it
+     */
+    static Path recordIntoThePbxFolder(TestSite site) throws IOException {
+        Path folder = TestSite.pbxRoot().resolve(ASTERISK_FOLDER.substring(1));
         Files.createDirectories(folder);
         // Asterisk writes as root; CallScore's user reads, and deletes the bare files of calls nobody answered
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -63,6 +73,7 @@ class RecordingEndToEndIT {
         }, () -> "the console last said:\n" + lastSeen + "\nKaraf logged:\n" + site.karafLog(0).lines()
                 .filter(line -> line.contains("ERROR") || line.contains("WARN") || line.contains("ecording"))
                 .collect(Collectors.joining("\n")));
+        return folder;
     }
 
     @AfterAll

@@ -38,13 +38,20 @@ final class SippPhone implements AutoCloseable {
      */
     static SippPhone start(Path repository, Path logs, String name, int port, int mediaPort, int ringMs, int talkMs,
             int busyTimes) {
+        return start(repository, logs, name, port, mediaPort, mediaPort, ringMs, talkMs, busyTimes);
+    }
+
+    /** @param rtpPort the RTP port its SDP names: one the test listens on, to count what Asterisk sends the phone */
+    static SippPhone start(Path repository, Path logs, String name, int port, int mediaPort, int rtpPort, int ringMs,
+            int talkMs, int busyTimes) {
         try {
             Files.createDirectories(logs);
             Path invites = logs.resolve(name + "-invites.log");
             Files.deleteIfExists(invites);
             List<String> command = new ArrayList<>(List.of("sipp", "-sf",
                     repository.resolve("itests/asterisk/sipp/phone.xml").toString(), "-i", "127.0.0.1", "-p",
-                    String.valueOf(port), "-mp", String.valueOf(mediaPort), "-set", "agent", name, "-set", "ring_ms",
+                    String.valueOf(port), "-mp", String.valueOf(mediaPort), "-set", "rtp_port", String.valueOf(rtpPort),
+                    "-set", "agent", name, "-set", "ring_ms",
                     String.valueOf(ringMs), "-set", "talk_ms", String.valueOf(talkMs), "-set", "busy_times",
                     String.valueOf(busyTimes), "-nostdin", "-trace_logs", "-log_file", invites.toString(),
                     "-trace_msg", "-message_file", logs.resolve(name + "-messages.log").toString(), "-trace_err",
