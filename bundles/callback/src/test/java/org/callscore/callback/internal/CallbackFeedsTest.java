@@ -22,6 +22,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.callscore.callback.CallbackMessage;
 import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.FeedOwner;
@@ -117,6 +118,21 @@ class CallbackFeedsTest {
                 .satisfies(alarm -> assertThat(value(alarm, Property.TRIGGER)).isEqualTo("-PT10M"));
         assertThat(value(event(calendar, second), Property.DTSTART)).isEqualTo("20261203T140000Z");
         assertThat(text).doesNotContain("211234567").doesNotContain("not theirs");
+    }
+
+    @Test
+    void aCallbackFromAVoicemailSaysSoAndWhereToHearIt() throws Exception {
+        String id = callbacks.request(new CallbackRequest("sales", "+351211234567", Optional.empty(),
+                Optional.of("Agent One"), "voicemail", CallbackSource.VOICEMAIL, Optional.empty(), Optional.empty(),
+                Optional.empty(), "phone", Optional.of(new CallbackMessage("/var/lib/callscore/recordings/pbx1/"
+                        + "2026-12-02/voicemail-1764654000.42.wav", Optional.of(42L), Duration.ofMillis(6400)))));
+        String plain = request("Agent One", "sales", Instant.parse("2026-12-02T10:30:00Z"), "invoice");
+
+        Calendar calendar = parse(feeds.calendar(feeds.issue(AGENT_ONE, "manager")).orElseThrow());
+
+        assertThat(value(event(calendar, id), Property.DESCRIPTION)).contains("Voice message: 6 s, heard first "
+                + "when CallScore calls you; on the dashboard at http://localhost:8181/callscore/recordings/42");
+        assertThat(value(event(calendar, plain), Property.DESCRIPTION)).doesNotContain("Voice message");
     }
 
     @Test

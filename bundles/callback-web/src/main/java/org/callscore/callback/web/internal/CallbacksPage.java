@@ -30,9 +30,12 @@ final class CallbacksPage {
     private final Optional<String> agent;
     private final ZoneId zone;
     private final Instant now;
+    private final boolean listener;
 
+    /** @param listener whether the user may listen to recordings (the recordings page checks it again) */
     CallbacksPage(String context, String csrf, String user, boolean manager, Optional<String> agent, ZoneId zone,
-            Instant now) {
+            Instant now, boolean listener) {
+        this.listener = listener;
         this.context = context;
         this.csrf = csrf;
         this.user = user;
@@ -111,7 +114,8 @@ final class CallbacksPage {
                     .append("<td>").append(escape(callback.askedFor()
                             .map(at -> DAY_TIME.format(at.atZone(callback.customerZone())))
                             .orElse("as soon as possible"))).append(" (").append(escape(callback.customerZone().getId()))
-                    .append(")</td><td class=\"reason\">").append(escape(callback.reason())).append("</td>")
+                    .append(")</td><td class=\"reason\">").append(escape(callback.reason())).append(message(callback))
+                    .append("</td>")
                     .append("<td class=\"state\">").append(callback.state().name().toLowerCase(Locale.ROOT))
                     .append(callback.attempts() > 0 ? ", " + callback.attempts() + " attempts" : "").append("</td>")
                     .append("<td><form method=\"post\" class=\"move\" action=\"").append(escape(context))
@@ -125,6 +129,13 @@ final class CallbacksPage {
                     .append("<input name=\"why\" placeholder=\"why\"><button>Cancel</button></form></td></tr>");
         }
         return html.append("</tbody></table>").toString();
+    }
+
+    /** A voicemail's callback: its message, and for a listener a link to the recordings page's player. */
+    private String message(Callback callback) {
+        return callback.message().map(m -> " <span class=\"message\">voice message, " + m.length().toSeconds()
+                + " s</span>" + (listener ? m.recording().map(id -> " <a class=\"listen\" href=\"" + escape(context)
+                        + "/recordings/" + id + "\">Listen</a>").orElse("") : "")).orElse("");
     }
 
     private static String idField(Callback callback) {

@@ -89,6 +89,11 @@ public class CallbacksServlet extends HttpServlet {
                 description = "Roles (comma-separated) whose users see and change every agent's callbacks and issue "
                         + "queue feeds; other users see only the callbacks assigned to their login name")
         String manager_roles() default "admin,callscore-reports";
+
+        @AttributeDefinition(name = "Listening roles",
+                description = "Roles (comma-separated) whose users get a link to hear a callback's voice message on "
+                        + "the recordings page (which checks its own listen.roles again); keep the two alike")
+        String listen_roles() default "callscore-recordings";
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -104,12 +109,18 @@ public class CallbacksServlet extends HttpServlet {
     private volatile CallbackFigures figures;
 
     private final Set<String> managerRoles;
+    private final Set<String> listenRoles;
     private final transient Clock clock = Clock.systemUTC();
 
     @Activate
     public CallbacksServlet(Config config) {
-        this.managerRoles = Arrays.stream(config.manager_roles().split(",")).map(String::trim)
-                .filter(role -> !role.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.managerRoles = roles(config.manager_roles());
+        this.listenRoles = roles(config.listen_roles());
+    }
+
+    private static Set<String> roles(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(role -> !role.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Who is asking, and what they may see. */
@@ -202,7 +213,8 @@ public class CallbacksServlet extends HttpServlet {
         String flash = (String) session.getAttribute(FLASH);
         session.removeAttribute(FLASH);
         String html = new CallbacksPage(request.getContextPath(), DashboardSession.csrfToken(session), viewer.user(),
-                viewer.manager(), agent, zone, clock.instant())
+                viewer.manager(), agent, zone, clock.instant(),
+                !Collections.disjoint(DashboardSession.roles(session), listenRoles))
                 .render(due, asked, flash == null ? "" : flash, feedOwner, feedActive);
         PageAnswers.write(response, HttpServletResponse.SC_OK, "text/html;charset=UTF-8",
                 html.getBytes(StandardCharsets.UTF_8));

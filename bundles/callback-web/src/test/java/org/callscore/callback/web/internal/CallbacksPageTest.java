@@ -2,12 +2,14 @@ package org.callscore.callback.web.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.callscore.callback.Callback;
+import org.callscore.callback.CallbackMessage;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.CallbackState;
 import org.callscore.callback.FeedOwner;
@@ -25,7 +27,26 @@ class CallbacksPageTest {
     }
 
     private static CallbacksPage page(boolean manager) {
-        return new CallbacksPage("/callscore", "token-1", "ann", manager, Optional.of("ann"), LISBON, NOW);
+        return new CallbacksPage("/callscore", "token-1", "ann", manager, Optional.of("ann"), LISBON, NOW, false);
+    }
+
+    @Test
+    void aCallbackFromAVoicemailShowsItsMessageAndAListenerGetsThePlayer() {
+        Callback plain = callback("a", NOW, "invoice");
+        Callback voicemail = new Callback("b", "sales", "0612345678", LISBON, Optional.of("ann"), "voicemail",
+                CallbackSource.VOICEMAIL, NOW, Optional.empty(), NOW, NOW.plusSeconds(86400), CallbackState.SCHEDULED,
+                0, 0, Optional.of("1764654000.42"), Optional.empty(), Optional.empty(), NOW, Optional.of(
+                        new CallbackMessage("/var/lib/callscore/recordings/pbx1/2026-12-02/voicemail-1764654000.42.wav",
+                                Optional.of(42L), Duration.ofMillis(6400))));
+        String agent = page(false).render(List.of(plain, voicemail), Optional.empty(), "", Optional.empty(), false);
+        String listener = new CallbacksPage("/callscore", "token-1", "ann", false, Optional.of("ann"), LISBON, NOW,
+                true).render(List.of(plain, voicemail), Optional.empty(), "", Optional.empty(), false);
+
+        assertThat(agent).contains("voicemail <span class=\"message\">voice message, 6 s</span></td>")
+                .doesNotContain("/recordings/");
+        assertThat(listener).contains("<span class=\"message\">voice message, 6 s</span> <a class=\"listen\" "
+                + "href=\"/callscore/recordings/42\">Listen</a>");
+        assertThat(listener.split("class=\"message\"", -1)).as("only the voicemail's row").hasSize(2);
     }
 
     @Test

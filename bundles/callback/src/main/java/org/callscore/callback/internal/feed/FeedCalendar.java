@@ -127,6 +127,9 @@ final class FeedCalendar {
         if (!callback.reason().isBlank()) {
             text.append("Reason: ").append(callback.reason()).append('\n');
         }
+        callback.message().ifPresent(m -> text.append("Voice message: ").append(m.length().toSeconds())
+                .append(" s, heard first when CallScore calls you").append(m.recording()
+                        .map(id -> "; on the dashboard at " + recordings(id)).orElse("")).append('\n'));
         text.append("State: ").append(callback.state().name().toLowerCase(Locale.ROOT))
                 .append(", attempts: ").append(callback.attempts()).append('\n');
         text.append("In CallScore: ").append(address(callback));
@@ -139,6 +142,12 @@ final class FeedCalendar {
             return customerNumber;
         }
         return "…" + customerNumber.substring(customerNumber.length() - SHOWN_DIGITS);
+    }
+
+    /** The recordings page's player: it asks for a login with the listening role. */
+    private String recordings(long recording) {
+        String base = settings.dashboard().toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/recordings/" + recording;
     }
 
     private URI address(Callback callback) {
