@@ -39,8 +39,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CallbackIT {
 
-    /** A one-question survey: the site needs one to start; these tests do not take it. */
-    private static final String SURVEY = String.join("\n", "queues = sales, support", "intro = beep",
+    /** A one-question survey: the site needs one to start; these tests (and VoicemailIT's) do not take it. */
+    static final String SURVEY = String.join("\n", "queues = sales, support", "intro = beep",
             "invalid.key = beep", "thanks = beep", "question.1.id = overall", "question.1.prompt = beep", "");
     /** Asterisk's Manager port and the user CallScore logs in with, as itests/asterisk/etc/manager.conf has them. */
     private static final int AMI_PORT = 5038;

@@ -32,9 +32,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VoicemailIT {
 
-    /** A one-question survey: the site needs one to start; these tests do not take it. */
-    private static final String SURVEY = String.join("\n", "queues = sales, support", "intro = beep",
-            "invalid.key = beep", "thanks = beep", "question.1.id = overall", "question.1.prompt = beep", "");
     private static final int AMI_PORT = 5038;
     private static final int AGENT_PORT_BASE = 5080;
     private static final int CUSTOMER_PORT = 5090;
@@ -54,7 +51,7 @@ class VoicemailIT {
 
     @BeforeAll
     void startTheCallCentre() throws IOException {
-        site = TestSite.start(SURVEY);
+        site = TestSite.start(CallbackIT.SURVEY);
         folder = RecordingEndToEndIT.recordIntoThePbxFolder(site);
         CallbackIT.configure(site.node(), AMI_PORT, "silence/1");
         TestSite.eventually("the callback tables migrated", Duration.ofSeconds(60),
