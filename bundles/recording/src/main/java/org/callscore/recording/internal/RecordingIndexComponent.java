@@ -251,12 +251,12 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
         }
         if (length.isEmpty()) {
             deleteQuietly(path);
-            writer.write(database, jdbi -> store.forgetFile(relative));
+            writer.write(database::jdbi, database::checkNow, jdbi -> store.forgetFile(relative));
             LOG.info("Voicemail of channel {}: no message left (no sound), nothing kept", channelUniqueId);
             return Optional.empty();
         }
         AtomicReference<RecordingStore.Indexed> indexed = new AtomicReference<>();
-        writer.write(database, jdbi -> {
+        writer.write(database::jdbi, database::checkNow, jdbi -> {
             indexed.set(store.insertRecording(server, channelUniqueId, linkedId, RecordingKind.VOICEMAIL, now, format,
                     relative));
             store.stopped(server, channelUniqueId, RecordingKind.VOICEMAIL, now);
