@@ -95,7 +95,8 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     public void onlyTheCoreRuns() throws Exception {
         startProxy();
         for (String module : List.of("callscore-reports-web", "callscore-ping", "callscore-survey", "callscore-ivr",
-                "callscore-reports", "callscore-recording")) {
+                "callscore-reports", "callscore-recording", "callscore-voicemail", "callscore-callback",
+                "callscore-notify")) {
             if (features.isInstalled(features.getFeature(module))) {
                 features.uninstallFeature(module, EnumSet.noneOf(FeaturesService.Option.class)); // a failed test's
             }
@@ -171,8 +172,13 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
             throws Exception {
         Set<String> expectedTasks = new TreeSet<>(CORE_TASKS);
         expectedTasks.addAll(moduleTasks);
-        eventually("applications " + applications + " and tasks " + expectedTasks,
-                () -> applications().equals(applications) && tasks().equals(expectedTasks));
+        try {
+            eventually("applications " + applications + " and tasks " + expectedTasks,
+                    () -> applications().equals(applications) && tasks().equals(expectedTasks));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; there are applications " + applications() + " and tasks "
+                    + tasks(), e);
+        }
         if (!consoleStopped) {
             String status = console("callscore:status");
             assertTrue(status, status.contains("Background tasks   " + expectedTasks.size() + " running"));
@@ -400,6 +406,121 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     private static String recordingState(String uniqueId) {
         return mariaDbDirect().withHandle(h -> h.createQuery("SELECT state FROM recording WHERE channel_uniqueid = ?")
                 .bind(0, uniqueId).mapTo(String.class).findOne().orElse(null));
+    }
+
+    // callbacks (with the AMI connections and the IVR's calendars they need)
+
+    private static final Set<String> CALLBACK_TASKS = Set.of("callback-request-replay", "callback-dialler",
+            "ivr-menu-scan", "ivr-visit-replay");
+
+    @Test
+    public void fCallbackAloneWithoutTheConsole() throws Exception {
+        callback(true);
+    }
+
+    @Test
+    public void fCallbackAloneWithTheConsole() throws Exception {
+        callback(false);
+    }
+
+    /** A caller's request while MariaDB is away is spooled, and reaches it once it is back. */
+    private void callback(boolean consoleStopped) throws Exception {
+        install("callscore-callback", consoleStopped);
+        onlyTheModuleRuns(Set.of("callback"), CALLBACK_TASKS, consoleStopped);
+        eventually("callback's schema migrated", () -> briefly(Database.class, d -> d.isReady("callback")));
+        String id = "1700." + System.nanoTime() % 100_000_000;
+
+        cutMariaDb();
+        Outcome outcome = call("callback?queue=alone-cb&reason=alone").uniqueId(id).callerId("0612345678", "Ann")
+                .digits("1", "1").connect().runToEnd(CALL);
+        assertEquals("SUCCESS", outcome.agiStatus());
+        assertEquals("REQUESTED", outcome.variable("CALLSCORE_CALLBACK"));
+        assertEquals("the request waits while MariaDB is away", 0,
+                count("SELECT COUNT(*) FROM callback WHERE call_uniqueid = ?", id));
+        restoreMariaDb();
+
+        eventually("the spooled request written to MariaDB",
+                () -> count("SELECT COUNT(*) FROM callback WHERE call_uniqueid = ? AND queue = 'alone-cb'", id) == 1);
+        if (!consoleStopped) {
+            String list = console("callback:list --queue alone-cb");
+            assertTrue(list, list.contains(outcome.variable("CALLSCORE_CALLBACK_ID")));
+        }
+        features.uninstallFeature("callscore-callback", EnumSet.noneOf(FeaturesService.Option.class));
+        eventually("no callback application left", () -> !applications().contains("callback"));
+    }
+
+    // notification campaigns
+
+    @Test
+    public void gNotifyAloneWithoutTheConsole() throws Exception {
+        notify(true);
+    }
+
+    @Test
+    public void gNotifyAloneWithTheConsole() throws Exception {
+        notify(false);
+    }
+
+    /** The dialler runs with no campaign and no AMI server; a call for an attempt it does not know plays nothing. */
+    private void notify(boolean consoleStopped) throws Exception {
+        install("callscore-notify", consoleStopped);
+        onlyTheModuleRuns(Set.of("notify"), Set.of("notify-dialler"), consoleStopped);
+        eventually("notify's schema migrated", () -> briefly(Database.class, d -> d.isReady("notify")));
+
+        Outcome unknown = call("notify").uniqueId(uniqueId("notify"))
+                .variable("CALLSCORE_NOTIFY_ATTEMPT", java.util.UUID.randomUUID().toString()).connect().runToEnd(CALL);
+        assertEquals("SUCCESS", unknown.agiStatus());
+        assertEquals("UNKNOWN", unknown.variable("CALLSCORE_NOTIFY"));
+        assertTrue(unknown.commands().toString(), unknown.commands().stream().noneMatch(c -> c.startsWith("STREAM")));
+        assertEquals("a call outside the shipped context is refused", "FAILURE", call("notify")
+                .uniqueId(uniqueId("bare")).connect().runToEnd(CALL).agiStatus());
+        if (!consoleStopped) {
+            String name = "alone-" + System.nanoTime() % 100_000_000;
+            console("notify:create --name " + name + " --message sound:custom/notice --first-day 2030-01-01 "
+                    + "--last-day 2030-01-02 --from 09:00 --until 17:00");
+            String list = console("notify:list");
+            assertTrue(list, list.contains(name) && list.toLowerCase(java.util.Locale.ROOT).contains("draft"));
+        }
+        features.uninstallFeature("callscore-notify", EnumSet.noneOf(FeaturesService.Option.class));
+        eventually("no notify application left", () -> !applications().contains("notify"));
+    }
+
+    // voicemail (with the callbacks and the recording index it writes to)
+
+    @Test
+    public void hVoicemailAloneWithoutTheConsole() throws Exception {
+        voicemail(true);
+    }
+
+    @Test
+    public void hVoicemailAloneWithTheConsole() throws Exception {
+        voicemail(false);
+    }
+
+    /** A message that was never recorded (no file) is told to the dialplan as EMPTY, and makes no callback. */
+    private void voicemail(boolean consoleStopped) throws Exception {
+        install("callscore-voicemail", consoleStopped);
+        Set<String> tasks = new TreeSet<>(CALLBACK_TASKS);
+        tasks.add("recording-scan");
+        onlyTheModuleRuns(Set.of("voicemail", "callback", "recording"), tasks, consoleStopped);
+        eventually("the schemas migrated", () -> briefly(Database.class, d -> d.isReady("callback")
+                && d.isReady("recording")));
+        String id = "1700." + System.nanoTime() % 100_000_000;
+
+        Outcome started = call("recording?action=start&kind=voicemail&server=itest").uniqueId(id).connect()
+                .runToEnd(CALL);
+        assertEquals("YES", started.variable("CALLSCORE_RECORDING"));
+        Outcome left = call("voicemail?queue=alone-vm&server=itest&file="
+                + java.net.URLEncoder.encode(started.variable("CALLSCORE_RECORDING_FILE"),
+                        java.nio.charset.StandardCharsets.UTF_8)).uniqueId(id).callerId("0612345678", "Ann")
+                .connect().runToEnd(CALL);
+
+        assertEquals("SUCCESS", left.agiStatus());
+        assertEquals("EMPTY", left.variable("CALLSCORE_VOICEMAIL"));
+        assertEquals(0, count("SELECT COUNT(*) FROM callback WHERE call_uniqueid = ?", id));
+        assertEquals("FAILURE", call("voicemail").uniqueId(id).connect().runToEnd(CALL).agiStatus());
+        features.uninstallFeature("callscore-voicemail", EnumSet.noneOf(FeaturesService.Option.class));
+        eventually("no module application left", () -> applications().isEmpty());
     }
 
     // the web feature (with the reports it needs), installed into a running Karaf

@@ -15,9 +15,9 @@ import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.Callbacks;
 import org.callscore.site.SiteZone;
+import org.callscore.support.agi.CallIds;
 import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.support.rules.QueueName;
-import org.callscore.support.rules.UniqueId;
 import org.callscore.support.text.LogText;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -136,11 +136,7 @@ public class CallbackApplication implements AgiScript {
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
-        String uniqueId = request.getUniqueId();
-        if (!UniqueId.isValid(uniqueId)) {
-            throw new AgiException("callback: the channel's uniqueid '" + LogText.of(uniqueId)
-                    + "' is not one Asterisk makes");
-        }
+        String uniqueId = CallIds.uniqueId("callback", request);
         String queue = request.getParameter("queue");
         if (!QueueName.isValid(queue)) {
             throw new AgiException("callback needs a queue: agi://HOST/callback?queue=NAME ('"

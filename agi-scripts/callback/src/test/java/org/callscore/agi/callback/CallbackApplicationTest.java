@@ -2,7 +2,6 @@ package org.callscore.agi.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -14,6 +13,7 @@ import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.Callbacks;
 import org.callscore.testing.asterisk.FastAgiCall;
+import org.callscore.testing.components.OneMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,17 +34,13 @@ class CallbackApplicationTest {
 
         /** Only request() is called; any other method fails the test. */
         Callbacks service() {
-            return (Callbacks) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Callbacks.class},
-                    (proxy, method, args) -> {
-                        if (!method.getName().equals("request")) {
-                            throw new AssertionError("unexpected call " + method.getName());
-                        }
-                        if (refusal != null) {
-                            throw refusal;
-                        }
-                        made.add((CallbackRequest) args[0]);
-                        return "cb-" + made.size();
-                    });
+            return OneMethod.of(Callbacks.class, "request", args -> {
+                if (refusal != null) {
+                    throw refusal;
+                }
+                made.add((CallbackRequest) args[0]);
+                return "cb-" + made.size();
+            });
         }
     }
 

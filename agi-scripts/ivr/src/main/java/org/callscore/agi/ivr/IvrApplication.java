@@ -13,13 +13,13 @@ import org.asteriskjava.fastagi.AgiScript;
 import org.callscore.agi.AgiApplication;
 import org.callscore.ivr.Action;
 import org.callscore.ivr.IvrCatalog;
+import org.callscore.support.agi.CallIds;
 import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.ivr.MenuTree;
 import org.callscore.support.text.LogText;
 import org.callscore.support.rules.DefinitionName;
-import org.callscore.support.rules.UniqueId;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,14 +62,9 @@ public class IvrApplication implements AgiScript {
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
-        String uniqueId = request.getUniqueId();
-        if (!UniqueId.isValid(uniqueId)) {
-            throw new AgiException("ivr: the channel's uniqueid '" + LogText.of(uniqueId) + "' is not one Asterisk makes");
-        }
+        String uniqueId = CallIds.uniqueId("ivr", request);
         MenuTree tree = choose(request.getParameter("menu"));
-        String linked = channel.getVariable("CHANNEL(linkedid)");
-        Optional<String> linkedId = UniqueId.isValid(linked) ? Optional.of(linked)
-                : Optional.empty();
+        Optional<String> linkedId = CallIds.linkedId(channel);
         String visitId = UUID.randomUUID().toString();
         channel.setVariable("IVR_VISIT_ID", visitId);
         IvrCall call = new IvrCall(channel, tree, Instant::now);

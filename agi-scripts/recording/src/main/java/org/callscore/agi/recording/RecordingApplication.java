@@ -14,9 +14,9 @@ import org.callscore.recording.RecordingCapture;
 import org.callscore.recording.RecordingCapture.StartedRecording;
 import org.callscore.recording.RecordingKind;
 import org.callscore.recording.RecordingRefusedException;
+import org.callscore.support.agi.CallIds;
 import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.support.rules.AsteriskServer;
-import org.callscore.support.rules.UniqueId;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,13 +47,9 @@ public class RecordingApplication implements AgiScript {
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
-        String uniqueId = request.getUniqueId();
-        if (!UniqueId.isValid(uniqueId)) {
-            throw new AgiException("the channel's uniqueid '" + uniqueId + "' is not one Asterisk makes");
-        }
+        String uniqueId = CallIds.uniqueId("recording", request);
         String server = server(request);
-        Optional<String> linkedId = Optional.ofNullable(channel.getVariable("CHANNEL(linkedid)"))
-                .filter(UniqueId::isValid);
+        Optional<String> linkedId = CallIds.linkedId(channel);
         String action = Optional.ofNullable(request.getParameter("action")).orElse("");
         switch (action) {
             case "start" -> start(channel, server, uniqueId, linkedId, kind(request), format(request));

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
+import org.callscore.support.agi.CallIds;
 import org.callscore.support.rules.QueueName;
 import org.callscore.support.rules.UniqueId;
 
@@ -31,10 +32,7 @@ record CallIdentity(Optional<String> survey, String uniqueId, Optional<String> l
             .asMatchPredicate();
 
     static CallIdentity of(AgiRequest request, AgiChannel channel) throws AgiException {
-        String uniqueId = request.getUniqueId();
-        if (!UniqueId.isValid(uniqueId)) {
-            throw new AgiException("the channel's uniqueid '" + uniqueId + "' is not one Asterisk makes");
-        }
+        String uniqueId = CallIds.uniqueId("survey", request);
         Optional<String> queue = plain(request.getParameter("queue"), QueueName::isValid);
         if (queue.isEmpty()) {
             queue = plain(channel.getVariable("QUEUENAME"), QueueName::isValid);

@@ -2,7 +2,6 @@ package org.callscore.agi.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -12,6 +11,7 @@ import org.callscore.callback.CallbackSource;
 import org.callscore.callback.Callbacks;
 import org.callscore.survey.SurveyDefinition;
 import org.callscore.survey.internal.SurveyFile;
+import org.callscore.testing.components.OneMethod;
 import org.junit.jupiter.api.Test;
 
 /** Closing the loop: which ended responses become callbacks, and what the request says. */
@@ -27,17 +27,13 @@ class SurveyCallbacksTest {
 
     /** Only request() is called; any other method fails the test. */
     private Callbacks callbacks() {
-        return (Callbacks) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Callbacks.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("request")) {
-                        throw new AssertionError("unexpected call " + method.getName());
-                    }
-                    if (refusal != null) {
-                        throw refusal;
-                    }
-                    requested.add((CallbackRequest) args[0]);
-                    return "cb-" + requested.size();
-                });
+        return OneMethod.of(Callbacks.class, "request", args -> {
+            if (refusal != null) {
+                throw refusal;
+            }
+            requested.add((CallbackRequest) args[0]);
+            return "cb-" + requested.size();
+        });
     }
 
     @Test

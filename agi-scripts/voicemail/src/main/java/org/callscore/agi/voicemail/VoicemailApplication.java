@@ -16,10 +16,10 @@ import org.callscore.callback.Callbacks;
 import org.callscore.recording.RecordingCapture;
 import org.callscore.recording.RecordingCapture.LeftMessage;
 import org.callscore.recording.RecordingRefusedException;
+import org.callscore.support.agi.CallIds;
 import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.support.rules.AsteriskServer;
 import org.callscore.support.rules.QueueName;
-import org.callscore.support.rules.UniqueId;
 import org.callscore.support.text.LogText;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -78,11 +78,7 @@ public class VoicemailApplication implements AgiScript {
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
-        String uniqueId = request.getUniqueId();
-        if (!UniqueId.isValid(uniqueId)) {
-            throw new AgiException("voicemail: the channel's uniqueid '" + LogText.of(uniqueId)
-                    + "' is not one Asterisk makes");
-        }
+        String uniqueId = CallIds.uniqueId("voicemail", request);
         String queue = request.getParameter("queue");
         if (!QueueName.isValid(queue)) {
             throw new AgiException("voicemail needs a queue: agi://HOST/voicemail?queue=NAME&file=FILE ('"
@@ -102,8 +98,7 @@ public class VoicemailApplication implements AgiScript {
         Optional<ZoneId> zone = zone(request.getParameter("zone"));
         String reason = Optional.ofNullable(request.getParameter("reason")).filter(r -> !r.isBlank())
                 .orElse(DEFAULT_REASON);
-        Optional<String> linkedId = Optional.ofNullable(channel.getVariable("CHANNEL(linkedid)"))
-                .filter(UniqueId::isValid);
+        Optional<String> linkedId = CallIds.linkedId(channel);
 
         RecordingCapture index = capture; // once: it may go between the test and the call
         if (index == null) {

@@ -3,9 +3,11 @@ package org.callscore.support.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpSession;
@@ -37,6 +39,12 @@ public final class DashboardSession {
     /** @return the user logged in to this session, if any */
     public static Optional<String> user(HttpSession session) {
         return Optional.ofNullable(attribute(session, USER, String.class));
+    }
+
+    /** @return the roles a comma-separated setting names (such as {@code manager.roles}), blanks left out */
+    public static Set<String> configuredRoles(String setting) {
+        return Arrays.stream(setting.split(",")).map(String::trim).filter(role -> !role.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** @return the realm's roles of the user logged in to this session; empty when none is */

@@ -1,12 +1,12 @@
 package org.callscore.itests.asterisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.callscore.itests.asterisk.TestSite.newCaller;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -65,18 +65,6 @@ class EndToEndIT {
         }
     }
 
-    /** A caller number of this run only: rows of earlier runs stay in the database. */
-    private static String newCaller() {
-        return "07" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-    }
-
-    private void call(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("itests/asterisk/call", "-t", "150"));
-        command.addAll(List.of(arguments));
-        Shell.Result result = site.shell().run(Duration.ofMinutes(4), command);
-        assertThat(result.exitCode()).as("sipp followed its scenarios:\n%s", Shell.tail(result.output())).isZero();
-    }
-
     /** The caller's channel uniqueid, from the CDR Asterisk wrote (it is also the call's linkedid). */
     private String uniqueIdOf(String caller) {
         TestSite.eventually("the CDR of " + caller, Duration.ofSeconds(20),
@@ -131,6 +119,14 @@ class EndToEndIT {
                 .isBetween(waitSeconds - 1, waitSeconds + 1);
     }
 
+    /** A caller no agent answered: the queue's last event, no survey, and the reports' outcome and wait. */
+    private void assertLeftTheQueueWithoutASurvey(String caller, String lastEvent, String status, int waitSeconds) {
+        String uniqueId = uniqueIdOf(caller);
+        assertThat(queueEvents(uniqueId)).startsWith("ENTERQUEUE").endsWith(lastEvent);
+        assertThat(site.query("SELECT id FROM survey_response WHERE uniqueid = ?", uniqueId)).isEmpty();
+        assertReported(uniqueId, status, "", waitSeconds);
+    }
+
     private void assertSurveyTiedToTheCall(String uniqueId, Map<String, Object> survey, String queue) {
         assertThat(survey.get("survey")).isEqualTo(TestSite.SURVEY);
         assertThat(survey.get("linkedid")).isEqualTo(uniqueId);
@@ -150,7 +146,7 @@ class EndToEndIT {
                 "menu.main.key.1 = queue:sales", "menu.main.key.2 = queue:support");
         String caller = newCaller();
 
-        call(concat(new String[] {"-s", "103"}, concat(SALES_AGENTS, caller + ";1500;1;4;1;" + KEY_GAP_MS + ";0;5;7300")));
+        site.call(concat(new String[] {"-s", "103"}, concat(SALES_AGENTS, caller + ";1500;1;4;1;" + KEY_GAP_MS + ";0;5;7300")));
 
         String uniqueId = uniqueIdOf(caller);
         Map<String, Object> visit = visitOf(uniqueId, "tree, linkedid, path, exit_type, exit_target, status, "
@@ -173,7 +169,7 @@ class EndToEndIT {
     void anAnsweredCallerCompletesTheSurveyAfterTheAgentHangsUp() {
         String caller = newCaller();
 
-        call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";4;1;5;" + KEY_GAP_MS + ";0"));
+        site.call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";4;1;5;" + KEY_GAP_MS + ";0"));
 
         String uniqueId = uniqueIdOf(caller);
         assertThat(queueEvents(uniqueId)).containsExactly("ENTERQUEUE", "CONNECT", "COMPLETEAGENT");
@@ -206,7 +202,7 @@ class EndToEndIT {
             TestSite.eventually("the survey with missing sounds loaded", Duration.ofSeconds(30),
                     () -> site.karafLog(logStart).contains("Survey " + TestSite.SURVEY + " reloaded"));
             // no intro: the first question comes about 5 s after the answer; its prompt-less second one is skipped
-            call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";4;5;;" + KEY_GAP_MS + ";0"));
+            site.call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";4;5;;" + KEY_GAP_MS + ";0"));
             // while the file still names them (survey:list shows only sounds the survey still plays)
             assertThat(site.console("survey:list")).contains("Sounds Asterisk could not play")
                     .contains("e2e: callscore-e2e-no-intro, callscore-e2e-no-question");
@@ -272,9 +268,9 @@ class EndToEndIT {
     @Test
     void theBusyRateCountsARealBusyCallOnceAndTwoRowCallsOnce() {
         String surveyed = newCaller();
-        call(concat(SALES_AGENTS, surveyed + ";0;;;;0;0"));
+        site.call(concat(SALES_AGENTS, surveyed + ";0;;;;0;0"));
         String busy = newCaller();
-        call("-b", "-s", "104", busy + ";0;;;;0;0");
+        site.call("-b", "-s", "104", busy + ";0;;;;0;0");
         TestSite.eventually("the CDR of the busy call", Duration.ofSeconds(20), () -> !site.query(
                 "SELECT disposition FROM cdr WHERE src = ? AND disposition = 'BUSY'", busy).isEmpty());
         String surveyedId = uniqueIdOf(surveyed);
@@ -308,7 +304,7 @@ class EndToEndIT {
                 "menu.main.retries = 0", "menu.main.on.failure = hangup");
         String caller = newCaller();
 
-        call("-s", "105", caller + ";0;;;;0;0");
+        site.call("-s", "105", caller + ";0;;;;0;0");
 
         String uniqueId = uniqueIdOf(caller);
         Map<String, Object> visit = visitOf(uniqueId, "tree, exit_type, status, site_open");
@@ -323,7 +319,7 @@ class EndToEndIT {
         String caller = newCaller();
 
         // the first answer, then a hang-up 1.5 s later, while the second question waits for a key
-        call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";2;;;0;1500"));
+        site.call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";2;;;0;1500"));
 
         String uniqueId = uniqueIdOf(caller);
         Map<String, Object> survey = surveyOf(uniqueId);
@@ -337,7 +333,7 @@ class EndToEndIT {
         String caller = newCaller();
 
         // 9 is no answer on 1-5: asked again, 4; yes; then silence on the last question, asked twice
-        call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";9;4;1;" + KEY_GAP_MS + ";0"));
+        site.call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";9;4;1;" + KEY_GAP_MS + ";0"));
 
         String uniqueId = uniqueIdOf(caller);
         Map<String, Object> survey = surveyOf(uniqueId);
@@ -349,12 +345,9 @@ class EndToEndIT {
     void aCallerWhoAbandonsInTheQueueGetsNoSurvey() {
         String caller = newCaller();
 
-        call("-a", "1:never", "-a", "2:never", caller + ";0;;;;0;5000");
+        site.call("-a", "1:never", "-a", "2:never", caller + ";0;;;;0;5000");
 
-        String uniqueId = uniqueIdOf(caller);
-        assertThat(queueEvents(uniqueId)).startsWith("ENTERQUEUE").endsWith("ABANDON");
-        assertThat(site.query("SELECT id FROM survey_response WHERE uniqueid = ?", uniqueId)).isEmpty();
-        assertReported(uniqueId, "abandoned", "", 5);
+        assertLeftTheQueueWithoutASurvey(caller, "ABANDON", "abandoned", 5);
     }
 
     @Test
@@ -362,12 +355,9 @@ class EndToEndIT {
         String caller = newCaller();
 
         // 102: the support queue with a 6 s longest wait; its agents only ring
-        call("-s", "102", "-a", "3:never", "-a", "4:never", caller + ";0;;;;0;0");
+        site.call("-s", "102", "-a", "3:never", "-a", "4:never", caller + ";0;;;;0;0");
 
-        String uniqueId = uniqueIdOf(caller);
-        assertThat(queueEvents(uniqueId)).startsWith("ENTERQUEUE").endsWith("EXITWITHTIMEOUT");
-        assertThat(site.query("SELECT id FROM survey_response WHERE uniqueid = ?", uniqueId)).isEmpty();
-        assertReported(uniqueId, "timeout", "", 6);
+        assertLeftTheQueueWithoutASurvey(caller, "EXITWITHTIMEOUT", "timeout", 6);
     }
 
     @Test
@@ -378,7 +368,7 @@ class EndToEndIT {
         String served = newCaller();
         try {
             // no survey: Asterisk hangs up right after the agent, so this caller presses nothing
-            call(concat(SALES_AGENTS, unserved + ";0;;;;0;0"));
+            site.call(concat(SALES_AGENTS, unserved + ";0;;;;0;0"));
         } finally {
             site.console("bundle:start org.callscore.agi.survey");
         }
@@ -389,7 +379,7 @@ class EndToEndIT {
 
         TestSite.eventually("survey served again", Duration.ofSeconds(30),
                 () -> site.console("callscore:status").matches("(?s).*applications +[^\n]*survey.*"));
-        call(concat(SALES_AGENTS, served + ";" + FIRST_KEY_MS + ";4;1;5;" + KEY_GAP_MS + ";0"));
+        site.call(concat(SALES_AGENTS, served + ";" + FIRST_KEY_MS + ";4;1;5;" + KEY_GAP_MS + ";0"));
         assertThat(surveyOf(uniqueIdOf(served)).get("status")).isEqualTo("completed");
     }
 
@@ -397,7 +387,7 @@ class EndToEndIT {
     void theWiringCheckAnswersFromTheShippedDialplan() {
         String caller = newCaller();
 
-        call("-s", "7277", caller + ";0;;;;0;0");
+        site.call("-s", "7277", caller + ";0;;;;0;0");
 
         String uniqueId = uniqueIdOf(caller);
         assertThat(site.query("SELECT asterisk_version FROM ping_log WHERE uniqueid = ?", uniqueId))
@@ -415,7 +405,7 @@ class EndToEndIT {
             arguments.add(caller + ";0;;;;0;0"); // silent callers: every survey ends unanswered
         }
 
-        call(arguments.toArray(String[]::new));
+        site.call(arguments.toArray(String[]::new));
 
         for (String caller : callers) {
             String uniqueId = uniqueIdOf(caller);

@@ -1,6 +1,7 @@
 package org.callscore.itests.asterisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.callscore.itests.asterisk.TestSite.newCaller;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -83,17 +83,6 @@ class RecordingEndToEndIT {
         }
     }
 
-    private static String newCaller() {
-        return "07" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-    }
-
-    private void call(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("itests/asterisk/call", "-s", "107", "-t", "150"));
-        command.addAll(List.of(arguments));
-        Shell.Result result = site.shell().run(Duration.ofMinutes(4), command);
-        assertThat(result.exitCode()).as("sipp followed its scenarios:\n%s", Shell.tail(result.output())).isZero();
-    }
-
     private String uniqueIdOf(String caller) {
         TestSite.eventually("the CDR of " + caller, Duration.ofSeconds(20),
                 () -> !site.query("SELECT uniqueid FROM cdr WHERE src = ?", caller).isEmpty());
@@ -114,7 +103,8 @@ class RecordingEndToEndIT {
         Instant before = Instant.now().minusSeconds(5);
         // agent 1 or 2 answers after 2 s and talks 8 s (6 s of audio); 12 s after the answer the caller rates
         // 1 (a complaint), yes, and 2
-        call("-a", "1:talks:2000:" + TALK_MS, "-a", "2:talks:2000:" + TALK_MS, caller + ";12500;1;1;2;1500;0");
+        site.call("-s", "107", "-a", "1:talks:2000:" + TALK_MS, "-a", "2:talks:2000:" + TALK_MS,
+                caller + ";12500;1;1;2;1500;0");
         String uniqueId = uniqueIdOf(caller);
         String agent = (String) site.query("SELECT agent FROM queue_log WHERE callid = ? AND event = 'CONNECT'",
                 uniqueId).get(0).get("agent");
@@ -161,7 +151,7 @@ class RecordingEndToEndIT {
         String caller = newCaller();
         long logStart = site.pbxLog().length();
         // the agents only ring; the caller hangs up after 6 s in the queue
-        call("-a", "1:never", "-a", "2:never", caller + ";0;;;;0;6000");
+        site.call("-s", "107", "-a", "1:never", "-a", "2:never", caller + ";0;;;;0;6000");
         String uniqueId = uniqueIdOf(caller);
         // the dialplan did ask for a file for this call, and told CallScore the caller hung up
         TestSite.eventually("the recording asked for", Duration.ofSeconds(20), () -> site.pbxLog()

@@ -1,5 +1,7 @@
 package org.callscore.itests.asterisk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -129,6 +132,19 @@ final class TestSite implements AutoCloseable {
 
     Shell shell() {
         return shell;
+    }
+
+    /** A caller number of this run only: rows of earlier runs stay in the database. */
+    static String newCaller() {
+        return "07" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    }
+
+    /** Places calls with {@code itests/asterisk/call} (sipp; its arguments as its usage says) and waits for them. */
+    void call(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("itests/asterisk/call", "-t", "150"));
+        command.addAll(List.of(arguments));
+        Shell.Result result = shell.run(Duration.ofMinutes(4), command);
+        assertThat(result.exitCode()).as("sipp followed its scenarios:\n%s", Shell.tail(result.output())).isZero();
     }
 
     /** The first node's runtime folder (etc/, data/), as {@code ./callscore start} made it. */

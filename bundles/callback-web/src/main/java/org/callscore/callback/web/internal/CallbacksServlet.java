@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -114,14 +112,10 @@ public class CallbacksServlet extends HttpServlet {
 
     @Activate
     public CallbacksServlet(Config config) {
-        this.managerRoles = roles(config.manager_roles());
-        this.listenRoles = roles(config.listen_roles());
+        this.managerRoles = DashboardSession.configuredRoles(config.manager_roles());
+        this.listenRoles = DashboardSession.configuredRoles(config.listen_roles());
     }
 
-    private static Set<String> roles(String list) {
-        return Arrays.stream(list.split(",")).map(String::trim).filter(role -> !role.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
-    }
 
     /** Who is asking, and what they may see. */
     private record Viewer(String user, boolean manager) {

@@ -7,13 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
@@ -125,14 +123,10 @@ public class NotificationsServlet extends HttpServlet {
 
     @Activate
     public NotificationsServlet(Config config) {
-        this.operatorRoles = roles(config.operator_roles());
-        this.readerRoles = roles(config.reader_roles());
+        this.operatorRoles = DashboardSession.configuredRoles(config.operator_roles());
+        this.readerRoles = DashboardSession.configuredRoles(config.reader_roles());
     }
 
-    private static Set<String> roles(String text) {
-        return Arrays.stream(text.split(",")).map(String::trim).filter(role -> !role.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
-    }
 
     /** Who is asking, and whether they may operate. */
     private record Viewer(String user, boolean reader, boolean operator) {

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -118,15 +116,11 @@ public class RecordingsServlet extends HttpServlet {
 
     @Activate
     public RecordingsServlet(Config config) {
-        this.listenRoles = roles(config.listen_roles());
-        this.adminRoles = roles(config.admin_roles());
+        this.listenRoles = DashboardSession.configuredRoles(config.listen_roles());
+        this.adminRoles = DashboardSession.configuredRoles(config.admin_roles());
         this.accessLogSpan = Duration.ofDays(Math.max(1, config.access_log_days()));
     }
 
-    private static Set<String> roles(String text) {
-        return Arrays.stream(text.split(",")).map(String::trim).filter(role -> !role.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
-    }
 
     /** Who is asking, and what they may do. */
     private record Viewer(String user, String address, boolean listener, boolean administrator) {

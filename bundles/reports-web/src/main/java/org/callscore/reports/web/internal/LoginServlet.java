@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -46,7 +43,7 @@ public class LoginServlet extends HttpServlet {
 
     @Activate
     public LoginServlet(WebConfig config) {
-        this(new LoginCheck(new JaasAuthenticator(config.realm()), roles(config.roles()),
+        this(new LoginCheck(new JaasAuthenticator(config.realm()), DashboardSession.configuredRoles(config.roles()),
                 Duration.ofMillis(Math.max(0, config.login_failure_delay_ms())), delay -> Thread.sleep(delay.toMillis()),
                 new LoginThrottle(config.login_lockout_failures(), config.login_lockout_address_failures(),
                         Duration.ofMinutes(Math.max(1, config.login_lockout_minutes())), Clock.systemUTC())),
@@ -58,10 +55,6 @@ public class LoginServlet extends HttpServlet {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    static Set<String> roles(String text) {
-        return Arrays.stream(text.split(",")).map(String::trim).filter(role -> !role.isEmpty())
-                .collect(Collectors.toSet());
-    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

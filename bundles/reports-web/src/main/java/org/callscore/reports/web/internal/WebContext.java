@@ -8,6 +8,7 @@ import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.callscore.support.web.DashboardSession;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,7 +42,7 @@ public class WebContext extends ServletContextHelper {
     @Activate
     public WebContext(BundleContext context, WebConfig config) {
         super(context.getBundle());
-        this.reportRoles = LoginServlet.roles(config.report_roles());
+        this.reportRoles = DashboardSession.configuredRoles(config.report_roles());
     }
 
     @Override
