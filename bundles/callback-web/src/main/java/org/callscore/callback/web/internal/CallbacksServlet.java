@@ -35,6 +35,7 @@ import org.callscore.callback.Callbacks;
 import org.callscore.callback.FeedOwner;
 import org.callscore.site.SiteZone;
 import org.callscore.support.text.LogText;
+import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
 import org.callscore.support.web.PageAnswers;
 import org.osgi.service.component.annotations.Activate;
@@ -43,7 +44,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -61,11 +61,9 @@ import org.slf4j.LoggerFactory;
  * agent, and issues queue feeds too. Every list shown is logged with who looked at it.
  */
 @Component(immediate = true, service = Servlet.class, configurationPid = CallbacksServlet.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + CallbacksServlet.PATH,
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + CallbacksServlet.PATH + "/*",
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-callback-pages",
-                DashboardSession.CONTEXT_SELECT })
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@DashboardServlet(servlet_pattern = {CallbacksServlet.PATH, CallbacksServlet.PATH + "/*"},
+        servlet_name = "callscore-callback-pages")
 @Designate(ocd = CallbacksServlet.Config.class)
 public class CallbacksServlet extends HttpServlet {
 

@@ -34,6 +34,7 @@ import org.callscore.recording.RecordingPage;
 import org.callscore.recording.RecordingRefusedException;
 import org.callscore.site.SiteZone;
 import org.callscore.support.text.LogText;
+import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
 import org.callscore.support.web.PageAnswers;
 import org.osgi.service.component.annotations.Activate;
@@ -42,7 +43,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -65,11 +65,9 @@ import org.slf4j.LoggerFactory;
  * Every list shown is logged with who looked at it.
  */
 @Component(immediate = true, service = Servlet.class, configurationPid = RecordingsServlet.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + RecordingsServlet.PATH,
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + RecordingsServlet.PATH + "/*",
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-recording-pages",
-                DashboardSession.CONTEXT_SELECT })
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@DashboardServlet(servlet_pattern = {RecordingsServlet.PATH, RecordingsServlet.PATH + "/*"},
+        servlet_name = "callscore-recording-pages")
 @Designate(ocd = RecordingsServlet.Config.class)
 public class RecordingsServlet extends HttpServlet {
 

@@ -12,22 +12,19 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
 
+import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
 /**
  * The login form ({@code GET /login}), the login ({@code POST /login}: user, password and the form's token) and
  * the logout ({@code POST /logout} with the session's token). A login must come with the token of the form it was
  * typed into, so another site cannot log a browser in; it is checked by {@link LoginCheck}.
  */
-@Component(immediate = true, service = Servlet.class, configurationPid = WebConfig.PID, property = {
-        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + WebSession.LOGIN,
-        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + WebSession.LOGOUT,
-        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-reports-login",
-        WebContext.SELECT })
+@Component(immediate = true, service = Servlet.class, configurationPid = WebConfig.PID)
+@DashboardServlet(servlet_pattern = {WebSession.LOGIN, WebSession.LOGOUT}, servlet_name = "callscore-reports-login")
 @Designate(ocd = WebConfig.class)
 public class LoginServlet extends HttpServlet {
 
