@@ -143,8 +143,7 @@ public class CallbacksServlet extends HttpServlet {
     }
 
     private ZoneId zone() {
-        SiteZone site = siteZone;
-        return site == null ? ZoneId.systemDefault() : site.zone();
+        return SiteZone.of(siteZone);
     }
 
     @Override

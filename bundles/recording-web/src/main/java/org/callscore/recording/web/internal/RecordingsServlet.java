@@ -137,8 +137,7 @@ public class RecordingsServlet extends HttpServlet {
     }
 
     private ZoneId zone() {
-        SiteZone site = siteZone;
-        return site == null ? ZoneId.systemDefault() : site.zone();
+        return SiteZone.of(siteZone);
     }
 
     @Override
