@@ -207,8 +207,7 @@ public class CallbacksServlet extends HttpServlet {
                 viewer.manager(), agent, zone, clock.instant(),
                 !Collections.disjoint(DashboardSession.roles(session), listenRoles))
                 .render(due, asked, flash == null ? "" : flash, feedOwner, feedActive);
-        PageAnswers.write(response, HttpServletResponse.SC_OK, "text/html;charset=UTF-8",
-                html.getBytes(StandardCharsets.UTF_8));
+        PageAnswers.html(response, HttpServletResponse.SC_OK, html);
     }
 
     /** The callback figures of a period, for managers only. */
@@ -240,8 +239,8 @@ public class CallbacksServlet extends HttpServlet {
                     + e.getMessage());
             return;
         }
-        PageAnswers.write(response, HttpServletResponse.SC_OK, "text/html;charset=UTF-8",
-                CallbackFiguresPage.render(request.getContextPath(), query, rows).getBytes(StandardCharsets.UTF_8));
+        PageAnswers.html(response, HttpServletResponse.SC_OK, CallbackFiguresPage.render(request.getContextPath(), query,
+                rows));
     }
 
     @Override
@@ -342,7 +341,6 @@ public class CallbacksServlet extends HttpServlet {
     }
 
     private static void page(HttpServletResponse response, int status, String message) throws IOException {
-        PageAnswers.write(response, status, "text/html;charset=UTF-8", CallbacksPage.message(message)
-                .getBytes(StandardCharsets.UTF_8));
+        PageAnswers.html(response, status, CallbacksPage.message(message));
     }
 }

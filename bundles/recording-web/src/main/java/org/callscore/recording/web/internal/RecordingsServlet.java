@@ -195,13 +195,13 @@ public class RecordingsServlet extends HttpServlet {
                 page = service.search(filters.query(zone(), number));
             }
         } catch (IllegalArgumentException e) {
-            html(response, HttpServletResponse.SC_BAD_REQUEST, pages.search(filters, null, e.getMessage(), number,
+            PageAnswers.html(response, HttpServletResponse.SC_BAD_REQUEST, pages.search(filters, null, e.getMessage(), number,
                     service.folderProblem()));
             return;
         }
         LOG.info("Recording pages: {} searched the recordings ({} shown)", LogText.of(viewer.user()),
                 page.recordings().size());
-        html(response, HttpServletResponse.SC_OK, pages.search(filters, page, "", number, service.folderProblem()));
+        PageAnswers.html(response, HttpServletResponse.SC_OK, pages.search(filters, page, "", number, service.folderProblem()));
     }
 
     private static int pageNumber(String text) {
@@ -223,7 +223,7 @@ public class RecordingsServlet extends HttpServlet {
                 : service.ofCall(recording.get().uniqueId()).stream()
                         .filter(r -> r.kind() == RecordingKind.VOICE_COMMENT).toList();
         LOG.info("Recording pages: {} looked at recording {}", LogText.of(viewer.user()), id);
-        html(response, HttpServletResponse.SC_OK, pages.recording(recording.get(), comments));
+        PageAnswers.html(response, HttpServletResponse.SC_OK, pages.recording(recording.get(), comments));
     }
 
     private void calls(HttpServletRequest request, HttpServletResponse response, RecordingIndex service,
@@ -262,7 +262,7 @@ public class RecordingsServlet extends HttpServlet {
         Instant from = clock.instant().minus(accessLogSpan);
         List<RecordingAccess> lines = service.accessLog(from, ACCESS_LOG_LINES);
         LOG.info("Recording pages: {} looked at the access log ({} lines)", LogText.of(viewer.user()), lines.size());
-        html(response, HttpServletResponse.SC_OK, pages.accessLog(lines, from));
+        PageAnswers.html(response, HttpServletResponse.SC_OK, pages.accessLog(lines, from));
     }
 
     /** The file, or the part the browser asked for; every request is an access (or a refusal) in the log. */
@@ -332,10 +332,6 @@ public class RecordingsServlet extends HttpServlet {
     }
 
     private static void page(HttpServletResponse response, int status, String message) throws IOException {
-        html(response, status, RecordingsPage.message(message));
-    }
-
-    private static void html(HttpServletResponse response, int status, String html) throws IOException {
-        PageAnswers.write(response, status, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
+        PageAnswers.html(response, status, RecordingsPage.message(message));
     }
 }

@@ -1,7 +1,6 @@
 package org.callscore.reports.web.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +13,7 @@ import javax.servlet.http.HttpSession;
 
 import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
+import org.callscore.support.web.PageAnswers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -125,10 +125,6 @@ public class LoginServlet extends HttpServlet {
                 "csrf", DashboardSession.csrfToken(session),
                 "message", message,
                 "next", next));
-        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        PageAnswers.html(response, status, page);
     }
 }
