@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.callscore.support.period.Span;
+
 /**
  * Which callbacks to count, and how to group them. A callback belongs to the day (in {@code zone}), queue and
  * agent of its request; its outcome is counted with its request, whenever it came.
@@ -24,15 +26,11 @@ public record CallbackFigureQuery(LocalDate from, LocalDate to, ZoneId zone, Opt
     public enum Grouping { ALL, QUEUE, AGENT, DAY, WEEK, MONTH, YEAR }
 
     public CallbackFigureQuery {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        Span.check(from, to);
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(groupBy, "groupBy");
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
-        }
         if (closureDays < 1) {
             throw new IllegalArgumentException("closureDays must be at least 1: " + closureDays);
         }

@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.callscore.support.period.Span;
+
 /**
  * Which calls to report on and how to group them. A call belongs to the day, hour and queue in which it
  * entered the queue (its ENTERQUEUE), and to the agent who answered it.
@@ -33,14 +35,10 @@ public record ReportQuery(LocalDate from, LocalDate to, ZoneId zone, Optional<St
     public static final String NONE_KEY = "(none)";
 
     public ReportQuery {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        Span.check(from, to);
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(groupBy, "groupBy");
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
-        }
     }
 }

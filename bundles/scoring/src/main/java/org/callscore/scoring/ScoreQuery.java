@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.callscore.support.period.Span;
+
 /**
  * Which survey responses to score and how to group them. A response belongs to the period in which its
  * survey started ({@code survey_response.started_at}).
@@ -32,15 +34,11 @@ public record ScoreQuery(Instant from, Instant to, Optional<String> queue, Optio
     public static final String NONE_KEY = "(none)";
 
     public ScoreQuery {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        Span.check(from, to);
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(survey, "survey");
         Objects.requireNonNull(groupBy, "groupBy");
         Objects.requireNonNull(zone, "zone");
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
-        }
     }
 }

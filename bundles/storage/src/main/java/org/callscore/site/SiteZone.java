@@ -16,4 +16,15 @@ public interface SiteZone {
 
     /** @return the site's zone now; never null */
     ZoneId zone();
+
+    /**
+     * The one rule for a module whose reference to this service is optional: while there is no service (storage
+     * stopping or being updated), the zone of this machine, as an empty setting means.
+     *
+     * @param site the service, or null while there is none
+     * @return the site's zone now
+     */
+    static ZoneId of(SiteZone site) {
+        return site == null ? ZoneId.systemDefault() : site.zone();
+    }
 }

@@ -3,7 +3,7 @@
  * IVR's business hours, the reports' days and the survey scores' periods.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.callscore.site;
 
 import org.osgi.annotation.bundle.Export;

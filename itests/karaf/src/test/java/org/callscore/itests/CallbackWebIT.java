@@ -74,11 +74,7 @@ public class CallbackWebIT extends CallScoreTestSupport {
     /** Logs the agent in from the callback page's address and waits for the agent page. */
     private static void logInAsAgent(Chromium browser) throws Exception {
         browser.navigate(Web.BASE + "/callscore/callbacks");
-        browser.waitFor("the login form", "location.pathname === '/callscore/login' && "
-                + "document.getElementById('submit') !== null", PAGE);
-        browser.evaluate("document.getElementById('user').value = '" + AGENT + "';"
-                + "document.getElementById('password').value = '" + AGENT_PASSWORD + "';"
-                + "document.getElementById('submit').click(); true");
+        browser.logIn(AGENT, AGENT_PASSWORD);
         waitForAgentPage(browser);
     }
 
@@ -221,11 +217,7 @@ public class CallbackWebIT extends CallScoreTestSupport {
 
         try (Chromium browser = Chromium.start()) {
             browser.navigate(Web.BASE + "/callscore/callbacks/figures?by=queue&queue=" + queue);
-            browser.waitFor("the login form", "location.pathname === '/callscore/login' && "
-                    + "document.getElementById('submit') !== null", PAGE);
-            browser.evaluate("document.getElementById('user').value = '" + MANAGER + "';"
-                    + "document.getElementById('password').value = '" + MANAGER_PASSWORD + "';"
-                    + "document.getElementById('submit').click(); true");
+            browser.logIn(MANAGER, MANAGER_PASSWORD);
             // the login goes back to the page first asked for, its query kept
             browser.waitFor("the figures page once logged in", "location.pathname === '/callscore/callbacks/figures' "
                     + "&& location.search === '?by=queue&queue=" + queue + "' && "

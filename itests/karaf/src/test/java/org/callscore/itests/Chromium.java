@@ -32,6 +32,7 @@ final class Chromium implements AutoCloseable {
 
     private static final Duration START = Duration.ofSeconds(30);
     private static final Duration CALL = Duration.ofSeconds(30);
+    private static final Duration LOGIN = Duration.ofSeconds(30);
 
     private final Process process;
     private final Path profile;
@@ -174,6 +175,18 @@ final class Chromium implements AutoCloseable {
         }
         throw new AssertionError("not within " + patience.toSeconds() + " s: " + what + " (" + expression + " was "
                 + last + "; page: " + evaluate("location.href + ' ' + document.body.innerText.slice(0, 400)") + ")");
+    }
+
+    /**
+     * Waits for the dashboard's login form (on the page the browser is on or is going to), types the user and the
+     * password into it and sends it, as a person would. Where the login leads is the caller's to wait for.
+     */
+    void logIn(String user, String password) throws Exception {
+        waitFor("the login form", "location.pathname === '/callscore/login' && "
+                + "document.getElementById('submit') !== null", LOGIN);
+        evaluate("document.getElementById('user').value = '" + user + "';"
+                + "document.getElementById('password').value = '" + password + "';"
+                + "document.getElementById('submit').click(); true");
     }
 
     void navigate(String url) throws Exception {

@@ -98,7 +98,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
                 "callscore-reports", "callscore-recording", "callscore-voicemail", "callscore-callback",
                 "callscore-notify")) {
             if (features.isInstalled(features.getFeature(module))) {
-                features.uninstallFeature(module, EnumSet.noneOf(FeaturesService.Option.class)); // a failed test's
+                uninstall(module); // a failed test's
             }
         }
         eventually("no module's application nor task left", () -> applications().isEmpty()
@@ -189,6 +189,16 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         }
     }
 
+    private void uninstall(String feature) throws Exception {
+        features.uninstallFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
+    }
+
+    /** Waits until each module's migrations have run. */
+    private void migrated(String... modules) throws InterruptedException {
+        eventually(String.join(", ", modules) + " schema migrated",
+                () -> briefly(Database.class, d -> Arrays.stream(modules).allMatch(d::isReady)));
+    }
+
     private void cutMariaDb() throws InterruptedException {
         proxy.stop();
         eventually("the outage is seen", () -> !briefly(Database.class, d -> d.status().reachable()));
@@ -237,7 +247,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     private void ping(boolean consoleStopped) throws Exception {
         install("callscore-ping", consoleStopped);
         onlyTheModuleRuns(Set.of("ping"), Set.of(), consoleStopped);
-        eventually("ping's schema migrated", () -> briefly(Database.class, d -> d.isReady("ping")));
+        migrated("ping");
         String id = uniqueId("ping");
 
         Outcome outcome = call("ping").uniqueId(id).connect().runToEnd(CALL);
@@ -245,7 +255,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         assertEquals("SUCCESS", outcome.agiStatus());
         assertEquals("UP", outcome.variable("CALLSCORE_DATABASE"));
         assertEquals(1, count("SELECT COUNT(*) FROM ping_log WHERE uniqueid = ?", id));
-        features.uninstallFeature("callscore-ping", EnumSet.noneOf(FeaturesService.Option.class));
+        uninstall("callscore-ping");
         assertEquals("FAILURE", call("ping").connect().runToEnd(CALL).agiStatus());
     }
 
@@ -282,7 +292,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         assertEquals(List.of("attitude=3@1", "solved=1@1", "recommend=10@1"), SurveyFixture.answers(mariaDbDirect(), id));
         eventually("the response ended", () -> "completed".equals(SurveyFixture.response(mariaDbDirect(), id)
                 .get("status")));
-        features.uninstallFeature("callscore-survey", EnumSet.noneOf(FeaturesService.Option.class));
+        uninstall("callscore-survey");
     }
 
     private FastAgiCall.Builder surveyCall(String id) {
@@ -307,7 +317,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         onlyTheModuleRuns(Set.of("ivr"), Set.of("ivr-menu-scan", "ivr-visit-replay"), consoleStopped);
         eventually("the menu served, its file read", () -> "selected".equals(ivrCall(uniqueId("ready")).connect()
                 .runToEnd(CALL).variable("IVR_STATUS")));
-        eventually("ivr's schema migrated", () -> briefly(Database.class, d -> d.isReady("ivr")));
+        migrated("ivr");
 
         cutMariaDb();
         String id = uniqueId("ivr");
@@ -321,7 +331,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         eventually("the spooled visit written to MariaDB",
                 () -> count("SELECT COUNT(*) FROM ivr_visit WHERE uniqueid = ?", id) == 1);
         assertEquals("itest-sales", IvrFixture.visit(mariaDbDirect(), id).get("exit_target"));
-        features.uninstallFeature("callscore-ivr", EnumSet.noneOf(FeaturesService.Option.class));
+        uninstall("callscore-ivr");
     }
 
     private FastAgiCall.Builder ivrCall(String id) {
@@ -343,7 +353,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     private void reports(boolean consoleStopped) throws Exception {
         install("callscore-reports", consoleStopped);
         onlyTheModuleRuns(Set.of(), Set.of("reports-ingestion"), consoleStopped);
-        eventually("reports' schema migrated", () -> briefly(Database.class, d -> d.isReady("reports")));
+        migrated("reports");
         ReportsWebFixture calls = new ReportsWebFixture(mariaDbDirect());
         calls.createQueueLog();
 
@@ -351,7 +361,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
 
         eventually("the fixture's 7 calls ingested from queue_log",
                 () -> count("SELECT COUNT(*) FROM reports_call WHERE queue = ?", calls.queue) == 7);
-        features.uninstallFeature("callscore-reports", EnumSet.noneOf(FeaturesService.Option.class));
+        uninstall("callscore-reports");
     }
 
     // recording
@@ -370,7 +380,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     private void recording(boolean consoleStopped) throws Exception {
         install("callscore-recording", consoleStopped);
         onlyTheModuleRuns(Set.of("recording"), Set.of("recording-scan"), consoleStopped);
-        eventually("recording's schema migrated", () -> briefly(Database.class, d -> d.isReady("recording")));
+        migrated("recording");
         String id = uniqueId("recording");
 
         Outcome started = call("recording?action=start&kind=queue&server=itest").uniqueId(id).connect()
@@ -400,7 +410,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         call("recording?action=stop&kind=queue&server=itest").uniqueId(empty).connect().runToEnd(CALL);
         eventually("a recording that never had sound leaves no entry", () -> recordingState(empty) == null);
         assertEquals("FAILURE", call("recording?action=rewind").connect().runToEnd(CALL).agiStatus());
-        features.uninstallFeature("callscore-recording", EnumSet.noneOf(FeaturesService.Option.class));
+        uninstall("callscore-recording");
     }
 
     private static String recordingState(String uniqueId) {
@@ -427,7 +437,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     private void callback(boolean consoleStopped) throws Exception {
         install("callscore-callback", consoleStopped);
         onlyTheModuleRuns(Set.of("callback"), CALLBACK_TASKS, consoleStopped);
-        eventually("callback's schema migrated", () -> briefly(Database.class, d -> d.isReady("callback")));
+        migrated("callback");
         String id = "1700." + System.nanoTime() % 100_000_000;
 
         cutMariaDb();
@@ -445,7 +455,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
             String list = console("callback:list --queue alone-cb");
             assertTrue(list, list.contains(outcome.variable("CALLSCORE_CALLBACK_ID")));
         }
-        features.uninstallFeature("callscore-callback", EnumSet.noneOf(FeaturesService.Option.class));
+        uninstall("callscore-callback");
         eventually("no callback application left", () -> !applications().contains("callback"));
     }
 
@@ -465,7 +475,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     private void notify(boolean consoleStopped) throws Exception {
         install("callscore-notify", consoleStopped);
         onlyTheModuleRuns(Set.of("notify"), Set.of("notify-dialler"), consoleStopped);
-        eventually("notify's schema migrated", () -> briefly(Database.class, d -> d.isReady("notify")));
+        migrated("notify");
 
         Outcome unknown = call("notify").uniqueId(uniqueId("notify"))
                 .variable("CALLSCORE_NOTIFY_ATTEMPT", java.util.UUID.randomUUID().toString()).connect().runToEnd(CALL);
@@ -481,7 +491,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
             String list = console("notify:list");
             assertTrue(list, list.contains(name) && list.toLowerCase(java.util.Locale.ROOT).contains("draft"));
         }
-        features.uninstallFeature("callscore-notify", EnumSet.noneOf(FeaturesService.Option.class));
+        uninstall("callscore-notify");
         eventually("no notify application left", () -> !applications().contains("notify"));
     }
 
@@ -503,8 +513,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         Set<String> tasks = new TreeSet<>(CALLBACK_TASKS);
         tasks.add("recording-scan");
         onlyTheModuleRuns(Set.of("voicemail", "callback", "recording"), tasks, consoleStopped);
-        eventually("the schemas migrated", () -> briefly(Database.class, d -> d.isReady("callback")
-                && d.isReady("recording")));
+        migrated("callback", "recording");
         String id = "1700." + System.nanoTime() % 100_000_000;
 
         Outcome started = call("recording?action=start&kind=voicemail&server=itest").uniqueId(id).connect()
@@ -519,7 +528,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
         assertEquals("EMPTY", left.variable("CALLSCORE_VOICEMAIL"));
         assertEquals(0, count("SELECT COUNT(*) FROM callback WHERE call_uniqueid = ?", id));
         assertEquals("FAILURE", call("voicemail").uniqueId(id).connect().runToEnd(CALL).agiStatus());
-        features.uninstallFeature("callscore-voicemail", EnumSet.noneOf(FeaturesService.Option.class));
+        uninstall("callscore-voicemail");
         eventually("no module application left", () -> applications().isEmpty());
     }
 
@@ -543,6 +552,6 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
                 throw new AssertionError(e);
             }
         });
-        features.uninstallFeature("callscore-reports-web", EnumSet.noneOf(FeaturesService.Option.class));
+        uninstall("callscore-reports-web");
     }
 }

@@ -435,11 +435,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
     /** Opens the page, logs in on the login page it leads to, and opens the page again. */
     static void loggedInAt(Chromium browser, String user, String password, String path) throws Exception {
         browser.navigate(ReportsWebIT.Web.BASE + path);
-        browser.waitFor("the login form", "location.pathname === '/callscore/login' && "
-                + "document.getElementById('submit') !== null", Duration.ofSeconds(20));
-        browser.evaluate("document.getElementById('user').value = '" + user + "';"
-                + "document.getElementById('password').value = '" + password + "';"
-                + "document.getElementById('submit').click(); true");
+        browser.logIn(user, password);
         // the login goes back to the page first asked for
         browser.waitFor("logged in, back at " + path, "location.pathname === '" + path + "'", Duration.ofSeconds(30));
     }

@@ -378,11 +378,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
 
     /** Logs in on the login page the browser is on (or is going to), and waits for the dashboard. */
     private static void logIn(Chromium browser) throws Exception {
-        browser.waitFor("the login form", "location.pathname === '/callscore/login' && "
-                + "document.getElementById('submit') !== null", Duration.ofSeconds(20));
-        browser.evaluate("document.getElementById('user').value = '" + MANAGER + "';"
-                + "document.getElementById('password').value = '" + MANAGER_PASSWORD + "';"
-                + "document.getElementById('submit').click(); true");
+        browser.logIn(MANAGER, MANAGER_PASSWORD);
         browser.waitFor("the dashboard after the login", "location.pathname === '/callscore/' && "
                 + "document.body.dataset.state === 'ready'", Duration.ofSeconds(30));
     }

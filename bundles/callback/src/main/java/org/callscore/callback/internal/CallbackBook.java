@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -23,6 +22,7 @@ import org.callscore.callback.CallbackState;
 import org.callscore.callback.Callbacks;
 import org.callscore.storage.Database;
 import org.callscore.support.database.BoundedWriter;
+import org.callscore.support.database.SpoolReplay;
 import org.callscore.support.database.SqlFailures;
 import org.callscore.support.files.RecordSpool;
 import org.jdbi.v3.core.Handle;
@@ -46,8 +46,7 @@ final class CallbackBook implements Callbacks {
     private final Supplier<ZoneId> siteZone;
     private final Supplier<CallbackSettings> settings;
     private final BiFunction<String, ZoneId, CallbackSettings.QueueHours> hours;
-    private final Object replay = new Object();
-    private final AtomicBoolean spooling = new AtomicBoolean();
+    private final SpoolReplay<RequestRecord.Request> replays;
 
     /**
      * @param database the database now, or null while there is none
@@ -63,6 +62,9 @@ final class CallbackBook implements Callbacks {
         this.siteZone = siteZone;
         this.settings = settings;
         this.hours = hours;
+        this.replays = new SpoolReplay<>(LOG, spool, new SpoolReplay.Names("Callback", "callback", "callback requests"),
+                RequestRecord::read, request -> request.callback().id(),
+                (jdbi, request) -> jdbi.useTransaction(h -> write(h, request.callback(), request.actor())));
     }
 
     /** @return the first time at or after {@code wanted} the queue is open in that zone; {@code wanted} if unknown */
@@ -104,10 +106,7 @@ final class CallbackBook implements Callbacks {
             throw new IllegalStateException("callback not recorded: MariaDB does not answer and the spool "
                     + spool.folder() + " cannot be written (" + e.getMessage() + ")", e);
         }
-        if (spooling.compareAndSet(false, true)) {
-            LOG.warn("MariaDB is not ready for callback requests: they wait in {} and are written when it is",
-                    spool.folder());
-        }
+        replays.spooled();
         LOG.info("Callback {} for queue {} spooled until MariaDB answers", callback.id(), queue);
         return callback.id();
     }
@@ -143,51 +142,14 @@ final class CallbackBook implements Callbacks {
 
     /** @return how many requests wait in the spool */
     int pending() {
-        return Math.max(0, spool.size());
+        return replays.pending();
     }
 
     /** Writes the spooled requests, stopping at the first one MariaDB cannot take yet. */
     void replay() {
-        synchronized (replay) {
-            Database db = database.get();
-            if (db == null || !db.isReady(SCHEMA)) {
-                return;
-            }
-            if (spool.size() == 0) {
-                spooling.set(false);
-                writer.resume();
-                return;
-            }
-            int written = 0;
-            for (RecordSpool.Entry entry : spool.entries((file, why) -> LOG.error(
-                    "Callback spool: unreadable file {} set aside: {}", file, why))) {
-                RequestRecord.Request request;
-                try {
-                    request = RequestRecord.read(entry.record());
-                } catch (RuntimeException unreadable) {
-                    spool.reject(entry.file()).ifPresent(kept -> LOG.error("Callback spool: {} cannot be read ({}); "
-                            + "kept as {}", entry.file(), unreadable.getMessage(), kept));
-                    continue;
-                }
-                try {
-                    db.jdbi().useTransaction(h -> write(h, request.callback(), request.actor()));
-                } catch (RuntimeException e) {
-                    if (!SqlFailures.refusedForGood(e)) {
-                        LOG.debug("Callback replay paused: {}", SqlFailures.reason(e));
-                        db.checkNow();
-                        return;
-                    }
-                    spool.reject(entry.file()).ifPresent(kept -> LOG.error("MariaDB refused callback {} ({}); it is "
-                            + "kept in {} for an administrator", request.callback().id(), SqlFailures.reason(e), kept));
-                    continue;
-                }
-                spool.remove(entry);
-                written++;
-            }
-            writer.resume();
-            if (written > 0) {
-                LOG.info("{} callback requests written to MariaDB from the spool; {} still waiting", written, pending());
-            }
+        Database db = database.get();
+        if (db != null && db.isReady(SCHEMA)) {
+            replays.replay(db::jdbi, db::checkNow, writer);
         }
     }
 

@@ -83,8 +83,7 @@ public class CallbacksComponent implements Callbacks {
     }
 
     private ZoneId zone() {
-        SiteZone site = siteZone;
-        return site == null ? ZoneId.systemDefault() : site.zone();
+        return SiteZone.of(siteZone);
     }
 
     @Deactivate

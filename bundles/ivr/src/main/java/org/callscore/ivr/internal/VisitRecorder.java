@@ -1,12 +1,12 @@
 package org.callscore.ivr.internal;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.storage.Database;
 import org.callscore.support.database.BoundedWriter;
+import org.callscore.support.database.SpoolReplay;
 import org.callscore.support.database.SqlFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +24,7 @@ final class VisitRecorder implements IvrVisits {
     private final VisitSpool spool;
     private final Supplier<Database> database;
     private final BoundedWriter writer;
-    private final Object replay = new Object();
-    /** Whether visits went to the spool since it was last found empty: the spool is logged once per outage. */
-    private final AtomicBoolean spooling = new AtomicBoolean();
+    private final SpoolReplay<IvrVisit> replays;
 
     /**
      * @param database the database now, or null while there is none
@@ -36,6 +34,8 @@ final class VisitRecorder implements IvrVisits {
         this.spool = spool;
         this.database = database;
         this.writer = writer;
+        this.replays = new SpoolReplay<>(LOG, spool.files(), new SpoolReplay.Names("IVR visit", "IVR visit", "IVR visits"),
+                VisitSpool::read, IvrVisit::id, VisitWriter::write);
     }
 
     @Override
@@ -67,10 +67,7 @@ final class VisitRecorder implements IvrVisits {
     private void keep(IvrVisit visit) {
         try {
             spool.put(visit);
-            if (spooling.compareAndSet(false, true)) {
-                LOG.warn("MariaDB is not ready for IVR visits: they wait in {} and are written when it is",
-                        spool.folder());
-            }
+            replays.spooled();
         } catch (RuntimeException e) {
             LOG.error("IVR visit spool {} cannot be written ({}): the caller goes on, and this visit is kept only in "
                     + "this log line: {}", spool.folder(), e.getMessage(), visit);
@@ -79,43 +76,14 @@ final class VisitRecorder implements IvrVisits {
 
     @Override
     public int pending() {
-        return Math.max(0, spool.size());
+        return replays.pending();
     }
 
     /** Writes the spooled visits, stopping at the first one the database cannot take yet. */
     void replay() {
-        synchronized (replay) {
-            Database db = database.get();
-            if (db == null || !db.isReady(MODULE)) {
-                return;
-            }
-            if (spool.size() == 0) {
-                spooling.set(false);
-                writer.resume(); // nothing waits and MariaDB answers the health check
-                return;
-            }
-            int written = 0;
-            for (VisitSpool.Entry entry : spool.entries((file, why) -> LOG.error(
-                    "IVR visit spool: unreadable file {} set aside: {}", file, why))) {
-                try {
-                    VisitWriter.write(db.jdbi(), entry.visit());
-                } catch (RuntimeException e) {
-                    if (!SqlFailures.refusedForGood(e)) {
-                        LOG.debug("IVR visit replay paused: {}", SqlFailures.reason(e));
-                        db.checkNow();
-                        return;
-                    }
-                    spool.reject(entry).ifPresent(kept -> LOG.error("MariaDB refused IVR visit {} ({}); it "
-                            + "is kept in {} for an administrator", entry.visit().id(), SqlFailures.reason(e), kept));
-                    continue;
-                }
-                spool.remove(entry);
-                written++;
-            }
-            writer.resume();
-            if (written > 0) {
-                LOG.info("{} IVR visits written to MariaDB from the spool; {} still waiting", written, spool.size());
-            }
+        Database db = database.get();
+        if (db != null && db.isReady(MODULE)) {
+            replays.replay(db::jdbi, db::checkNow, writer);
         }
     }
 }

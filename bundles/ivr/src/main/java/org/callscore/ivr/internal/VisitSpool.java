@@ -3,11 +3,8 @@ package org.callscore.ivr.internal;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.BiConsumer;
 
 import org.callscore.ivr.Action;
 import org.callscore.ivr.IvrVisit;
@@ -65,47 +62,13 @@ final class VisitSpool {
         }
     }
 
-    /** A visit in the spool, and the file to delete once it is written. */
-    record Entry(RecordSpool.Entry file, IvrVisit visit) {
+    /** The files the visits are kept in, for the replay. */
+    RecordSpool files() {
+        return files;
     }
 
-    /**
-     * @return the visits waiting, oldest file first; unreadable files are moved aside as {@code .rejected} (or,
-     *         when even that fails, left where they are and reported once), never stopping the others
-     */
-    List<Entry> entries(BiConsumer<Path, String> unreadable) {
-        List<Entry> entries = new ArrayList<>();
-        for (RecordSpool.Entry entry : files.entries(unreadable)) {
-            try {
-                entries.add(new Entry(entry, read(entry.record())));
-            } catch (RuntimeException e) {
-                if (files.reject(entry.file()).isPresent()) {
-                    unreadable.accept(entry.file(), e.toString());
-                }
-            }
-        }
-        return entries;
-    }
-
-    int size() {
-        return files.size();
-    }
-
-    /** Forgets a visit MariaDB has; one that cannot be deleted is written again later, to no effect. */
-    void remove(Entry entry) {
-        files.remove(entry.file());
-    }
-
-    /**
-     * Keeps a file that MariaDB refuses for good (or that cannot be read) beside the spool, for a person.
-     *
-     * @return where it is kept; empty when it cannot be moved (reported once, then skipped by the replay)
-     */
-    Optional<Path> reject(Entry entry) {
-        return files.reject(entry.file().file());
-    }
-
-    private static IvrVisit read(Properties p) {
+    /** @return the visit a spool file holds; throws when it holds none */
+    static IvrVisit read(Properties p) {
         Optional<Action> exit = Optional.ofNullable(p.getProperty("exit")).map(VisitSpool::action);
         return new IvrVisit(required(p, "id"), required(p, "tree"), required(p, "version"), required(p, "uniqueid"),
                 Optional.ofNullable(p.getProperty("linkedid")), required(p, "entry"), required(p, "exit.menu"),

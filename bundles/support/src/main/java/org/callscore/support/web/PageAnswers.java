@@ -2,10 +2,11 @@ package org.callscore.support.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import javax.servlet.http.HttpServletResponse;
 
-/** Answers of the dashboard's pages: a whole body at once, and a bundle's own files under {@code /web/}. */
+/** Answers of the dashboard's pages: a whole body or HTML page at once, and a bundle's own files under {@code /web/}. */
 public final class PageAnswers {
 
     private PageAnswers() {
@@ -17,6 +18,11 @@ public final class PageAnswers {
         response.setContentType(type);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** Writes a whole HTML page, in UTF-8. */
+    public static void html(HttpServletResponse response, int status, String page) throws IOException {
+        write(response, status, "text/html;charset=UTF-8", page.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -35,6 +35,7 @@ import org.callscore.callback.Callbacks;
 import org.callscore.callback.FeedOwner;
 import org.callscore.site.SiteZone;
 import org.callscore.support.text.LogText;
+import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
 import org.callscore.support.web.PageAnswers;
 import org.osgi.service.component.annotations.Activate;
@@ -43,7 +44,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -61,11 +61,9 @@ import org.slf4j.LoggerFactory;
  * agent, and issues queue feeds too. Every list shown is logged with who looked at it.
  */
 @Component(immediate = true, service = Servlet.class, configurationPid = CallbacksServlet.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + CallbacksServlet.PATH,
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + CallbacksServlet.PATH + "/*",
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-callback-pages",
-                DashboardSession.CONTEXT_SELECT })
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@DashboardServlet(servlet_pattern = {CallbacksServlet.PATH, CallbacksServlet.PATH + "/*"},
+        servlet_name = "callscore-callback-pages")
 @Designate(ocd = CallbacksServlet.Config.class)
 public class CallbacksServlet extends HttpServlet {
 
@@ -145,8 +143,7 @@ public class CallbacksServlet extends HttpServlet {
     }
 
     private ZoneId zone() {
-        SiteZone site = siteZone;
-        return site == null ? ZoneId.systemDefault() : site.zone();
+        return SiteZone.of(siteZone);
     }
 
     @Override
@@ -210,8 +207,7 @@ public class CallbacksServlet extends HttpServlet {
                 viewer.manager(), agent, zone, clock.instant(),
                 !Collections.disjoint(DashboardSession.roles(session), listenRoles))
                 .render(due, asked, flash == null ? "" : flash, feedOwner, feedActive);
-        PageAnswers.write(response, HttpServletResponse.SC_OK, "text/html;charset=UTF-8",
-                html.getBytes(StandardCharsets.UTF_8));
+        PageAnswers.html(response, HttpServletResponse.SC_OK, html);
     }
 
     /** The callback figures of a period, for managers only. */
@@ -243,8 +239,8 @@ public class CallbacksServlet extends HttpServlet {
                     + e.getMessage());
             return;
         }
-        PageAnswers.write(response, HttpServletResponse.SC_OK, "text/html;charset=UTF-8",
-                CallbackFiguresPage.render(request.getContextPath(), query, rows).getBytes(StandardCharsets.UTF_8));
+        PageAnswers.html(response, HttpServletResponse.SC_OK, CallbackFiguresPage.render(request.getContextPath(), query,
+                rows));
     }
 
     @Override
@@ -345,7 +341,6 @@ public class CallbacksServlet extends HttpServlet {
     }
 
     private static void page(HttpServletResponse response, int status, String message) throws IOException {
-        PageAnswers.write(response, status, "text/html;charset=UTF-8", CallbacksPage.message(message)
-                .getBytes(StandardCharsets.UTF_8));
+        PageAnswers.html(response, status, CallbacksPage.message(message));
     }
 }

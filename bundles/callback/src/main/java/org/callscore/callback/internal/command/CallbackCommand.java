@@ -49,7 +49,7 @@ abstract class CallbackCommand extends ModuleCommand {
     }
 
     ZoneId siteZone() {
-        return siteZone == null ? ZoneId.systemDefault() : siteZone.zone();
+        return SiteZone.of(siteZone);
     }
 
     /** @throws IllegalArgumentException naming the option when the value is not a local date and time */

@@ -57,7 +57,7 @@ public class CallbackReportCommand extends PeriodOptions {
         if (figures == null) {
             return Optional.empty();
         }
-        ZoneId zoneId = zone(siteZone == null ? ZoneId.systemDefault() : siteZone.zone());
+        ZoneId zoneId = zone(SiteZone.of(siteZone));
         Days days = days(LocalDate.now(zoneId));
         CallbackFigureQuery query = new CallbackFigureQuery(days.first(), days.end(), zoneId,
                 Optional.ofNullable(queue), Optional.ofNullable(agent),

@@ -34,6 +34,7 @@ import org.callscore.recording.RecordingPage;
 import org.callscore.recording.RecordingRefusedException;
 import org.callscore.site.SiteZone;
 import org.callscore.support.text.LogText;
+import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
 import org.callscore.support.web.PageAnswers;
 import org.osgi.service.component.annotations.Activate;
@@ -42,7 +43,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -65,11 +65,9 @@ import org.slf4j.LoggerFactory;
  * Every list shown is logged with who looked at it.
  */
 @Component(immediate = true, service = Servlet.class, configurationPid = RecordingsServlet.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = {
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + RecordingsServlet.PATH,
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + RecordingsServlet.PATH + "/*",
-                HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-recording-pages",
-                DashboardSession.CONTEXT_SELECT })
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@DashboardServlet(servlet_pattern = {RecordingsServlet.PATH, RecordingsServlet.PATH + "/*"},
+        servlet_name = "callscore-recording-pages")
 @Designate(ocd = RecordingsServlet.Config.class)
 public class RecordingsServlet extends HttpServlet {
 
@@ -139,8 +137,7 @@ public class RecordingsServlet extends HttpServlet {
     }
 
     private ZoneId zone() {
-        SiteZone site = siteZone;
-        return site == null ? ZoneId.systemDefault() : site.zone();
+        return SiteZone.of(siteZone);
     }
 
     @Override
@@ -198,13 +195,13 @@ public class RecordingsServlet extends HttpServlet {
                 page = service.search(filters.query(zone(), number));
             }
         } catch (IllegalArgumentException e) {
-            html(response, HttpServletResponse.SC_BAD_REQUEST, pages.search(filters, null, e.getMessage(), number,
+            PageAnswers.html(response, HttpServletResponse.SC_BAD_REQUEST, pages.search(filters, null, e.getMessage(), number,
                     service.folderProblem()));
             return;
         }
         LOG.info("Recording pages: {} searched the recordings ({} shown)", LogText.of(viewer.user()),
                 page.recordings().size());
-        html(response, HttpServletResponse.SC_OK, pages.search(filters, page, "", number, service.folderProblem()));
+        PageAnswers.html(response, HttpServletResponse.SC_OK, pages.search(filters, page, "", number, service.folderProblem()));
     }
 
     private static int pageNumber(String text) {
@@ -226,7 +223,7 @@ public class RecordingsServlet extends HttpServlet {
                 : service.ofCall(recording.get().uniqueId()).stream()
                         .filter(r -> r.kind() == RecordingKind.VOICE_COMMENT).toList();
         LOG.info("Recording pages: {} looked at recording {}", LogText.of(viewer.user()), id);
-        html(response, HttpServletResponse.SC_OK, pages.recording(recording.get(), comments));
+        PageAnswers.html(response, HttpServletResponse.SC_OK, pages.recording(recording.get(), comments));
     }
 
     private void calls(HttpServletRequest request, HttpServletResponse response, RecordingIndex service,
@@ -265,7 +262,7 @@ public class RecordingsServlet extends HttpServlet {
         Instant from = clock.instant().minus(accessLogSpan);
         List<RecordingAccess> lines = service.accessLog(from, ACCESS_LOG_LINES);
         LOG.info("Recording pages: {} looked at the access log ({} lines)", LogText.of(viewer.user()), lines.size());
-        html(response, HttpServletResponse.SC_OK, pages.accessLog(lines, from));
+        PageAnswers.html(response, HttpServletResponse.SC_OK, pages.accessLog(lines, from));
     }
 
     /** The file, or the part the browser asked for; every request is an access (or a refusal) in the log. */
@@ -335,10 +332,6 @@ public class RecordingsServlet extends HttpServlet {
     }
 
     private static void page(HttpServletResponse response, int status, String message) throws IOException {
-        html(response, status, RecordingsPage.message(message));
-    }
-
-    private static void html(HttpServletResponse response, int status, String html) throws IOException {
-        PageAnswers.write(response, status, "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
+        PageAnswers.html(response, status, RecordingsPage.message(message));
     }
 }

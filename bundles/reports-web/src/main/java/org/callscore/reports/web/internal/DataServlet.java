@@ -20,12 +20,12 @@ import org.callscore.scoring.SurveyScores;
 import org.callscore.support.export.Csv;
 import org.callscore.support.export.Xlsx;
 import org.callscore.support.text.LogText;
+import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +33,8 @@ import org.slf4j.LoggerFactory;
  * The JSON API ({@code GET /api/NAME}) and the export ({@code GET /export/NAME.csv}, {@code .xlsx}) of every
  * report in {@link Report}, plus {@code GET /api/status}. Either module may be missing: its reports answer 503.
  */
-@Component(immediate = true, service = Servlet.class, property = {
-        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/api/*",
-        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/export/*",
-        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-reports-data",
-        WebContext.SELECT })
+@Component(immediate = true, service = Servlet.class)
+@DashboardServlet(servlet_pattern = {"/api/*", "/export/*"}, servlet_name = "callscore-reports-data")
 public class DataServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

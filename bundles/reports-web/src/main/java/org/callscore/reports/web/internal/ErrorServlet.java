@@ -1,7 +1,6 @@
 package org.callscore.reports.web.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import javax.servlet.RequestDispatcher;
@@ -11,6 +10,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.callscore.support.web.HtmlText;
+import org.callscore.support.web.PageAnswers;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
@@ -59,14 +59,9 @@ public class ErrorServlet extends HttpServlet {
             DataServlet.error(response, status, message, null);
             return;
         }
-        byte[] page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>CallScore reports</title></head>"
-                + "<body><p>" + status + ": " + HtmlText.escape(message) + "</p><p><a href=\""
-                + HtmlText.escape(request.getContextPath()) + "/\">CallScore reports</a></p></body></html>")
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(page.length);
-        response.getOutputStream().write(page);
+        PageAnswers.html(response, status, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>CallScore "
+                + "reports</title></head><body><p>" + status + ": " + HtmlText.escape(message) + "</p><p><a href=\""
+                + HtmlText.escape(request.getContextPath()) + "/\">CallScore reports</a></p></body></html>");
     }
 
     /** @return the reason of a refusal: ours (e.g. "missing or wrong form token") or the status's, kept short */

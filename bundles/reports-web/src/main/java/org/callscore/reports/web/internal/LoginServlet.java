@@ -1,7 +1,6 @@
 package org.callscore.reports.web.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -12,22 +11,20 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
 
+import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
+import org.callscore.support.web.PageAnswers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
 /**
  * The login form ({@code GET /login}), the login ({@code POST /login}: user, password and the form's token) and
  * the logout ({@code POST /logout} with the session's token). A login must come with the token of the form it was
  * typed into, so another site cannot log a browser in; it is checked by {@link LoginCheck}.
  */
-@Component(immediate = true, service = Servlet.class, configurationPid = WebConfig.PID, property = {
-        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + WebSession.LOGIN,
-        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=" + WebSession.LOGOUT,
-        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-reports-login",
-        WebContext.SELECT })
+@Component(immediate = true, service = Servlet.class, configurationPid = WebConfig.PID)
+@DashboardServlet(servlet_pattern = {WebSession.LOGIN, WebSession.LOGOUT}, servlet_name = "callscore-reports-login")
 @Designate(ocd = WebConfig.class)
 public class LoginServlet extends HttpServlet {
 
@@ -128,10 +125,6 @@ public class LoginServlet extends HttpServlet {
                 "csrf", DashboardSession.csrfToken(session),
                 "message", message,
                 "next", next));
-        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        PageAnswers.html(response, status, page);
     }
 }

@@ -9,18 +9,16 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
 /**
  * The dashboard's files, from the bundle's {@code web/} folder: the page at {@code /} (with the user's name and
  * the session's form token filled in), its script and style sheets. Only the files listed here are served.
  */
-@Component(immediate = true, service = Servlet.class, property = {
-        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/",
-        HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=callscore-reports-pages",
-        WebContext.SELECT })
+@Component(immediate = true, service = Servlet.class)
+@DashboardServlet(servlet_pattern = "/", servlet_name = "callscore-reports-pages")
 public class PageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
