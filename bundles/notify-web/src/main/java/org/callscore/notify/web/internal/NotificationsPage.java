@@ -130,10 +130,10 @@ final class NotificationsPage {
                         "placeholder=\"" + escape(zone.getId()) + " (the site's)\""))
                 .append("</fieldset><fieldset><legend>How fast</legend>")
                 .append(input("max-in-flight", "Calls in flight at most", "number", "10",
-                        "min=\"1\" max=\"" + CampaignForm.MOST_IN_FLIGHT + "\""))
+                        "min=\"1\" max=\"" + CampaignDefinition.MOST_IN_FLIGHT + "\""))
                 .append(input("starts-per-second", "Calls started per second at most", "number",
                         String.valueOf(CampaignDefinition.DEFAULT_STARTS_PER_SECOND),
-                        "min=\"1\" max=\"" + CampaignForm.MOST_STARTS_PER_SECOND + "\""))
+                        "min=\"1\" max=\"" + CampaignDefinition.MOST_STARTS_PER_SECOND + "\""))
                 .append("</fieldset><fieldset><legend>Retries (attempts in all, minutes between)</legend>");
         Map<RetryOutcome, String[]> defaults = Map.of(RetryOutcome.BUSY, new String[] { "3", "10" },
                 RetryOutcome.NO_ANSWER, new String[] { "3", "30" }, RetryOutcome.FAILED, new String[] { "2", "5" },
@@ -143,7 +143,8 @@ final class NotificationsPage {
             String label = suffix.replace('-', ' ');
             html.append("<span class=\"retry\">")
                     .append(input("retry-" + suffix + "-attempts", label + ": attempts", "number",
-                            defaults.get(outcome)[0], "min=\"1\""))
+                            defaults.get(outcome)[0],
+                            "min=\"1\" max=\"" + CampaignDefinition.MOST_ATTEMPTS + "\""))
                     .append(input("retry-" + suffix + "-minutes", "minutes", "number", defaults.get(outcome)[1],
                             "min=\"0\""))
                     .append("</span>");
