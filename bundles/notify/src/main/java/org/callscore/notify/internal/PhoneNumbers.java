@@ -1,5 +1,7 @@
 package org.callscore.notify.internal;
 
+import org.callscore.support.text.MaskedNumber;
+
 /** A number in its normal form: digits, a leading {@code +} kept; spaces, dots, dashes and brackets dropped. */
 public final class PhoneNumbers {
 
@@ -18,8 +20,8 @@ public final class PhoneNumbers {
         return number;
     }
 
-    /** @return the number with all but its last 4 digits hidden, for logs */
+    /** @return the number with all but its last 3 digits hidden, for logs and lists: {@link MaskedNumber}, as everywhere */
     public static String masked(String number) {
-        return number.length() <= 4 ? "****" : "*".repeat(number.length() - 4) + number.substring(number.length() - 4);
+        return MaskedNumber.of(number);
     }
 }

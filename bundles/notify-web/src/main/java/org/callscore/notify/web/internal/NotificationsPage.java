@@ -32,6 +32,7 @@ import org.callscore.notify.NumberState;
 import org.callscore.notify.ResultPage;
 import org.callscore.notify.RetryOutcome;
 import org.callscore.notify.RetryRule;
+import org.callscore.support.text.MaskedNumber;
 
 /**
  * The notification pages as HTML: every value escaped, no inline script or style (the dashboard's content security
@@ -76,9 +77,9 @@ final class NotificationsPage {
                 + "</head><body><p id=\"message\">" + escape(message) + "</p></body></html>";
     }
 
-    /** @return the number with all but its last three digits hidden, for the log */
+    /** @return the number with all but its last three digits hidden, for the log: as the notify module masks it */
     static String masked(String number) {
-        return number.length() <= 3 ? "***" : "*".repeat(number.length() - 3) + number.substring(number.length() - 3);
+        return MaskedNumber.of(number);
     }
 
     String campaigns(List<Listed> campaigns) {
