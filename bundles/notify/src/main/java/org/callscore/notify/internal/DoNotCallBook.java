@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.callscore.notify.DoNotCallEntry;
 import org.callscore.notify.DoNotCallList;
 import org.callscore.storage.Database;
+import org.callscore.support.rules.NumberPlan;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -28,9 +29,17 @@ final class DoNotCallBook implements DoNotCallList {
     private final Supplier<Database> database;
     private final Clock clock;
 
+    private final Supplier<Optional<NumberPlan>> plan;
+
     DoNotCallBook(Supplier<Database> database, Clock clock) {
+        this(database, clock, Optional::empty);
+    }
+
+    /** @param plan the site's number plan: a number is listed in its international form; empty: as written */
+    DoNotCallBook(Supplier<Database> database, Clock clock, Supplier<Optional<NumberPlan>> plan) {
         this.database = database;
         this.clock = clock;
+        this.plan = plan;
     }
 
     private Jdbi jdbi() {
@@ -39,7 +48,7 @@ final class DoNotCallBook implements DoNotCallList {
 
     @Override
     public DoNotCallEntry add(String number, String reason, String actor) {
-        String normal = PhoneNumbers.normal(number);
+        String normal = PhoneNumbers.normal(number, plan.get());
         String why = reason == null ? "" : reason.strip();
         if (why.length() > 200) {
             throw new IllegalArgumentException("reason: longer than 200 characters");
@@ -70,7 +79,7 @@ final class DoNotCallBook implements DoNotCallList {
     @Override
     public boolean remove(String number, String actor) {
         String by = CampaignBook.actor(actor);
-        String normal = PhoneNumbers.normal(number);
+        String normal = PhoneNumbers.normal(number, plan.get());
         boolean removed = jdbi().withHandle(h -> h.createUpdate("DELETE FROM notify_do_not_call WHERE number = :n")
                 .bind("n", normal).execute()) > 0;
         if (removed) {
@@ -92,7 +101,7 @@ final class DoNotCallBook implements DoNotCallList {
 
     @Override
     public Optional<DoNotCallEntry> find(String number) {
-        String normal = PhoneNumbers.normal(number);
+        String normal = PhoneNumbers.normal(number, plan.get());
         return jdbi().withHandle(h -> entry(h, normal));
     }
 }
