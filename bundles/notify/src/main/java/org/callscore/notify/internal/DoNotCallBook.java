@@ -14,6 +14,7 @@ import org.callscore.notify.DoNotCallEntry;
 import org.callscore.notify.DoNotCallList;
 import org.callscore.storage.Database;
 import org.callscore.support.rules.NumberPlan;
+import org.callscore.support.text.LogText;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -62,7 +63,7 @@ final class DoNotCallBook implements DoNotCallList {
         int added = h.createUpdate("INSERT IGNORE INTO notify_do_not_call (" + COLUMNS + ") VALUES (:n, :r, :by, :now)")
                 .bind("n", number).bind("r", reason).bind("by", actor).bind("now", ts(now)).execute();
         if (added > 0) {
-            LOG.info("Do-not-call: {} added by {}", PhoneNumbers.masked(number), actor);
+            LOG.info("Do-not-call: {} added by {}", PhoneNumbers.masked(number), LogText.of(actor));
         }
         return entry(h, number).orElseThrow();
     }
@@ -83,7 +84,7 @@ final class DoNotCallBook implements DoNotCallList {
         boolean removed = jdbi().withHandle(h -> h.createUpdate("DELETE FROM notify_do_not_call WHERE number = :n")
                 .bind("n", normal).execute()) > 0;
         if (removed) {
-            LOG.info("Do-not-call: {} removed by {}", PhoneNumbers.masked(normal), by);
+            LOG.info("Do-not-call: {} removed by {}", PhoneNumbers.masked(normal), LogText.of(by));
         }
         return removed;
     }

@@ -13,11 +13,19 @@ public final class MaskedNumber {
     private MaskedNumber() {
     }
 
-    /** @return the number masked; {@code ***} for a number of three characters or fewer, and for none */
+    /**
+     * @param number a number, as stored ({@code +351210000123}) or as someone typed it ({@code +351 210 000 123}):
+     *               only its digits (and a leading {@code +}) count, so both are masked alike
+     * @return the number masked; {@code ***} for a number of three characters or fewer, and for none
+     */
     public static String of(String number) {
-        if (number == null || number.length() <= SHOWN) {
+        if (number == null) {
             return "*".repeat(SHOWN);
         }
-        return "*".repeat(number.length() - SHOWN) + number.substring(number.length() - SHOWN);
+        String digits = (number.strip().startsWith("+") ? "+" : "") + number.replaceAll("[^0-9]", "");
+        if (digits.length() <= SHOWN) {
+            return "*".repeat(SHOWN);
+        }
+        return "*".repeat(digits.length() - SHOWN) + digits.substring(digits.length() - SHOWN);
     }
 }
