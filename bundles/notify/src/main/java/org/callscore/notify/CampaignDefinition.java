@@ -10,10 +10,12 @@ import java.util.Objects;
  * @param name            unique, 1 to 64 letters, digits, {@code -}, {@code _} or {@code .}
  * @param message         what is played when someone answers
  * @param window          the days and daily hours calls may start, in each customer's zone
- * @param maxInFlight     the most calls of this campaign in flight at once (ringing or answered), at least 1
- * @param startsPerSecond the most calls this campaign starts per second, at least 1 ({@link #DEFAULT_STARTS_PER_SECOND})
- * @param retries         per outcome that may be retried ({@link RetryOutcome}), the delay and the most attempts;
- *                        an outcome missing: never retried
+ * @param maxInFlight     the most calls of this campaign in flight at once (ringing or answered), 1 to
+ *                        {@link #MOST_IN_FLIGHT}
+ * @param startsPerSecond the most calls this campaign starts per second, 1 to {@link #MOST_STARTS_PER_SECOND}
+ *                        ({@link #DEFAULT_STARTS_PER_SECOND})
+ * @param retries         per outcome that may be retried ({@link RetryOutcome}), the delay and the most attempts (at
+ *                        most {@link #MOST_ATTEMPTS}); an outcome missing: never retried
  * @param machine         what to do when Asterisk's {@code AMD()} finds an answering machine
  * @param keys            the keys a person may press while the message plays
  */
@@ -22,6 +24,20 @@ public record CampaignDefinition(String name, NotificationMessage message, Campa
 
     /** VICIdial's default rate per server. */
     public static final int DEFAULT_STARTS_PER_SECOND = 5;
+
+    /*
+     * The limits of every campaign, however it is created (the console's definition file and options, the
+     * dashboard's form): the one rule, here, that both read.
+     */
+
+    /** The most calls one campaign may have in flight. */
+    public static final int MOST_IN_FLIGHT = 1000;
+
+    /** The most calls one campaign may start per second. */
+    public static final int MOST_STARTS_PER_SECOND = 100;
+
+    /** The most attempts in all a retry rule may allow a number. */
+    public static final int MOST_ATTEMPTS = 20;
 
     public CampaignDefinition {
         Objects.requireNonNull(name, "name");
@@ -33,14 +49,21 @@ public record CampaignDefinition(String name, NotificationMessage message, Campa
             throw new IllegalArgumentException(
                     "name must be 1 to 64 letters, digits, '-', '_' or '.': '" + name + "'");
         }
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("maxInFlight must be at least 1: " + maxInFlight);
+        if (maxInFlight < 1 || maxInFlight > MOST_IN_FLIGHT) {
+            throw new IllegalArgumentException("maxInFlight must be 1 to " + MOST_IN_FLIGHT + ": " + maxInFlight);
         }
-        if (startsPerSecond < 1) {
-            throw new IllegalArgumentException("startsPerSecond must be at least 1: " + startsPerSecond);
+        if (startsPerSecond < 1 || startsPerSecond > MOST_STARTS_PER_SECOND) {
+            throw new IllegalArgumentException("startsPerSecond must be 1 to " + MOST_STARTS_PER_SECOND + ": "
+                    + startsPerSecond);
         }
         EnumMap<RetryOutcome, RetryRule> copy = new EnumMap<>(RetryOutcome.class);
         copy.putAll(retries);
+        copy.forEach((outcome, rule) -> {
+            if (rule.attempts() > MOST_ATTEMPTS) {
+                throw new IllegalArgumentException("retry of " + outcome + " must allow at most " + MOST_ATTEMPTS
+                        + " attempts: " + rule.attempts());
+            }
+        });
         retries = Map.copyOf(copy);
     }
 

@@ -10,8 +10,10 @@ import org.callscore.notify.CampaignWindow;
 
 /**
  * When a campaign may call a customer: the window's days and daily hours read in the customer's zone. Pure. A
- * daily hour that a DST change skips opens at the first instant after the gap (what {@link ZonedDateTime#of} gives);
- * one that occurs twice opens at its first occurrence and closes at the first of {@code dailyUntil}.
+ * daily hour that a DST change skips is moved later by the length of the gap, as {@link ZonedDateTime#of} does: on
+ * the spring-forward night of Europe/Paris (02:00 becomes 03:00) a {@code dailyFrom} of 02:30 opens at 03:30 summer
+ * time, not at 03:00, and a {@code dailyUntil} of 02:30 closes at 03:30. An hour that occurs twice (fall back) counts
+ * at its first occurrence, for {@code dailyFrom} and {@code dailyUntil} alike.
  */
 final class CallingWindow {
 

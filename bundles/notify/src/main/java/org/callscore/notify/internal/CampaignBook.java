@@ -38,6 +38,7 @@ import org.callscore.notify.OutcomeQuery;
 import org.callscore.notify.ResultPage;
 import org.callscore.notify.ResultQuery;
 import org.callscore.storage.Database;
+import org.callscore.support.rules.NumberPlan;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -54,10 +55,19 @@ final class CampaignBook implements Campaigns, NotificationCalls {
     private final Clock clock;
     private final Supplier<ZoneId> siteZone;
 
+    private final Supplier<Optional<NumberPlan>> plan;
+
     CampaignBook(Supplier<Database> database, Clock clock, Supplier<ZoneId> siteZone) {
+        this(database, clock, siteZone, Optional::empty);
+    }
+
+    /** @param plan the site's number plan (numbers equal in it are one customer); empty: numbers as written */
+    CampaignBook(Supplier<Database> database, Clock clock, Supplier<ZoneId> siteZone,
+            Supplier<Optional<NumberPlan>> plan) {
         this.database = database;
         this.clock = clock;
         this.siteZone = siteZone;
+        this.plan = plan;
     }
 
     static Jdbi jdbi(Supplier<Database> database) {
@@ -102,7 +112,8 @@ final class CampaignBook implements Campaigns, NotificationCalls {
     @Override
     public ImportReport importCustomers(String campaignId, ImportFormat format, InputStream file, String actor) {
         actor(actor);
-        CustomerImport.Checked checked = CustomerImport.check(CustomerFile.read(format, file));
+        Optional<NumberPlan> numbers = plan.get(); // a wrong plan refuses the import before the file is read
+        CustomerImport.Checked checked = CustomerImport.check(CustomerFile.read(format, file), numbers);
         Instant now = clock.instant();
         return jdbi().inTransaction(h -> {
             Campaign campaign = existing(h, campaignId, true);

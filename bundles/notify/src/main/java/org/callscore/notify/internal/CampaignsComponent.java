@@ -23,12 +23,15 @@ import org.callscore.site.SiteZone;
 import org.callscore.storage.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** The {@link Campaigns} and {@link NotificationCalls} services; the database and the site zone are optional. */
-@Component(service = {Campaigns.class, NotificationCalls.class})
+@Component(configurationPid = NotifyConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = {Campaigns.class, NotificationCalls.class})
 public class CampaignsComponent implements Campaigns, NotificationCalls {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -39,9 +42,18 @@ public class CampaignsComponent implements Campaigns, NotificationCalls {
 
     private CampaignBook book;
 
+    private final NumberPlanSetting plan = new NumberPlanSetting(true);
+
     @Activate
-    void activate() {
-        book = new CampaignBook(() -> database, Clock.systemUTC(), () -> zone(siteZone));
+    void activate(NumberPlanSetting.Config config) {
+        plan.update(config);
+        book = new CampaignBook(() -> database, Clock.systemUTC(), () -> zone(siteZone), plan::get);
+    }
+
+    /** A changed etc/org.callscore.notify.cfg changes the number plan; the service stays (calls may be using it). */
+    @Modified
+    void modified(NumberPlanSetting.Config config) {
+        plan.update(config);
     }
 
     static ZoneId zone(SiteZone site) {

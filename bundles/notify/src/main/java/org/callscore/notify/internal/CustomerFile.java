@@ -1,9 +1,9 @@
 package org.callscore.notify.internal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,9 @@ import org.dhatim.fastexcel.reader.Sheet;
 /**
  * The rows of a customer file, each with its line (the header is line 1) and its cells by lower-case column name.
  * Only what cannot be read at all (not CSV, not a workbook, no header, no {@code number} column) is an exception;
- * whatever is wrong with one row is for {@link CustomerImport} to report.
+ * whatever is wrong with one row is for {@link CustomerImport} to report. A CSV file is what a spreadsheet writes:
+ * UTF-8 with or without a byte-order mark (Excel's "CSV UTF-8"), its cells separated by commas, semicolons (Excel
+ * in locales whose decimal mark is a comma) or tabs, whichever its header line uses.
  */
 final class CustomerFile {
 
@@ -55,9 +57,15 @@ final class CustomerFile {
     }
 
     private static List<Line> csv(InputStream file) throws IOException {
-        Reader reader = new InputStreamReader(file, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(true).get();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(file, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
+                HEADER_LOOK_AHEAD);
+        reader.mark(1);
+        if (reader.read() != BYTE_ORDER_MARK) {
+            reader.reset(); // no mark: the first character is the header's
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator(reader)).setIgnoreEmptyLines(false)
+                .setTrim(true).get();
         List<Line> lines = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = null;
@@ -79,6 +87,42 @@ final class CustomerFile {
             }
         }
         return lines;
+    }
+
+    /** What Excel's "CSV UTF-8" writes first; the UTF-8 decoder hands it on as this character. */
+    static final int BYTE_ORDER_MARK = 0xFEFF;
+
+    /** How much of the header line the separator is looked for in (a longer header is read in full all the same). */
+    static final int HEADER_LOOK_AHEAD = 64 * 1024;
+
+    /**
+     * The cell separator of the header line, read ahead and given back: the most frequent of {@code ,}, {@code ;}
+     * and tab outside quotes; a comma when there is none (a file of one column) or two are equally frequent.
+     */
+    static char separator(BufferedReader reader) throws IOException {
+        reader.mark(HEADER_LOOK_AHEAD);
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int read = 0; read < HEADER_LOOK_AHEAD - 1; read++) {
+            int c = reader.read();
+            if (c < 0 || !quoted && (c == '\n' || c == '\r')) {
+                break;
+            }
+            if (c == '"') {
+                quoted = !quoted; // a doubled quote inside quotes toggles twice
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        reader.reset();
+        if (semicolons > commas && semicolons > tabs) {
+            return ';';
+        }
+        return tabs > commas && tabs > semicolons ? '\t' : ',';
     }
 
     private static List<Line> xlsx(InputStream file) throws IOException {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.callscore.notify.ImportReport;
+import org.callscore.support.rules.NumberPlan;
 
 /**
  * Checks the rows of a customer file and merges the duplicates within it. Pure: the database's duplicates and the
@@ -30,6 +31,11 @@ final class CustomerImport {
     }
 
     static Checked check(List<CustomerFile.Line> lines) {
+        return check(lines, Optional.empty());
+    }
+
+    /** @param plan the site's number plan: numbers equal in it are duplicates; empty: equal as written */
+    static Checked check(List<CustomerFile.Line> lines, Optional<NumberPlan> plan) {
         Map<String, Customer> byNumber = new LinkedHashMap<>();
         List<ImportReport.BadRow> bad = new ArrayList<>();
         List<ImportReport.MergedDuplicate> merged = new ArrayList<>();
@@ -41,7 +47,7 @@ final class CustomerImport {
             }
             String number;
             try {
-                number = PhoneNumbers.normal(cells.remove("number"));
+                number = PhoneNumbers.normal(cells.remove("number"), plan);
             } catch (IllegalArgumentException e) {
                 bad.add(new ImportReport.BadRow(line.line(), "number: " + e.getMessage()));
                 continue;

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import org.callscore.notify.DoNotCallEntry;
 import org.callscore.notify.DoNotCallList;
 import org.callscore.storage.Database;
+import org.callscore.support.rules.NumberPlan;
+import org.callscore.support.text.LogText;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -28,9 +30,17 @@ final class DoNotCallBook implements DoNotCallList {
     private final Supplier<Database> database;
     private final Clock clock;
 
+    private final Supplier<Optional<NumberPlan>> plan;
+
     DoNotCallBook(Supplier<Database> database, Clock clock) {
+        this(database, clock, Optional::empty);
+    }
+
+    /** @param plan the site's number plan: a number is listed in its international form; empty: as written */
+    DoNotCallBook(Supplier<Database> database, Clock clock, Supplier<Optional<NumberPlan>> plan) {
         this.database = database;
         this.clock = clock;
+        this.plan = plan;
     }
 
     private Jdbi jdbi() {
@@ -39,7 +49,7 @@ final class DoNotCallBook implements DoNotCallList {
 
     @Override
     public DoNotCallEntry add(String number, String reason, String actor) {
-        String normal = PhoneNumbers.normal(number);
+        String normal = PhoneNumbers.normal(number, plan.get());
         String why = reason == null ? "" : reason.strip();
         if (why.length() > 200) {
             throw new IllegalArgumentException("reason: longer than 200 characters");
@@ -53,7 +63,7 @@ final class DoNotCallBook implements DoNotCallList {
         int added = h.createUpdate("INSERT IGNORE INTO notify_do_not_call (" + COLUMNS + ") VALUES (:n, :r, :by, :now)")
                 .bind("n", number).bind("r", reason).bind("by", actor).bind("now", ts(now)).execute();
         if (added > 0) {
-            LOG.info("Do-not-call: {} added by {}", PhoneNumbers.masked(number), actor);
+            LOG.info("Do-not-call: {} added by {}", PhoneNumbers.masked(number), LogText.of(actor));
         }
         return entry(h, number).orElseThrow();
     }
@@ -70,11 +80,11 @@ final class DoNotCallBook implements DoNotCallList {
     @Override
     public boolean remove(String number, String actor) {
         String by = CampaignBook.actor(actor);
-        String normal = PhoneNumbers.normal(number);
+        String normal = PhoneNumbers.normal(number, plan.get());
         boolean removed = jdbi().withHandle(h -> h.createUpdate("DELETE FROM notify_do_not_call WHERE number = :n")
                 .bind("n", normal).execute()) > 0;
         if (removed) {
-            LOG.info("Do-not-call: {} removed by {}", PhoneNumbers.masked(normal), by);
+            LOG.info("Do-not-call: {} removed by {}", PhoneNumbers.masked(normal), LogText.of(by));
         }
         return removed;
     }
@@ -92,7 +102,7 @@ final class DoNotCallBook implements DoNotCallList {
 
     @Override
     public Optional<DoNotCallEntry> find(String number) {
-        String normal = PhoneNumbers.normal(number);
+        String normal = PhoneNumbers.normal(number, plan.get());
         return jdbi().withHandle(h -> entry(h, normal));
     }
 }

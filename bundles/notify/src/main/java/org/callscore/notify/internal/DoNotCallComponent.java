@@ -9,12 +9,15 @@ import org.callscore.notify.DoNotCallList;
 import org.callscore.storage.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** The {@link DoNotCallList} service. */
-@Component(service = DoNotCallList.class)
+@Component(configurationPid = NotifyConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = DoNotCallList.class)
 public class DoNotCallComponent implements DoNotCallList {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -22,9 +25,18 @@ public class DoNotCallComponent implements DoNotCallList {
 
     private DoNotCallBook book;
 
+    private final NumberPlanSetting plan = new NumberPlanSetting(false);
+
     @Activate
-    void activate() {
-        book = new DoNotCallBook(() -> database, Clock.systemUTC());
+    void activate(NumberPlanSetting.Config config) {
+        plan.update(config);
+        book = new DoNotCallBook(() -> database, Clock.systemUTC(), plan::get);
+    }
+
+    /** A changed etc/org.callscore.notify.cfg changes the number plan; the service stays. */
+    @Modified
+    void modified(NumberPlanSetting.Config config) {
+        plan.update(config);
     }
 
     @Override

@@ -49,10 +49,33 @@ class CallingWindowTest {
                 .as("09:00 summer time is 07:00 UTC").contains(Instant.parse("2026-03-29T07:00:00Z"));
         CampaignWindow night = window("2026-03-29", "2026-03-29", "02:30", "04:00");
         assertThat(CallingWindow.firstOpen(night, PARIS, Instant.parse("2026-03-28T23:00:00Z")))
-                .as("02:30 does not exist that night: open at 03:30 summer time, the instant after the gap")
+                .as("02:30 does not exist that night: moved later by the hour of the gap, 03:30 summer time")
                 .contains(Instant.parse("2026-03-29T01:30:00Z"));
         assertThat(CallingWindow.isOpen(night, PARIS, Instant.parse("2026-03-29T01:59:00Z"))).isTrue();
         assertThat(CallingWindow.isOpen(night, PARIS, Instant.parse("2026-03-29T02:00:00Z"))).as("04:00 CEST").isFalse();
+    }
+
+    @Test
+    void aSkippedDailyStartMovesLaterByTheGapNotToTheEndOfTheGap() {
+        // Paris, 29 March 2026: 02:00 CET becomes 03:00 CEST; 02:30 is moved later by the gap's hour: 03:30 CEST
+        CampaignWindow window = window("2026-03-29", "2026-03-29", "02:30", "05:00");
+        assertThat(CallingWindow.isOpen(window, PARIS, Instant.parse("2026-03-29T01:00:00Z")))
+                .as("03:00 CEST, the first instant after the gap: still closed").isFalse();
+        assertThat(CallingWindow.isOpen(window, PARIS, Instant.parse("2026-03-29T01:29:59Z")))
+                .as("03:29:59 CEST").isFalse();
+        assertThat(CallingWindow.firstOpen(window, PARIS, Instant.parse("2026-03-29T00:59:00Z")))
+                .as("from 01:59 CET").contains(Instant.parse("2026-03-29T01:30:00Z"));
+        assertThat(CallingWindow.isOpen(window, PARIS, Instant.parse("2026-03-29T01:30:00Z"))).as("03:30 CEST").isTrue();
+    }
+
+    @Test
+    void aSkippedDailyEndMovesLaterByTheGapToo() {
+        // the same night: 02:00 is 03:00 CEST and 02:45 is 03:45 CEST, so the window is 03:00-03:45 summer time
+        CampaignWindow window = window("2026-03-29", "2026-03-29", "02:00", "02:45");
+        assertThat(CallingWindow.firstOpen(window, PARIS, Instant.parse("2026-03-28T22:00:00Z")))
+                .contains(Instant.parse("2026-03-29T01:00:00Z"));
+        assertThat(CallingWindow.isOpen(window, PARIS, Instant.parse("2026-03-29T01:44:59Z"))).isTrue();
+        assertThat(CallingWindow.isOpen(window, PARIS, Instant.parse("2026-03-29T01:45:00Z"))).as("03:45 CEST").isFalse();
     }
 
     @Test

@@ -73,6 +73,70 @@ class CustomerImportTest {
         assertThat(rows.get(0).zone()).contains(Fixtures.PARIS);
     }
 
+    private static ByteArrayInputStream bytes(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return new ByteArrayInputStream(out.toByteArray());
+    }
+
+    private static byte[] utf8(String... lines) {
+        return (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    @Test
+    void excelsCsvUtf8WithItsByteOrderMarkKeepsItsNumberColumn() {
+        ImportReport report = book.importCustomers(campaign.id(), ImportFormat.CSV,
+                bytes(BOM, utf8("number,name", "0612345678,Zoé", "06,Bad")), "admin");
+        assertThat(report.added()).isEqualTo(1);
+        assertThat(report.bad()).extracting(ImportReport.BadRow::line).containsExactly(3);
+        NumberResult first = book.results(campaign.id(), ResultQuery.page(0, 10)).rows().get(0);
+        assertThat(first.number()).isEqualTo("0612345678");
+        assertThat(first.name()).isEqualTo("Zoé");
+        assertThat(first.fields()).as("no stray column named with the mark").isEmpty();
+    }
+
+    @Test
+    void aSemicolonSeparatedFileAsExcelWritesItInEuropeIsReadWithItsBadRowsByLine() {
+        ImportReport report = book.importCustomers(campaign.id(), ImportFormat.CSV, bytes(BOM, utf8(
+                "Number;Name;Zone;Street",
+                "0612345678;\"Sousa; Ana\";Europe/Lisbon;\"Rua Augusta, 12\"", // 2 good: ; and , inside quotes
+                "06 98 76 54 32;Bruno;;Calle Mayor",                       // 3 good
+                "abc;Carla;;",                                             // 4 bad number
+                "0611111111;Duarte;Lisboa;",                               // 5 bad zone
+                "0622222222;Eva;;;extra",                                  // 6 more values than columns
+                "06.12.34.56.78;Ana again;;")), "admin");                  // 7 duplicate of line 2
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(report.bad()).extracting(ImportReport.BadRow::line).containsExactly(4, 5, 6);
+        assertThat(report.bad().get(1).reason()).contains("'Lisboa'");
+        assertThat(report.duplicates()).containsExactly(new ImportReport.MergedDuplicate(7, "0612345678", 2));
+        List<NumberResult> rows = book.results(campaign.id(), ResultQuery.page(0, 10)).rows();
+        assertThat(rows).extracting(NumberResult::number).containsExactly("0612345678", "0698765432");
+        assertThat(rows.get(0).name()).isEqualTo("Sousa; Ana");
+        assertThat(rows.get(0).fields()).containsEntry("street", "Rua Augusta, 12");
+        assertThat(rows.get(0).zone()).contains(java.time.ZoneId.of("Europe/Lisbon"));
+    }
+
+    @Test
+    void aTabSeparatedFileIsReadAndACommaFileWithSemicolonsInItsCellsStaysCommaSeparated() {
+        ImportReport tabs = book.importCustomers(campaign.id(), ImportFormat.CSV,
+                bytes(utf8("number\tname\tnote", "0612345678\tAda\tsee; below, twice")), "admin");
+        assertThat(tabs.added()).isEqualTo(1);
+        assertThat(tabs.bad()).isEmpty();
+        ImportReport commas = book.importCustomers(campaign.id(), ImportFormat.CSV,
+                bytes(utf8("number,name,note", "0700000001,Bob,a;b;c")), "admin");
+        assertThat(commas.added()).isEqualTo(1);
+        List<NumberResult> rows = book.results(campaign.id(), ResultQuery.page(0, 10)).rows();
+        assertThat(rows.get(0).fields()).containsEntry("note", "see; below, twice");
+        assertThat(rows.get(1).fields()).containsEntry("note", "a;b;c");
+        ImportReport oneColumn = book.importCustomers(campaign.id(), ImportFormat.CSV,
+                bytes(BOM, utf8("number", "0700000002")), "admin");
+        assertThat(oneColumn.added()).as("one column, no separator at all").isEqualTo(1);
+    }
+
     @Test
     void aNumberImportedAgainLaterIsMergedNotAddedTwice() {
         book.importCustomers(campaign.id(), ImportFormat.CSV, csv("number,name", "0612345678,Ada"), "admin");

@@ -29,9 +29,7 @@ final class CampaignForm {
     /** The retry fields of each outcome: {@code retry-busy-minutes}, {@code retry-busy-attempts}. */
     static final Map<RetryOutcome, String> RETRY_FIELDS = Map.of(RetryOutcome.BUSY, "busy", RetryOutcome.NO_ANSWER,
             "no-answer", RetryOutcome.FAILED, "failed", RetryOutcome.MACHINE, "machine");
-    static final int MOST_IN_FLIGHT = 1000;
-    static final int MOST_STARTS_PER_SECOND = 100;
-    private static final int MOST_ATTEMPTS = 20;
+    // the limits are the definition's own (CampaignDefinition.MOST_*): the form only names its field in the message
     private static final int MOST_DELAY_MINUTES = 7 * 24 * 60;
 
     private final UnaryOperator<String> field;
@@ -55,7 +53,8 @@ final class CampaignForm {
         for (RetryOutcome outcome : RetryOutcome.values()) {
             String suffix = RETRY_FIELDS.get(outcome);
             String label = "Retry " + suffix.replace('-', ' ');
-            int attempts = number("retry-" + suffix + "-attempts", label + ": attempts", 1, MOST_ATTEMPTS, 1);
+            int attempts = number("retry-" + suffix + "-attempts", label + ": attempts", 1,
+                    CampaignDefinition.MOST_ATTEMPTS, 1);
             int minutes = number("retry-" + suffix + "-minutes", label + ": minutes", 0, MOST_DELAY_MINUTES, 0);
             if (attempts > 1) { // one attempt: never retried
                 retries.put(outcome, new RetryRule(Duration.ofMinutes(minutes), attempts));
@@ -70,8 +69,9 @@ final class CampaignForm {
         CampaignKeys keys = new CampaignKeys(key("key-repeat", "Repeat key"), key("key-agent", "Agent key"),
                 queue.isEmpty() ? Optional.empty() : Optional.of(queue), key("key-opt-out", "Opt-out key"));
         return new CampaignDefinition(name, message, window,
-                number("max-in-flight", "Calls in flight at most", 1, MOST_IN_FLIGHT, 10),
-                number("starts-per-second", "Calls started per second at most", 1, MOST_STARTS_PER_SECOND,
+                number("max-in-flight", "Calls in flight at most", 1, CampaignDefinition.MOST_IN_FLIGHT, 10),
+                number("starts-per-second", "Calls started per second at most", 1,
+                        CampaignDefinition.MOST_STARTS_PER_SECOND,
                         CampaignDefinition.DEFAULT_STARTS_PER_SECOND),
                 retries, machine, keys);
     }

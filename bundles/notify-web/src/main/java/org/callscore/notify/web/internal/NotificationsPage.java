@@ -32,6 +32,7 @@ import org.callscore.notify.NumberState;
 import org.callscore.notify.ResultPage;
 import org.callscore.notify.RetryOutcome;
 import org.callscore.notify.RetryRule;
+import org.callscore.support.text.MaskedNumber;
 
 /**
  * The notification pages as HTML: every value escaped, no inline script or style (the dashboard's content security
@@ -76,9 +77,9 @@ final class NotificationsPage {
                 + "</head><body><p id=\"message\">" + escape(message) + "</p></body></html>";
     }
 
-    /** @return the number with all but its last three digits hidden, for the log */
+    /** @return the number with all but its last three digits hidden, for the log: as the notify module masks it */
     static String masked(String number) {
-        return number.length() <= 3 ? "***" : "*".repeat(number.length() - 3) + number.substring(number.length() - 3);
+        return MaskedNumber.of(number);
     }
 
     String campaigns(List<Listed> campaigns) {
@@ -130,10 +131,10 @@ final class NotificationsPage {
                         "placeholder=\"" + escape(zone.getId()) + " (the site's)\""))
                 .append("</fieldset><fieldset><legend>How fast</legend>")
                 .append(input("max-in-flight", "Calls in flight at most", "number", "10",
-                        "min=\"1\" max=\"" + CampaignForm.MOST_IN_FLIGHT + "\""))
+                        "min=\"1\" max=\"" + CampaignDefinition.MOST_IN_FLIGHT + "\""))
                 .append(input("starts-per-second", "Calls started per second at most", "number",
                         String.valueOf(CampaignDefinition.DEFAULT_STARTS_PER_SECOND),
-                        "min=\"1\" max=\"" + CampaignForm.MOST_STARTS_PER_SECOND + "\""))
+                        "min=\"1\" max=\"" + CampaignDefinition.MOST_STARTS_PER_SECOND + "\""))
                 .append("</fieldset><fieldset><legend>Retries (attempts in all, minutes between)</legend>");
         Map<RetryOutcome, String[]> defaults = Map.of(RetryOutcome.BUSY, new String[] { "3", "10" },
                 RetryOutcome.NO_ANSWER, new String[] { "3", "30" }, RetryOutcome.FAILED, new String[] { "2", "5" },
@@ -143,7 +144,8 @@ final class NotificationsPage {
             String label = suffix.replace('-', ' ');
             html.append("<span class=\"retry\">")
                     .append(input("retry-" + suffix + "-attempts", label + ": attempts", "number",
-                            defaults.get(outcome)[0], "min=\"1\""))
+                            defaults.get(outcome)[0],
+                            "min=\"1\" max=\"" + CampaignDefinition.MOST_ATTEMPTS + "\""))
                     .append(input("retry-" + suffix + "-minutes", "minutes", "number", defaults.get(outcome)[1],
                             "min=\"0\""))
                     .append("</span>");

@@ -85,6 +85,16 @@ class CampaignFormTest {
         assertThatThrownBy(() -> definition(tooFast))
                 .hasMessageContaining("Calls started per second at most must be a whole number from 1 to 100");
 
+        Map<String, String> tooMany = filled();
+        tooMany.put("max-in-flight", "1001");
+        assertThatThrownBy(() -> definition(tooMany))
+                .hasMessageContaining("Calls in flight at most must be a whole number from 1 to 1000");
+
+        Map<String, String> tooOften = filled();
+        tooOften.put("retry-failed-attempts", "21");
+        assertThatThrownBy(() -> definition(tooOften))
+                .hasMessageContaining("Retry failed: attempts must be a whole number from 1 to 20");
+
         Map<String, String> twoKeys = filled();
         twoKeys.put("key-repeat", "12");
         assertThatThrownBy(() -> definition(twoKeys)).hasMessageContaining("Repeat key must be one key");

@@ -95,6 +95,7 @@ public class CreateCommand extends NotifyCommand {
             }
         });
         Campaign created = campaigns.create(CampaignFile.definition(values), actor());
+        logged("created campaign %s (%s): %s", created.name(), created.id(), CampaignFile.describe(created.definition()));
         return "Created " + line(created) + CampaignFile.describe(created.definition()) + "\n";
     }
 }

@@ -32,6 +32,9 @@ public class ImportCommand extends NotifyCommand {
         try (InputStream in = Files.newInputStream(Path.of(file))) {
             report = campaigns.importCustomers(target.id(), format, in, actor());
         }
+        logged("imported %s into campaign %s: %d added, %d bad rows, %d duplicates merged, %d on the do-not-call list",
+                file, target.name(), report.added(), report.bad().size(), report.duplicates().size(),
+                report.doNotCall().size());
         StringBuilder text = new StringBuilder();
         text.append("Imported into ").append(target.name()).append(": ").append(report.added()).append(" added, ")
                 .append(report.bad().size()).append(" bad, ").append(report.duplicates().size())

@@ -11,9 +11,17 @@ import org.callscore.notify.Campaigns;
 import org.callscore.notify.DoNotCallList;
 import org.callscore.site.SiteZone;
 import org.callscore.support.command.ModuleCommand;
+import org.callscore.support.text.LogText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A notify:* command: it needs the notify services, and names the console user where a change is recorded. */
+/**
+ * A notify:* command: it needs the notify services, names the console user where a change is recorded, and logs
+ * each operation with that user, as the dashboard's pages do.
+ */
 abstract class NotifyCommand extends ModuleCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyCommand.class);
 
     static final String UNAVAILABLE = "The notify module is not running: see callscore:status and the log "
             + "(feature callscore-notify)";
@@ -45,6 +53,18 @@ abstract class NotifyCommand extends ModuleCommand {
     String actor() {
         String name = user != null ? user : ShellUtil.getCurrentUserName();
         return name == null || name.isBlank() ? "console" : name;
+    }
+
+    /**
+     * One INFO line: {@code Notify console: USER WHAT}, the values made log-safe. Numbers are given masked
+     * ({@link org.callscore.notify.internal.PhoneNumbers#masked}), never whole.
+     */
+    void logged(String what, Object... values) {
+        Object[] safe = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            safe[i] = values[i] instanceof Number ? values[i] : LogText.of(String.valueOf(values[i]));
+        }
+        LOG.info("Notify console: {} {}", LogText.of(actor()), String.format(what, safe));
     }
 
     ZoneId siteZone() {

@@ -10,6 +10,11 @@ import org.callscore.notify.Campaign;
 public class PauseCommand extends StateCommand {
 
     @Override
+    String did() {
+        return "paused";
+    }
+
+    @Override
     Campaign change(String campaignId) {
         return campaigns.pause(campaignId, actor());
     }

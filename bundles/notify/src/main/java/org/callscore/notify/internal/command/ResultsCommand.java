@@ -14,16 +14,12 @@ import org.callscore.notify.ResultPage;
 import org.callscore.notify.ResultQuery;
 import org.callscore.notify.internal.PhoneNumbers;
 import org.callscore.support.options.CommandOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@code notify:results CAMPAIGN}: one page of its numbers and their outcomes; numbers partly hidden unless asked. */
 @Command(scope = "notify", name = "results", description = "One page of a campaign's numbers, in import order, "
         + "with their state and outcome; numbers partly hidden unless --numbers")
 @Service
 public class ResultsCommand extends NotifyCommand {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ResultsCommand.class);
 
     @Argument(index = 0, name = "campaign", description = "The campaign's name or id", required = true)
     String campaign;
@@ -53,7 +49,7 @@ public class ResultsCommand extends NotifyCommand {
                 Optional.ofNullable(outcome).map(o -> CommandOptions.choice("--outcome", o, NumberOutcome.class)),
                 offset, limit));
         if (numbers && !page.rows().isEmpty()) {
-            LOG.info("{} listed {} numbers of campaign {}", actor(), page.rows().size(), c.name());
+            logged("listed %d numbers of campaign %s in full", page.rows().size(), c.name());
         }
         StringBuilder text = new StringBuilder(line(c));
         text.append(String.format("%-20s %-12s %-10s %8s %9s %-8s%n", "number", "state", "outcome", "attempts",

@@ -10,6 +10,11 @@ import org.callscore.notify.Campaign;
 public class ResumeCommand extends StateCommand {
 
     @Override
+    String did() {
+        return "resumed";
+    }
+
+    @Override
     Campaign change(String campaignId) {
         return campaigns.resume(campaignId, actor());
     }

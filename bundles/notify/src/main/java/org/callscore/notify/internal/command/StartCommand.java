@@ -10,6 +10,11 @@ import org.callscore.notify.Campaign;
 public class StartCommand extends StateCommand {
 
     @Override
+    String did() {
+        return "started";
+    }
+
+    @Override
     Campaign change(String campaignId) {
         return campaigns.start(campaignId, actor());
     }

@@ -10,6 +10,11 @@ import org.callscore.notify.Campaign;
 public class StopCommand extends StateCommand {
 
     @Override
+    String did() {
+        return "stopped";
+    }
+
+    @Override
     Campaign change(String campaignId) {
         return campaigns.stop(campaignId, actor());
     }
