@@ -13,6 +13,7 @@ import org.callscore.agi.server.FastAgiServer.Counter;
 import org.callscore.testing.asterisk.AsteriskPeer;
 import org.callscore.testing.asterisk.FastAgiCall;
 import org.callscore.testing.asterisk.Outcome;
+import org.callscore.testing.components.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

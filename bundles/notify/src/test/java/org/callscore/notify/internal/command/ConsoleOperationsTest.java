@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 
 import org.callscore.notify.internal.TestServices;
+import org.callscore.testing.components.LogCapture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.callscore.notify.internal.command;
+package org.callscore.testing.components;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What the tests' slf4j-simple logger wrote to its file (set in the pom) since {@link #mark()}. */
-final class LogCapture {
+/**
+ * What the tests' slf4j-simple logger wrote to its file ({@code org.slf4j.simpleLogger.logFile}, set in the module's
+ * pom) since {@link #mark()}.
+ */
+public final class LogCapture {
 
     private static final Path FILE = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile"));
     private final long start;
@@ -16,11 +19,11 @@ final class LogCapture {
         this.start = start;
     }
 
-    static LogCapture mark() throws IOException {
+    public static LogCapture mark() throws IOException {
         return new LogCapture(Files.exists(FILE) ? Files.size(FILE) : 0);
     }
 
-    String since() throws IOException {
+    public String since() throws IOException {
         if (!Files.exists(FILE)) {
             return "";
         }
