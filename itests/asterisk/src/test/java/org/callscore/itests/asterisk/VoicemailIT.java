@@ -3,14 +3,23 @@ package org.callscore.itests.asterisk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -168,6 +177,48 @@ class VoicemailIT {
         assertThat(agents.stream().mapToInt(SippPhone::dialCount).sum()).as("one agent was rung").isEqualTo(1);
         int withSound = heard.values().stream().mapToInt(RtpListener::packetsWithSound).sum();
         assertThat(withSound).as("the agent heard the message (%s)", heard).isGreaterThanOrEqualTo(MESSAGE_PACKETS);
+
+        String page = callbackPage(id);
+        assertThat(page).as("the callback page shows the message and where to hear it")
+                .containsPattern("<span class=\"message\">voice message, [0-9]+ s</span>")
+                .contains("/callscore/recordings/" + recordingId + "\">Listen</a>");
+    }
+
+    /**
+     * The callback page of the dashboard (the agents' page: a manager may open any callback by its id), as a quality
+     * manager who may listen sees it: logged in through the login form with the session's token, as a browser does.
+     */
+    private String callbackPage(String callbackId) {
+        String user = "vmmanager";
+        String password = "Voicemail-" + Long.toHexString(System.nanoTime());
+        site.node().configure("users.properties", Map.of(user, password + ",callscore-reports,callscore-recordings"));
+        Path users = site.runtime().resolve("etc/users.properties");
+        try {
+            Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
+            HttpClient web = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            String base = "http://127.0.0.1:8181/callscore";
+            String login = web.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(login);
+            assertThat(token.find()).as("the login form carries a token: %s", login).isTrue();
+            String form = "csrf=" + token.group(1) + "&user=" + user + "&password=" + password;
+            int loggedIn = web.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertThat(loggedIn).as("logged in (a redirect to the dashboard)").isEqualTo(303);
+            HttpResponse<String> page = web.send(HttpRequest.newBuilder(
+                    URI.create(base + "/callbacks?id=" + callbackId)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            return page.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
