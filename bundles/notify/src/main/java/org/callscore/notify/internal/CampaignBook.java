@@ -305,7 +305,7 @@ final class CampaignBook implements Campaigns, NotificationCalls {
                         .findOne().ifPresent(number -> DoNotCallBook.add(h, number, "opted out by phone", "phone", now));
             }
             return DialStore.end(h, attemptId, new DialStore.Outcome(heard.outcome(), "heard by the notify application",
-                    heard.heardMillis(), heard.keys(), heard.toAgent()), false, now);
+                    heard.heardMillis(), heard.keys(), heard.toAgent()), false, false, now);
         });
     }
 }

@@ -58,14 +58,18 @@ final class DialStore {
      *
      * @param zone the site's zone, for numbers and campaigns without one
      */
-    static Claimed claim(Handle h, String campaignId, String node, Instant now, Instant leaseUntil, ZoneId zone) {
+    static Claimed claim(Handle h, String campaignId, String node, Instant now, Instant leaseUntil, ZoneId zone,
+            Instant oldestCall) {
         Optional<Campaign> found = CampaignRows.byId(h, campaignId, true);
         if (found.isEmpty() || found.get().state() != CampaignState.RUNNING) {
             return new Claimed(List.of(), 0, 0);
         }
         Campaign campaign = found.get();
-        int inFlight = h.createQuery("SELECT COUNT(*) FROM notify_number WHERE campaign_id = :c AND state = 'IN_FLIGHT'")
-                .bind("c", campaignId).mapTo(Integer.class).one();
+        // in flight: every attempt not ended, and every ended one whose line is still up (heard, opted out, with an
+        // agent: the notify application ends the attempt before the channel hangs up), up to the longest call
+        int inFlight = h.createQuery("SELECT COUNT(*) FROM notify_attempt WHERE campaign_id = :c AND hung_up_at IS NULL "
+                + "AND (ended_at IS NULL OR ended_at > :oldest)").bind("c", campaignId).bind("oldest", ts(oldestCall))
+                .mapTo(Integer.class).one();
         // a start counts from its claim to a second after its Originate was sent
         int started = h.createQuery("SELECT COUNT(*) FROM notify_attempt WHERE campaign_id = :c AND (claimed_at > :since "
                 + "OR dialled_at > :since)").bind("c", campaignId).bind("since", ts(now.minusSeconds(1)))
@@ -139,6 +143,30 @@ final class DialStore {
                 .bind("c", channelId).execute());
     }
 
+    /**
+     * The attempt's channel is gone (Asterisk's Hangup event for its uniqueid, the channel id): its place in the
+     * in-flight limit is free. @return whether it was an attempt of a campaign whose hang-up was not known yet
+     */
+    static boolean hungUp(Handle h, String channelId, Instant at) {
+        return h.createUpdate("UPDATE notify_attempt SET hung_up_at = :at WHERE channel_id = :c AND hung_up_at IS NULL")
+                .bind("at", ts(at)).bind("c", channelId).execute() > 0;
+    }
+
+    /**
+     * Frees the places of ended attempts whose Hangup event this node never received (it was stopped, AMI was cut)
+     * but whose CDR row, which Asterisk writes at hang-up, is there.
+     *
+     * @param endedBefore only attempts ended before this (their Hangup event had time to arrive)
+     * @param oldestCall  and after this (older ones no longer count)
+     * @return how many were freed
+     */
+    static int hungUpByCdr(Handle h, String cdrTable, Instant endedBefore, Instant oldestCall, Instant now) {
+        return h.createUpdate("UPDATE notify_attempt a SET a.hung_up_at = :now WHERE a.hung_up_at IS NULL AND "
+                + "a.ended_at IS NOT NULL AND a.ended_at < :before AND a.ended_at > :oldest AND EXISTS (SELECT 1 FROM "
+                + cdrTable + " c WHERE c.uniqueid = a.channel_id)").bind("now", ts(now)).bind("before", ts(endedBefore))
+                .bind("oldest", ts(oldestCall)).execute();
+    }
+
     /** Renews this node's leases of the given attempts; @return the ones among them that have ended */
     static List<String> renew(Jdbi jdbi, String node, Collection<String> channelIds, Instant until) {
         if (channelIds.isEmpty()) {
@@ -185,9 +213,12 @@ final class DialStore {
      * Ends an attempt and decides its number's next state by the campaign's retry rules, in the caller's transaction.
      *
      * @param neverDialled the attempt was claimed but its Originate never sent: the number is due again at once
+     * @param hungUp       the attempt's channel is known to be gone (never dialled, not answered, ended from the
+     *                     CDR): its place in the in-flight limit is free; otherwise it waits for the Hangup event
      * @return the number's state after it; empty when the attempt had ended already (another node, a replay)
      */
-    static Optional<NumberState> end(Handle h, String channelId, Outcome outcome, boolean neverDialled, Instant now) {
+    static Optional<NumberState> end(Handle h, String channelId, Outcome outcome, boolean neverDialled, boolean hungUp,
+            Instant now) {
         record Open(long numberId, String campaignId, int attempt) {
         }
         Optional<Open> open = h.createQuery("SELECT number_id, campaign_id, attempt FROM notify_attempt WHERE "
@@ -200,7 +231,8 @@ final class DialStore {
         String detail = outcome.detail().length() > 255 ? outcome.detail().substring(0, 255) : outcome.detail();
         String keys = outcome.keys().length() > 64 ? outcome.keys().substring(0, 64) : outcome.keys();
         h.createUpdate("UPDATE notify_attempt SET ended_at = :now, outcome = :outcome, detail = :detail, heard_ms = "
-                + ":heard, pressed = :keys, to_agent = :agent WHERE channel_id = :c").bind("now", ts(now))
+                + ":heard, pressed = :keys, to_agent = :agent, hung_up_at = IF(:gone, COALESCE(hung_up_at, :now), "
+                + "hung_up_at) WHERE channel_id = :c").bind("now", ts(now)).bind("gone", hungUp)
                 .bind("outcome", outcome.outcome().name()).bind("detail", detail).bind("heard", outcome.heardMillis())
                 .bind("keys", keys).bind("agent", outcome.toAgent()).bind("c", channelId).execute();
         boolean stopped = campaign.state() == CampaignState.STOPPED;

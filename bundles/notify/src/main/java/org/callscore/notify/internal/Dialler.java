@@ -41,6 +41,9 @@ final class Dialler implements AutoCloseable {
 
     /** The UserEvent the shipped context sends when an answered notification call hangs up. */
     static final String HANGUP_EVENT = "CallScoreNotify";
+    /** Asterisk's event when a channel is gone; its Uniqueid is the attempt's channel id. */
+    static final String CHANNEL_GONE = "Hangup";
+    private static final String ATTEMPT_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private static final Logger LOG = LoggerFactory.getLogger(Dialler.class);
 
@@ -58,6 +61,7 @@ final class Dialler implements AutoCloseable {
         return t;
     });
     private volatile String warned = "";
+    private volatile boolean cdrWarned;
 
     Dialler(Supplier<Database> database, Supplier<Map<String, AsteriskManager>> managers, NotifyConfig config,
             Supplier<ZoneId> siteZone, Clock clock) {
@@ -98,6 +102,7 @@ final class Dialler implements AutoCloseable {
         Instant now = clock.instant();
         renew(jdbi, now);
         recoverLapsed(jdbi, now);
+        hungUpByCdr(jdbi, now);
         if (!config.dial_enabled()) {
             return;
         }
@@ -111,7 +116,7 @@ final class Dialler implements AutoCloseable {
         }
         for (String campaignId : running) {
             DialStore.Claimed claimed = DialStore.claiming(jdbi, h -> DialStore.claim(h, campaignId, node, now,
-                    leaseUntil(now), siteZone.get()));
+                    leaseUntil(now), siteZone.get(), now.minus(longestCall())));
             for (DialStore.Claim claim : claimed.claims()) {
                 place(jdbi, manager.get(), claim);
             }
@@ -119,7 +124,11 @@ final class Dialler implements AutoCloseable {
     }
 
     private Instant leaseUntil(Instant now) {
-        return now.plusSeconds(Math.max(5, config.lease_seconds()));
+        return now.plus(lease());
+    }
+
+    private Duration lease() {
+        return Duration.ofSeconds(Math.max(5, config.lease_seconds()));
     }
 
     private Duration longestCall() {
@@ -158,13 +167,34 @@ final class Dialler implements AutoCloseable {
         DialStore.renew(jdbi, node, inFlight.keySet(), leaseUntil(now)).forEach(inFlight::remove);
     }
 
+    /**
+     * Frees the in-flight places of ended attempts whose Hangup event never came (this node was stopped, AMI was
+     * cut) once the CDR has their row: a lease later than their end, so that the event had time to come first.
+     */
+    private void hungUpByCdr(Jdbi jdbi, Instant now) {
+        try {
+            int freed = jdbi.withHandle(h -> DialStore.hungUpByCdr(h, config.cdr_table(), now.minus(lease()),
+                    now.minus(longestCall()), now));
+            cdrWarned = false;
+            if (freed > 0) {
+                LOG.info("Notify: {} ended attempts whose Hangup event was missed are over by the CDR", freed);
+            }
+        } catch (RuntimeException unreadable) {
+            if (!cdrWarned) {
+                cdrWarned = true;
+                LOG.warn("Notify: the CDR table {} cannot be read ({}): an ended call whose Hangup event was missed "
+                        + "counts as in flight for call.max.minutes", config.cdr_table(), unreadable.getMessage());
+            }
+        }
+    }
+
     /** Ends the attempts whose node stopped renewing its lease, from the CDR. */
     private void recoverLapsed(Jdbi jdbi, Instant now) {
         DialStore.claiming(jdbi, h -> {
             for (DialStore.Lapsed lapsed : DialStore.lapsed(h, now, 50)) {
                 if (lapsed.dialledAt().isEmpty()) {
                     DialStore.end(h, lapsed.channelId(), DialStore.Outcome.of(NumberOutcome.LOST,
-                            "claimed but never dialled"), true, now);
+                            "claimed but never dialled"), true, true, now);
                     continue;
                 }
                 Optional<String> disposition;
@@ -185,7 +215,7 @@ final class Dialler implements AutoCloseable {
                 }
                 DialStore.Outcome outcome = disposition.map(d -> DialStore.Outcome.of(cdrOutcome(d), "CDR: " + d))
                         .orElse(DialStore.Outcome.of(NumberOutcome.LOST, "no CDR row for the channel id"));
-                DialStore.end(h, lapsed.channelId(), outcome, false, now);
+                DialStore.end(h, lapsed.channelId(), outcome, false, true, now);
                 LOG.info("Notify attempt {}: its lease ran out; {} ({})", lapsed.channelId(), outcome.outcome(),
                         outcome.detail());
             }
@@ -243,27 +273,48 @@ final class Dialler implements AutoCloseable {
             case NO_ANSWER, HANGUP -> NumberOutcome.NO_ANSWER;
             default -> NumberOutcome.FAILED;
         };
-        end(claim.channelId(), DialStore.Outcome.of(outcome, "OriginateResponse " + result.reason()));
+        // not answered: the channel is gone when Asterisk says so
+        end(claim.channelId(), DialStore.Outcome.of(outcome, "OriginateResponse " + result.reason()), true);
     }
 
-    /** The shipped context's hang-up event: ends an answered attempt the application did not end. */
+    /**
+     * Asterisk's Hangup of an attempt's channel frees its place in the in-flight limit; the shipped context's hang-up
+     * event ends an answered attempt the application did not end.
+     */
     void onEvent(AmiEvent event) {
+        if (CHANNEL_GONE.equalsIgnoreCase(event.name())) {
+            event.field("Uniqueid").filter(id -> id.matches(ATTEMPT_ID)).ifPresent(id -> outcomes.execute(() ->
+                    hungUp(id, event.received())));
+            return;
+        }
         if (!HANGUP_EVENT.equalsIgnoreCase(event.field("UserEvent").orElse(""))) {
             return;
         }
-        Optional<String> attempt = event.field("Attempt").filter(a -> a.matches("[0-9a-f-]{36}"));
+        Optional<String> attempt = event.field("Attempt").filter(a -> a.matches(ATTEMPT_ID));
         if (attempt.isEmpty()) {
             return;
         }
         boolean machine = event.field("Amd").filter("MACHINE"::equalsIgnoreCase).isPresent();
         outcomes.execute(() -> end(attempt.get(), DialStore.Outcome.of(machine ? NumberOutcome.MACHINE
-                : NumberOutcome.ANSWERED, "hung up before the notify application stored an outcome")));
+                : NumberOutcome.ANSWERED, "hung up before the notify application stored an outcome"), false));
     }
 
-    private void end(String channelId, DialStore.Outcome outcome) {
+    private void hungUp(String channelId, Instant at) {
         try {
             Jdbi jdbi = CampaignBook.jdbi(database);
-            DialStore.claiming(jdbi, h -> DialStore.end(h, channelId, outcome, false, clock.instant()))
+            if (jdbi.withHandle(h -> DialStore.hungUp(h, channelId, at))) {
+                LOG.debug("Notify attempt {}: its channel hung up", channelId);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Notify attempt {}: its hang-up not written ({}); the CDR tells it later", channelId,
+                    e.getMessage());
+        }
+    }
+
+    private void end(String channelId, DialStore.Outcome outcome, boolean hungUp) {
+        try {
+            Jdbi jdbi = CampaignBook.jdbi(database);
+            DialStore.claiming(jdbi, h -> DialStore.end(h, channelId, outcome, false, hungUp, clock.instant()))
                     .ifPresent(state -> LOG.info("Notify attempt {} ended {} ({}); the number is {}", channelId,
                             outcome.outcome(), outcome.detail(), state));
             inFlight.remove(channelId);

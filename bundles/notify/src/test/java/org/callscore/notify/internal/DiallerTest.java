@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.stream.IntStream;
 
+import org.callscore.ami.AmiEvent;
 import org.callscore.ami.OriginateReason;
 import org.callscore.ami.OriginateRequest;
 import org.callscore.notify.Campaign;
@@ -80,6 +81,19 @@ class DiallerTest {
         return request.channel().replaceAll("^PJSIP/|@trunk$", "");
     }
 
+    /** Asterisk's Hangup event of the attempt's channel (its uniqueid is the channel id). */
+    private AmiEvent hangup(String channelId) {
+        return new AmiEvent("pbx", "Hangup", Map.of("Uniqueid", channelId, "Channel", "PJSIP/trunk-00000001",
+                "Cause", "16"), clock.instant());
+    }
+
+    private static void freshCdr() {
+        Fixtures.MARIADB.useHandle(h -> {
+            h.execute("DROP TABLE IF EXISTS cdr");
+            h.execute("CREATE TABLE cdr (uniqueid VARCHAR(150), disposition VARCHAR(45), start DATETIME)");
+        });
+    }
+
     private void tick(Dialler dialler) throws Exception {
         dialler.tick();
         dialler.drain();
@@ -107,6 +121,7 @@ class DiallerTest {
                 if (!ended.contains(call.getKey()) && !clock.instant().isBefore(call.getValue().plusMillis(1500))) {
                     manager.respond(call.getKey(), true, OriginateReason.ANSWERED);
                     book.heard(call.getKey(), new HeardMessage(NumberOutcome.ANSWERED, 12_000, "", false));
+                    dialler.onEvent(hangup(call.getKey()));
                     ended.add(call.getKey());
                 }
             }
@@ -140,6 +155,59 @@ class DiallerTest {
         assertThat(manager.originates).hasSize(2);
         assertThat(manager.originates.get(1).channelId()).isNotEqualTo(manager.originates.get(0).channelId());
         assertThat(book.results(campaign.id(), ResultQuery.page(0, 1)).rows().get(0).attempts()).isEqualTo(2);
+    }
+
+    /**
+     * The notify application ends an attempt before its channel hangs up (the opt-out's thank-you still plays): the
+     * call keeps its place in the in-flight limit until Asterisk's Hangup event, so the channels up never exceed it.
+     */
+    @Test
+    void aCallHeardButStillOnTheLineKeepsItsPlaceInTheLimitUntilItHangsUp() throws Exception {
+        campaignOf(2, 1, 5);
+        ScriptedManager manager = new ScriptedManager("pbx");
+        Dialler dialler = dialler("a", manager);
+        tick(dialler);
+        String first = manager.originates.get(0).channelId();
+        manager.respond(first, true, OriginateReason.ANSWERED);
+        book.heard(first, new HeardMessage(NumberOutcome.OPTED_OUT, 3_000, "9", false));
+        clock.advance(Duration.ofSeconds(2));
+        tick(dialler);
+        assertThat(manager.originates).as("the first call is still on the line").hasSize(1);
+        dialler.onEvent(new AmiEvent("pbx", "Hangup", Map.of("Uniqueid", "1764688400.17"), clock.instant()));
+        dialler.drain();
+        tick(dialler);
+        assertThat(manager.originates).as("another channel's hang-up frees nothing").hasSize(1);
+        dialler.onEvent(hangup(first));
+        dialler.drain();
+        clock.advance(Duration.ofSeconds(1));
+        tick(dialler);
+        assertThat(manager.originates).as("its hang-up frees the place").hasSize(2);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE channel_id = ? AND hung_up_at IS NOT NULL",
+                first)).isEqualTo(1);
+    }
+
+    /**
+     * A node that dies after the application ended an attempt never gets its Hangup event: the node that goes on
+     * reads the hang-up from the CDR row (written at hang-up), once a lease has passed, and the place is free again.
+     */
+    @Test
+    void aHangUpMissedWhileTheNodeWasDownIsReadFromTheCdr() throws Exception {
+        freshCdr();
+        campaignOf(2, 1, 5);
+        ScriptedManager killed = new ScriptedManager("pbx");
+        tick(dialler("a", killed));
+        String first = killed.originates.get(0).channelId();
+        book.heard(first, new HeardMessage(NumberOutcome.ANSWERED, 3_000, "", false));
+        ScriptedManager restarted = new ScriptedManager("pbx");
+        Dialler b = dialler("b", restarted);
+        clock.advance(Duration.ofSeconds(11));
+        tick(b);
+        assertThat(restarted.originates).as("no CDR row yet: the line may still be up").isEmpty();
+        Fixtures.MARIADB.useHandle(h -> h.createUpdate("INSERT INTO cdr VALUES (?, 'ANSWERED', NOW())").bind(0, first)
+                .execute());
+        clock.advance(Duration.ofSeconds(1));
+        tick(b);
+        assertThat(restarted.originates).extracting(DiallerTest::numberOf).containsExactly("0600000001");
     }
 
     @Test
@@ -190,10 +258,7 @@ class DiallerTest {
 
     @Test
     void aNodeThatStopsMidCallIsCheckedAgainstTheCdrAndItsAttemptIsNeverDialledAgain() throws Exception {
-        Fixtures.MARIADB.useHandle(h -> {
-            h.execute("DROP TABLE IF EXISTS cdr");
-            h.execute("CREATE TABLE cdr (uniqueid VARCHAR(150), disposition VARCHAR(45), start DATETIME)");
-        });
+        freshCdr();
         campaignOf(2, 2, 2);
         ScriptedManager killed = new ScriptedManager("pbx");
         tick(dialler("a", killed)); // node a places both calls, then dies before any response
