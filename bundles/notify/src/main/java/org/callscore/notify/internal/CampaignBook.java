@@ -298,7 +298,8 @@ final class CampaignBook implements Campaigns, NotificationCalls {
     @Override
     public void heard(String attemptId, HeardMessage heard) {
         Instant now = clock.instant();
-        jdbi().inTransaction(h -> {
+        // READ COMMITTED, as the dialler's claims and ends: no gap locks for them to wait on
+        DialStore.claiming(jdbi(), h -> {
             if (heard.outcome() == NumberOutcome.OPTED_OUT) {
                 h.createQuery("SELECT n.number FROM notify_attempt a JOIN notify_number n ON n.id = a.number_id WHERE "
                         + "a.channel_id = :c AND a.ended_at IS NULL").bind("c", attemptId).mapTo(String.class)

@@ -182,23 +182,30 @@ final class DialStore {
         });
     }
 
-    /** An attempt whose node stopped renewing its lease. @param dialledAt empty: claimed but never dialled */
+    /**
+     * An attempt whose node stopped renewing its lease (read without locks: each is ended in a transaction of its
+     * own, which checks it is still open). @param dialledAt empty: claimed but never dialled
+     */
     record Lapsed(String channelId, long numberId, Optional<Instant> dialledAt) {
     }
 
     static List<Lapsed> lapsed(Handle h, Instant now, int limit) {
         return h.createQuery("SELECT a.channel_id, n.id, a.dialled_at FROM notify_number n JOIN notify_attempt a ON "
                 + "a.number_id = n.id AND a.attempt = n.attempts WHERE n.state = 'IN_FLIGHT' AND n.lease_until < :now "
-                + "AND a.ended_at IS NULL ORDER BY n.lease_until LIMIT :limit FOR UPDATE SKIP LOCKED")
+                + "AND a.ended_at IS NULL ORDER BY n.lease_until LIMIT :limit")
                 .bind("now", ts(now)).bind("limit", limit)
                 .map((rs, ctx) -> new Lapsed(rs.getString(1), rs.getLong(2),
                         CampaignRows.instant(rs, "dialled_at"))).list();
     }
 
-    /** Holds a lapsed attempt until {@code until}: its call may still be on, and Asterisk writes the CDR at its end. */
-    static void hold(Handle h, long numberId, Instant until) {
-        h.createUpdate("UPDATE notify_number SET lease_until = :until WHERE id = :id AND state = 'IN_FLIGHT'")
-                .bind("until", ts(until)).bind("id", numberId).execute();
+    /**
+     * Holds a lapsed attempt until {@code until}: its call may still be on, and Asterisk writes the CDR at its end.
+     * @return false when it ended meanwhile
+     */
+    static boolean hold(Handle h, String channelId, Instant until) {
+        return h.createUpdate("UPDATE notify_number n JOIN notify_attempt a ON a.number_id = n.id AND a.attempt = "
+                + "n.attempts SET n.lease_until = :until WHERE a.channel_id = :c AND a.ended_at IS NULL AND n.state = "
+                + "'IN_FLIGHT'").bind("until", ts(until)).bind("c", channelId).execute() > 0;
     }
 
     /** How an attempt ended. */
@@ -221,13 +228,20 @@ final class DialStore {
             Instant now) {
         record Open(long numberId, String campaignId, int attempt) {
         }
+        Optional<String> campaignId = h.createQuery("SELECT campaign_id FROM notify_attempt WHERE channel_id = :c AND "
+                + "ended_at IS NULL").bind("c", channelId).mapTo(String.class).findOne();
+        if (campaignId.isEmpty()) {
+            return Optional.empty();
+        }
+        // the campaign's row first, as a claim locks it first: an end that locked the number and then waited for the
+        // campaign (its finishIfDone) deadlocked with a claim of the same campaign, and the outcome was lost
+        Campaign campaign = CampaignRows.byId(h, campaignId.get(), true).orElseThrow();
         Optional<Open> open = h.createQuery("SELECT number_id, campaign_id, attempt FROM notify_attempt WHERE "
                 + "channel_id = :c AND ended_at IS NULL FOR UPDATE").bind("c", channelId)
                 .map((rs, ctx) -> new Open(rs.getLong(1), rs.getString(2), rs.getInt(3))).findOne();
         if (open.isEmpty()) {
             return Optional.empty();
         }
-        Campaign campaign = CampaignRows.byId(h, open.get().campaignId(), false).orElseThrow();
         String detail = outcome.detail().length() > 255 ? outcome.detail().substring(0, 255) : outcome.detail();
         String keys = outcome.keys().length() > 64 ? outcome.keys().substring(0, 64) : outcome.keys();
         h.createUpdate("UPDATE notify_attempt SET ended_at = :now, outcome = :outcome, detail = :detail, heard_ms = "

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -55,7 +55,11 @@ final class Dialler implements AutoCloseable {
     private final Clock clock;
     /** channel id -> when this node sent its Originate */
     private final Map<String, Instant> inFlight = new ConcurrentHashMap<>();
-    private final ExecutorService outcomes = Executors.newSingleThreadExecutor(r -> {
+    /** How often, and how far apart, a failed Originate's CDR row is looked for before it ends FAILED. */
+    private static final int CDR_LOOKS = 6;
+    private static final Duration CDR_LOOK_GAP = Duration.ofMillis(500);
+
+    private final ScheduledExecutorService outcomes = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "callscore-notify-outcomes");
         t.setDaemon(true);
         return t;
@@ -190,37 +194,38 @@ final class Dialler implements AutoCloseable {
 
     /** Ends the attempts whose node stopped renewing its lease, from the CDR. */
     private void recoverLapsed(Jdbi jdbi, Instant now) {
-        DialStore.claiming(jdbi, h -> {
-            for (DialStore.Lapsed lapsed : DialStore.lapsed(h, now, 50)) {
-                if (lapsed.dialledAt().isEmpty()) {
-                    DialStore.end(h, lapsed.channelId(), DialStore.Outcome.of(NumberOutcome.LOST,
-                            "claimed but never dialled"), true, true, now);
-                    continue;
-                }
-                Optional<String> disposition;
-                try {
-                    disposition = DialStore.cdrDisposition(h, config.cdr_table(), lapsed.channelId());
-                } catch (RuntimeException unreadable) {
-                    disposition = Optional.empty();
-                    LOG.warn("Notify: the CDR table {} cannot be read ({}): lapsed attempts end LOST",
-                            config.cdr_table(), unreadable.getMessage());
-                }
-                Instant longest = lapsed.dialledAt().get().plus(longestCall());
-                if (disposition.isEmpty() && now.isBefore(longest)) {
-                    // no row yet may mean the call is still on: Asterisk writes it at hang-up
-                    DialStore.hold(h, lapsed.numberId(), longest);
+        // each one in its own transaction that locks the campaign first, as claims and ends do: locking the lapsed
+        // rows first and the campaign after deadlocked with the notify application ending one of them
+        for (DialStore.Lapsed lapsed : jdbi.withHandle(h -> DialStore.lapsed(h, now, 50))) {
+            if (lapsed.dialledAt().isEmpty()) {
+                DialStore.claiming(jdbi, h -> DialStore.end(h, lapsed.channelId(), DialStore.Outcome.of(
+                        NumberOutcome.LOST, "claimed but never dialled"), true, true, now));
+                continue;
+            }
+            Optional<String> disposition;
+            try {
+                disposition = jdbi.withHandle(h -> DialStore.cdrDisposition(h, config.cdr_table(),
+                        lapsed.channelId()));
+            } catch (RuntimeException unreadable) {
+                disposition = Optional.empty();
+                LOG.warn("Notify: the CDR table {} cannot be read ({}): lapsed attempts end LOST",
+                        config.cdr_table(), unreadable.getMessage());
+            }
+            Instant longest = lapsed.dialledAt().get().plus(longestCall());
+            if (disposition.isEmpty() && now.isBefore(longest)) {
+                // no row yet may mean the call is still on: Asterisk writes it at hang-up
+                if (jdbi.withHandle(h -> DialStore.hold(h, lapsed.channelId(), longest))) {
                     LOG.info("Notify attempt {}: its lease ran out and the CDR has no row for it yet: checked again "
                             + "at {}", lapsed.channelId(), longest);
-                    continue;
                 }
-                DialStore.Outcome outcome = disposition.map(d -> DialStore.Outcome.of(cdrOutcome(d), "CDR: " + d))
-                        .orElse(DialStore.Outcome.of(NumberOutcome.LOST, "no CDR row for the channel id"));
-                DialStore.end(h, lapsed.channelId(), outcome, false, true, now);
-                LOG.info("Notify attempt {}: its lease ran out; {} ({})", lapsed.channelId(), outcome.outcome(),
-                        outcome.detail());
+                continue;
             }
-            return null;
-        });
+            DialStore.Outcome outcome = disposition.map(d -> DialStore.Outcome.of(cdrOutcome(d), "CDR: " + d))
+                    .orElse(DialStore.Outcome.of(NumberOutcome.LOST, "no CDR row for the channel id"));
+            DialStore.claiming(jdbi, h -> DialStore.end(h, lapsed.channelId(), outcome, false, true, now))
+                    .ifPresent(state -> LOG.info("Notify attempt {}: its lease ran out; {} ({}); the number is {}",
+                            lapsed.channelId(), outcome.outcome(), outcome.detail(), state));
+        }
     }
 
     static NumberOutcome cdrOutcome(String disposition) {
@@ -273,8 +278,36 @@ final class Dialler implements AutoCloseable {
             case NO_ANSWER, HANGUP -> NumberOutcome.NO_ANSWER;
             default -> NumberOutcome.FAILED;
         };
+        if (outcome == NumberOutcome.FAILED) {
+            // Asterisk 22 reports a PJSIP 486 Busy Here as reason 0 (failed): the CDR row of the channel, written at
+            // its hang-up, says BUSY (or NO ANSWER); retried by the busy rule, not given up as failed
+            failedByCdr(claim.channelId(), result.reason().toString(), 1);
+            return;
+        }
         // not answered: the channel is gone when Asterisk says so
         end(claim.channelId(), DialStore.Outcome.of(outcome, "OriginateResponse " + result.reason()), true);
+    }
+
+    /** Ends a failed Originate's attempt by its CDR disposition, looking again a little later while there is none. */
+    private void failedByCdr(String channelId, String reason, int look) {
+        Optional<String> disposition;
+        try {
+            disposition = CampaignBook.jdbi(database).withHandle(h -> DialStore.cdrDisposition(h, config.cdr_table(),
+                    channelId));
+        } catch (RuntimeException unreadable) {
+            disposition = Optional.empty();
+            look = CDR_LOOKS;
+        }
+        if (disposition.isEmpty() && look < CDR_LOOKS) {
+            int next = look + 1;
+            outcomes.schedule(() -> failedByCdr(channelId, reason, next), CDR_LOOK_GAP.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
+        NumberOutcome outcome = disposition.map(Dialler::cdrOutcome).filter(o -> o != NumberOutcome.ANSWERED)
+                .orElse(NumberOutcome.FAILED);
+        end(channelId, DialStore.Outcome.of(outcome, "OriginateResponse " + reason
+                + disposition.map(d -> ", CDR: " + d).orElse("")), true);
     }
 
     /**

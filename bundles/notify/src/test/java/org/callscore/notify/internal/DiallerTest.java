@@ -94,6 +94,19 @@ class DiallerTest {
         });
     }
 
+    /** Waits up to 10 s for what the dialler's outcome thread does later (a CDR looked for again). */
+    private static final class TestWaits {
+        static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("not within 10 s");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
     private void tick(Dialler dialler) throws Exception {
         dialler.tick();
         dialler.drain();
@@ -208,6 +221,73 @@ class DiallerTest {
         clock.advance(Duration.ofSeconds(1));
         tick(b);
         assertThat(restarted.originates).extracting(DiallerTest::numberOf).containsExactly("0600000001");
+    }
+
+    /**
+     * Asterisk 22 answers an Originate to a PJSIP number that replied 486 Busy Here with reason 0 (failed); the CDR
+     * row of the channel says BUSY, and the number is retried by the busy rule, not given up as failed.
+     */
+    @Test
+    void aFailedOriginateWhoseCdrSaysBusyIsRetriedAsBusy() throws Exception {
+        freshCdr();
+        Campaign campaign = campaignOf(2, 2, 2);
+        ScriptedManager manager = new ScriptedManager("pbx");
+        Dialler dialler = dialler("a", manager);
+        tick(dialler);
+        String busy = manager.originates.get(0).channelId();
+        String failed = manager.originates.get(1).channelId();
+        Fixtures.MARIADB.useHandle(h -> h.createUpdate("INSERT INTO cdr VALUES (?, 'BUSY', NOW())").bind(0, busy)
+                .execute());
+        manager.respond(busy, false, OriginateReason.FAILED);
+        manager.respond(failed, false, OriginateReason.FAILED);
+        dialler.drain();
+        TestWaits.until(() -> Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE ended_at IS NOT NULL") == 2);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE channel_id = ? AND outcome = 'BUSY'",
+                busy)).isEqualTo(1);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE channel_id = ? AND outcome = 'FAILED'",
+                failed)).as("no CDR row: failed").isEqualTo(1);
+        assertThat(book.results(campaign.id(), new ResultQuery(Optional.of(NumberState.WAITING), Optional.empty(), 0,
+                10)).rows()).extracting(r -> r.outcome().orElseThrow()).containsExactly(NumberOutcome.BUSY);
+    }
+
+    /**
+     * Two calls of a campaign end at the same moment, each in its own AGI thread as in Karaf: each end locked its
+     * number, then waited for the campaign's row (to finish the campaign when nothing is left) that the other held
+     * while waiting for that number, and MariaDB's deadlock detection threw one of the outcomes away.
+     */
+    @Test
+    void outcomesStoredAtTheSameMomentAreNeverLostToADeadlock() throws Exception {
+        Campaign campaign = campaignOf(40, 40, 1000);
+        ScriptedManager manager = new ScriptedManager("pbx");
+        Dialler dialler = dialler("a", manager);
+        tick(dialler);
+        List<String> attempts = manager.originates.stream().map(OriginateRequest::channelId).toList();
+        assertThat(attempts).hasSize(40);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int half = t;
+            Thread application = new Thread(() -> {
+                for (int i = half; i < attempts.size(); i += 2) {
+                    try {
+                        together.await();
+                        book.heard(attempts.get(i), new HeardMessage(NumberOutcome.ANSWERED, 2_000, "", false));
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }
+            });
+            application.start();
+            threads.add(application);
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        assertThat(failures).as("outcomes the application could not store").isEmpty();
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE outcome = 'ANSWERED' AND detail = "
+                + "'heard by the notify application'")).isEqualTo(40);
+        assertThat(book.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.FINISHED);
     }
 
     @Test
