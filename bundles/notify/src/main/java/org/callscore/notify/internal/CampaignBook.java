@@ -309,14 +309,15 @@ final class CampaignBook implements Campaigns, NotificationCalls {
     @Override
     public void heard(String attemptId, HeardMessage heard) {
         Instant now = clock.instant();
-        jdbi().inTransaction(h -> {
+        // READ COMMITTED, as the dialler's claims and ends: no gap locks for them to wait on
+        DialStore.claiming(jdbi(), h -> {
             if (heard.outcome() == NumberOutcome.OPTED_OUT) {
                 h.createQuery("SELECT n.number FROM notify_attempt a JOIN notify_number n ON n.id = a.number_id WHERE "
                         + "a.channel_id = :c AND a.ended_at IS NULL").bind("c", attemptId).mapTo(String.class)
                         .findOne().ifPresent(number -> DoNotCallBook.add(h, number, "opted out by phone", "phone", now));
             }
             return DialStore.end(h, attemptId, new DialStore.Outcome(heard.outcome(), "heard by the notify application",
-                    heard.heardMillis(), heard.keys(), heard.toAgent()), false, now);
+                    heard.heardMillis(), heard.keys(), heard.toAgent()), false, false, now);
         });
     }
 }

@@ -58,14 +58,18 @@ final class DialStore {
      *
      * @param zone the site's zone, for numbers and campaigns without one
      */
-    static Claimed claim(Handle h, String campaignId, String node, Instant now, Instant leaseUntil, ZoneId zone) {
+    static Claimed claim(Handle h, String campaignId, String node, Instant now, Instant leaseUntil, ZoneId zone,
+            Instant oldestCall) {
         Optional<Campaign> found = CampaignRows.byId(h, campaignId, true);
         if (found.isEmpty() || found.get().state() != CampaignState.RUNNING) {
             return new Claimed(List.of(), 0, 0);
         }
         Campaign campaign = found.get();
-        int inFlight = h.createQuery("SELECT COUNT(*) FROM notify_number WHERE campaign_id = :c AND state = 'IN_FLIGHT'")
-                .bind("c", campaignId).mapTo(Integer.class).one();
+        // in flight: every attempt not ended, and every ended one whose line is still up (heard, opted out, with an
+        // agent: the notify application ends the attempt before the channel hangs up), up to the longest call
+        int inFlight = h.createQuery("SELECT COUNT(*) FROM notify_attempt WHERE campaign_id = :c AND hung_up_at IS NULL "
+                + "AND (ended_at IS NULL OR ended_at > :oldest)").bind("c", campaignId).bind("oldest", ts(oldestCall))
+                .mapTo(Integer.class).one();
         // a start counts from its claim to a second after its Originate was sent
         int started = h.createQuery("SELECT COUNT(*) FROM notify_attempt WHERE campaign_id = :c AND (claimed_at > :since "
                 + "OR dialled_at > :since)").bind("c", campaignId).bind("since", ts(now.minusSeconds(1)))
@@ -139,6 +143,30 @@ final class DialStore {
                 .bind("c", channelId).execute());
     }
 
+    /**
+     * The attempt's channel is gone (Asterisk's Hangup event for its uniqueid, the channel id): its place in the
+     * in-flight limit is free. @return whether it was an attempt of a campaign whose hang-up was not known yet
+     */
+    static boolean hungUp(Handle h, String channelId, Instant at) {
+        return h.createUpdate("UPDATE notify_attempt SET hung_up_at = :at WHERE channel_id = :c AND hung_up_at IS NULL")
+                .bind("at", ts(at)).bind("c", channelId).execute() > 0;
+    }
+
+    /**
+     * Frees the places of ended attempts whose Hangup event this node never received (it was stopped, AMI was cut)
+     * but whose CDR row, which Asterisk writes at hang-up, is there.
+     *
+     * @param endedBefore only attempts ended before this (their Hangup event had time to arrive)
+     * @param oldestCall  and after this (older ones no longer count)
+     * @return how many were freed
+     */
+    static int hungUpByCdr(Handle h, String cdrTable, Instant endedBefore, Instant oldestCall, Instant now) {
+        return h.createUpdate("UPDATE notify_attempt a SET a.hung_up_at = :now WHERE a.hung_up_at IS NULL AND "
+                + "a.ended_at IS NOT NULL AND a.ended_at < :before AND a.ended_at > :oldest AND EXISTS (SELECT 1 FROM "
+                + cdrTable + " c WHERE c.uniqueid = a.channel_id)").bind("now", ts(now)).bind("before", ts(endedBefore))
+                .bind("oldest", ts(oldestCall)).execute();
+    }
+
     /** Renews this node's leases of the given attempts; @return the ones among them that have ended */
     static List<String> renew(Jdbi jdbi, String node, Collection<String> channelIds, Instant until) {
         if (channelIds.isEmpty()) {
@@ -154,23 +182,30 @@ final class DialStore {
         });
     }
 
-    /** An attempt whose node stopped renewing its lease. @param dialledAt empty: claimed but never dialled */
+    /**
+     * An attempt whose node stopped renewing its lease (read without locks: each is ended in a transaction of its
+     * own, which checks it is still open). @param dialledAt empty: claimed but never dialled
+     */
     record Lapsed(String channelId, long numberId, Optional<Instant> dialledAt) {
     }
 
     static List<Lapsed> lapsed(Handle h, Instant now, int limit) {
         return h.createQuery("SELECT a.channel_id, n.id, a.dialled_at FROM notify_number n JOIN notify_attempt a ON "
                 + "a.number_id = n.id AND a.attempt = n.attempts WHERE n.state = 'IN_FLIGHT' AND n.lease_until < :now "
-                + "AND a.ended_at IS NULL ORDER BY n.lease_until LIMIT :limit FOR UPDATE SKIP LOCKED")
+                + "AND a.ended_at IS NULL ORDER BY n.lease_until LIMIT :limit")
                 .bind("now", ts(now)).bind("limit", limit)
                 .map((rs, ctx) -> new Lapsed(rs.getString(1), rs.getLong(2),
                         CampaignRows.instant(rs, "dialled_at"))).list();
     }
 
-    /** Holds a lapsed attempt until {@code until}: its call may still be on, and Asterisk writes the CDR at its end. */
-    static void hold(Handle h, long numberId, Instant until) {
-        h.createUpdate("UPDATE notify_number SET lease_until = :until WHERE id = :id AND state = 'IN_FLIGHT'")
-                .bind("until", ts(until)).bind("id", numberId).execute();
+    /**
+     * Holds a lapsed attempt until {@code until}: its call may still be on, and Asterisk writes the CDR at its end.
+     * @return false when it ended meanwhile
+     */
+    static boolean hold(Handle h, String channelId, Instant until) {
+        return h.createUpdate("UPDATE notify_number n JOIN notify_attempt a ON a.number_id = n.id AND a.attempt = "
+                + "n.attempts SET n.lease_until = :until WHERE a.channel_id = :c AND a.ended_at IS NULL AND n.state = "
+                + "'IN_FLIGHT'").bind("until", ts(until)).bind("c", channelId).execute() > 0;
     }
 
     /** How an attempt ended. */
@@ -185,22 +220,33 @@ final class DialStore {
      * Ends an attempt and decides its number's next state by the campaign's retry rules, in the caller's transaction.
      *
      * @param neverDialled the attempt was claimed but its Originate never sent: the number is due again at once
+     * @param hungUp       the attempt's channel is known to be gone (never dialled, not answered, ended from the
+     *                     CDR): its place in the in-flight limit is free; otherwise it waits for the Hangup event
      * @return the number's state after it; empty when the attempt had ended already (another node, a replay)
      */
-    static Optional<NumberState> end(Handle h, String channelId, Outcome outcome, boolean neverDialled, Instant now) {
+    static Optional<NumberState> end(Handle h, String channelId, Outcome outcome, boolean neverDialled, boolean hungUp,
+            Instant now) {
         record Open(long numberId, String campaignId, int attempt) {
         }
+        Optional<String> campaignId = h.createQuery("SELECT campaign_id FROM notify_attempt WHERE channel_id = :c AND "
+                + "ended_at IS NULL").bind("c", channelId).mapTo(String.class).findOne();
+        if (campaignId.isEmpty()) {
+            return Optional.empty();
+        }
+        // the campaign's row first, as a claim locks it first: an end that locked the number and then waited for the
+        // campaign (its finishIfDone) deadlocked with a claim of the same campaign, and the outcome was lost
+        Campaign campaign = CampaignRows.byId(h, campaignId.get(), true).orElseThrow();
         Optional<Open> open = h.createQuery("SELECT number_id, campaign_id, attempt FROM notify_attempt WHERE "
                 + "channel_id = :c AND ended_at IS NULL FOR UPDATE").bind("c", channelId)
                 .map((rs, ctx) -> new Open(rs.getLong(1), rs.getString(2), rs.getInt(3))).findOne();
         if (open.isEmpty()) {
             return Optional.empty();
         }
-        Campaign campaign = CampaignRows.byId(h, open.get().campaignId(), false).orElseThrow();
         String detail = outcome.detail().length() > 255 ? outcome.detail().substring(0, 255) : outcome.detail();
         String keys = outcome.keys().length() > 64 ? outcome.keys().substring(0, 64) : outcome.keys();
         h.createUpdate("UPDATE notify_attempt SET ended_at = :now, outcome = :outcome, detail = :detail, heard_ms = "
-                + ":heard, pressed = :keys, to_agent = :agent WHERE channel_id = :c").bind("now", ts(now))
+                + ":heard, pressed = :keys, to_agent = :agent, hung_up_at = IF(:gone, COALESCE(hung_up_at, :now), "
+                + "hung_up_at) WHERE channel_id = :c").bind("now", ts(now)).bind("gone", hungUp)
                 .bind("outcome", outcome.outcome().name()).bind("detail", detail).bind("heard", outcome.heardMillis())
                 .bind("keys", keys).bind("agent", outcome.toAgent()).bind("c", channelId).execute();
         boolean stopped = campaign.state() == CampaignState.STOPPED;

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -41,6 +41,9 @@ final class Dialler implements AutoCloseable {
 
     /** The UserEvent the shipped context sends when an answered notification call hangs up. */
     static final String HANGUP_EVENT = "CallScoreNotify";
+    /** Asterisk's event when a channel is gone; its Uniqueid is the attempt's channel id. */
+    static final String CHANNEL_GONE = "Hangup";
+    private static final String ATTEMPT_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private static final Logger LOG = LoggerFactory.getLogger(Dialler.class);
 
@@ -52,12 +55,17 @@ final class Dialler implements AutoCloseable {
     private final Clock clock;
     /** channel id -> when this node sent its Originate */
     private final Map<String, Instant> inFlight = new ConcurrentHashMap<>();
-    private final ExecutorService outcomes = Executors.newSingleThreadExecutor(r -> {
+    /** How often, and how far apart, a failed Originate's CDR row is looked for before it ends FAILED. */
+    private static final int CDR_LOOKS = 6;
+    private static final Duration CDR_LOOK_GAP = Duration.ofMillis(500);
+
+    private final ScheduledExecutorService outcomes = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "callscore-notify-outcomes");
         t.setDaemon(true);
         return t;
     });
     private volatile String warned = "";
+    private volatile boolean cdrWarned;
 
     Dialler(Supplier<Database> database, Supplier<Map<String, AsteriskManager>> managers, NotifyConfig config,
             Supplier<ZoneId> siteZone, Clock clock) {
@@ -98,6 +106,7 @@ final class Dialler implements AutoCloseable {
         Instant now = clock.instant();
         renew(jdbi, now);
         recoverLapsed(jdbi, now);
+        hungUpByCdr(jdbi, now);
         if (!config.dial_enabled()) {
             return;
         }
@@ -111,7 +120,7 @@ final class Dialler implements AutoCloseable {
         }
         for (String campaignId : running) {
             DialStore.Claimed claimed = DialStore.claiming(jdbi, h -> DialStore.claim(h, campaignId, node, now,
-                    leaseUntil(now), siteZone.get()));
+                    leaseUntil(now), siteZone.get(), now.minus(longestCall())));
             for (DialStore.Claim claim : claimed.claims()) {
                 place(jdbi, manager.get(), claim);
             }
@@ -119,7 +128,11 @@ final class Dialler implements AutoCloseable {
     }
 
     private Instant leaseUntil(Instant now) {
-        return now.plusSeconds(Math.max(5, config.lease_seconds()));
+        return now.plus(lease());
+    }
+
+    private Duration lease() {
+        return Duration.ofSeconds(Math.max(5, config.lease_seconds()));
     }
 
     private Duration longestCall() {
@@ -158,39 +171,61 @@ final class Dialler implements AutoCloseable {
         DialStore.renew(jdbi, node, inFlight.keySet(), leaseUntil(now)).forEach(inFlight::remove);
     }
 
+    /**
+     * Frees the in-flight places of ended attempts whose Hangup event never came (this node was stopped, AMI was
+     * cut) once the CDR has their row: a lease later than their end, so that the event had time to come first.
+     */
+    private void hungUpByCdr(Jdbi jdbi, Instant now) {
+        try {
+            int freed = jdbi.withHandle(h -> DialStore.hungUpByCdr(h, config.cdr_table(), now.minus(lease()),
+                    now.minus(longestCall()), now));
+            cdrWarned = false;
+            if (freed > 0) {
+                LOG.info("Notify: {} ended attempts whose Hangup event was missed are over by the CDR", freed);
+            }
+        } catch (RuntimeException unreadable) {
+            if (!cdrWarned) {
+                cdrWarned = true;
+                LOG.warn("Notify: the CDR table {} cannot be read ({}): an ended call whose Hangup event was missed "
+                        + "counts as in flight for call.max.minutes", config.cdr_table(), unreadable.getMessage());
+            }
+        }
+    }
+
     /** Ends the attempts whose node stopped renewing its lease, from the CDR. */
     private void recoverLapsed(Jdbi jdbi, Instant now) {
-        DialStore.claiming(jdbi, h -> {
-            for (DialStore.Lapsed lapsed : DialStore.lapsed(h, now, 50)) {
-                if (lapsed.dialledAt().isEmpty()) {
-                    DialStore.end(h, lapsed.channelId(), DialStore.Outcome.of(NumberOutcome.LOST,
-                            "claimed but never dialled"), true, now);
-                    continue;
-                }
-                Optional<String> disposition;
-                try {
-                    disposition = DialStore.cdrDisposition(h, config.cdr_table(), lapsed.channelId());
-                } catch (RuntimeException unreadable) {
-                    disposition = Optional.empty();
-                    LOG.warn("Notify: the CDR table {} cannot be read ({}): lapsed attempts end LOST",
-                            config.cdr_table(), unreadable.getMessage());
-                }
-                Instant longest = lapsed.dialledAt().get().plus(longestCall());
-                if (disposition.isEmpty() && now.isBefore(longest)) {
-                    // no row yet may mean the call is still on: Asterisk writes it at hang-up
-                    DialStore.hold(h, lapsed.numberId(), longest);
+        // each one in its own transaction that locks the campaign first, as claims and ends do: locking the lapsed
+        // rows first and the campaign after deadlocked with the notify application ending one of them
+        for (DialStore.Lapsed lapsed : jdbi.withHandle(h -> DialStore.lapsed(h, now, 50))) {
+            if (lapsed.dialledAt().isEmpty()) {
+                DialStore.claiming(jdbi, h -> DialStore.end(h, lapsed.channelId(), DialStore.Outcome.of(
+                        NumberOutcome.LOST, "claimed but never dialled"), true, true, now));
+                continue;
+            }
+            Optional<String> disposition;
+            try {
+                disposition = jdbi.withHandle(h -> DialStore.cdrDisposition(h, config.cdr_table(),
+                        lapsed.channelId()));
+            } catch (RuntimeException unreadable) {
+                disposition = Optional.empty();
+                LOG.warn("Notify: the CDR table {} cannot be read ({}): lapsed attempts end LOST",
+                        config.cdr_table(), unreadable.getMessage());
+            }
+            Instant longest = lapsed.dialledAt().get().plus(longestCall());
+            if (disposition.isEmpty() && now.isBefore(longest)) {
+                // no row yet may mean the call is still on: Asterisk writes it at hang-up
+                if (jdbi.withHandle(h -> DialStore.hold(h, lapsed.channelId(), longest))) {
                     LOG.info("Notify attempt {}: its lease ran out and the CDR has no row for it yet: checked again "
                             + "at {}", lapsed.channelId(), longest);
-                    continue;
                 }
-                DialStore.Outcome outcome = disposition.map(d -> DialStore.Outcome.of(cdrOutcome(d), "CDR: " + d))
-                        .orElse(DialStore.Outcome.of(NumberOutcome.LOST, "no CDR row for the channel id"));
-                DialStore.end(h, lapsed.channelId(), outcome, false, now);
-                LOG.info("Notify attempt {}: its lease ran out; {} ({})", lapsed.channelId(), outcome.outcome(),
-                        outcome.detail());
+                continue;
             }
-            return null;
-        });
+            DialStore.Outcome outcome = disposition.map(d -> DialStore.Outcome.of(cdrOutcome(d), "CDR: " + d))
+                    .orElse(DialStore.Outcome.of(NumberOutcome.LOST, "no CDR row for the channel id"));
+            DialStore.claiming(jdbi, h -> DialStore.end(h, lapsed.channelId(), outcome, false, true, now))
+                    .ifPresent(state -> LOG.info("Notify attempt {}: its lease ran out; {} ({}); the number is {}",
+                            lapsed.channelId(), outcome.outcome(), outcome.detail(), state));
+        }
     }
 
     static NumberOutcome cdrOutcome(String disposition) {
@@ -243,27 +278,76 @@ final class Dialler implements AutoCloseable {
             case NO_ANSWER, HANGUP -> NumberOutcome.NO_ANSWER;
             default -> NumberOutcome.FAILED;
         };
-        end(claim.channelId(), DialStore.Outcome.of(outcome, "OriginateResponse " + result.reason()));
+        if (outcome == NumberOutcome.FAILED) {
+            // Asterisk 22 reports a PJSIP 486 Busy Here as reason 0 (failed): the CDR row of the channel, written at
+            // its hang-up, says BUSY (or NO ANSWER); retried by the busy rule, not given up as failed
+            failedByCdr(claim.channelId(), result.reason().toString(), 1);
+            return;
+        }
+        // not answered: the channel is gone when Asterisk says so
+        end(claim.channelId(), DialStore.Outcome.of(outcome, "OriginateResponse " + result.reason()), true);
     }
 
-    /** The shipped context's hang-up event: ends an answered attempt the application did not end. */
+    /** Ends a failed Originate's attempt by its CDR disposition, looking again a little later while there is none. */
+    private void failedByCdr(String channelId, String reason, int look) {
+        Optional<String> disposition;
+        try {
+            disposition = CampaignBook.jdbi(database).withHandle(h -> DialStore.cdrDisposition(h, config.cdr_table(),
+                    channelId));
+        } catch (RuntimeException unreadable) {
+            disposition = Optional.empty();
+            look = CDR_LOOKS;
+        }
+        if (disposition.isEmpty() && look < CDR_LOOKS) {
+            int next = look + 1;
+            outcomes.schedule(() -> failedByCdr(channelId, reason, next), CDR_LOOK_GAP.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
+        NumberOutcome outcome = disposition.map(Dialler::cdrOutcome).filter(o -> o != NumberOutcome.ANSWERED)
+                .orElse(NumberOutcome.FAILED);
+        end(channelId, DialStore.Outcome.of(outcome, "OriginateResponse " + reason
+                + disposition.map(d -> ", CDR: " + d).orElse("")), true);
+    }
+
+    /**
+     * Asterisk's Hangup of an attempt's channel frees its place in the in-flight limit; the shipped context's hang-up
+     * event ends an answered attempt the application did not end.
+     */
     void onEvent(AmiEvent event) {
+        if (CHANNEL_GONE.equalsIgnoreCase(event.name())) {
+            event.field("Uniqueid").filter(id -> id.matches(ATTEMPT_ID)).ifPresent(id -> outcomes.execute(() ->
+                    hungUp(id, event.received())));
+            return;
+        }
         if (!HANGUP_EVENT.equalsIgnoreCase(event.field("UserEvent").orElse(""))) {
             return;
         }
-        Optional<String> attempt = event.field("Attempt").filter(a -> a.matches("[0-9a-f-]{36}"));
+        Optional<String> attempt = event.field("Attempt").filter(a -> a.matches(ATTEMPT_ID));
         if (attempt.isEmpty()) {
             return;
         }
         boolean machine = event.field("Amd").filter("MACHINE"::equalsIgnoreCase).isPresent();
         outcomes.execute(() -> end(attempt.get(), DialStore.Outcome.of(machine ? NumberOutcome.MACHINE
-                : NumberOutcome.ANSWERED, "hung up before the notify application stored an outcome")));
+                : NumberOutcome.ANSWERED, "hung up before the notify application stored an outcome"), false));
     }
 
-    private void end(String channelId, DialStore.Outcome outcome) {
+    private void hungUp(String channelId, Instant at) {
         try {
             Jdbi jdbi = CampaignBook.jdbi(database);
-            DialStore.claiming(jdbi, h -> DialStore.end(h, channelId, outcome, false, clock.instant()))
+            if (jdbi.withHandle(h -> DialStore.hungUp(h, channelId, at))) {
+                LOG.debug("Notify attempt {}: its channel hung up", channelId);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Notify attempt {}: its hang-up not written ({}); the CDR tells it later", channelId,
+                    e.getMessage());
+        }
+    }
+
+    private void end(String channelId, DialStore.Outcome outcome, boolean hungUp) {
+        try {
+            Jdbi jdbi = CampaignBook.jdbi(database);
+            DialStore.claiming(jdbi, h -> DialStore.end(h, channelId, outcome, false, hungUp, clock.instant()))
                     .ifPresent(state -> LOG.info("Notify attempt {} ended {} ({}); the number is {}", channelId,
                             outcome.outcome(), outcome.detail(), state));
             inFlight.remove(channelId);

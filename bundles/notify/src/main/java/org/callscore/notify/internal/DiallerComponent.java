@@ -26,12 +26,14 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The notification dialler: every {@code dial.interval.millis} it claims and starts calls of running campaigns, and
- * it listens to the shipped context's hang-up event. Immediate: it owns a schedule. Every AMI server and the
- * database are optional; while one is missing, numbers wait.
+ * it listens to the shipped context's hang-up event and to Asterisk's Hangup of its channels (which frees their place
+ * in the in-flight limit). Immediate: it owns a schedule. Every AMI server and the database are optional; while one
+ * is missing, numbers wait.
  */
 @Component(configurationPid = NotifyConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
         service = AmiEventListener.class,
-        property = {AmiEventListener.EVENTS + "=UserEvent", AmiEventListener.EVENTS + "=" + Dialler.HANGUP_EVENT})
+        property = {AmiEventListener.EVENTS + "=UserEvent", AmiEventListener.EVENTS + "=" + Dialler.HANGUP_EVENT,
+                AmiEventListener.EVENTS + "=" + Dialler.CHANNEL_GONE})
 @Designate(ocd = NotifyConfig.class)
 public class DiallerComponent implements AmiEventListener {
 

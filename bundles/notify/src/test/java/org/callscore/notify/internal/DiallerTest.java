@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.stream.IntStream;
 
+import org.callscore.ami.AmiEvent;
 import org.callscore.ami.OriginateReason;
 import org.callscore.ami.OriginateRequest;
 import org.callscore.notify.Campaign;
@@ -80,6 +81,32 @@ class DiallerTest {
         return request.channel().replaceAll("^PJSIP/|@trunk$", "");
     }
 
+    /** Asterisk's Hangup event of the attempt's channel (its uniqueid is the channel id). */
+    private AmiEvent hangup(String channelId) {
+        return new AmiEvent("pbx", "Hangup", Map.of("Uniqueid", channelId, "Channel", "PJSIP/trunk-00000001",
+                "Cause", "16"), clock.instant());
+    }
+
+    private static void freshCdr() {
+        Fixtures.MARIADB.useHandle(h -> {
+            h.execute("DROP TABLE IF EXISTS cdr");
+            h.execute("CREATE TABLE cdr (uniqueid VARCHAR(150), disposition VARCHAR(45), start DATETIME)");
+        });
+    }
+
+    /** Waits up to 10 s for what the dialler's outcome thread does later (a CDR looked for again). */
+    private static final class TestWaits {
+        static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("not within 10 s");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
     private void tick(Dialler dialler) throws Exception {
         dialler.tick();
         dialler.drain();
@@ -107,6 +134,7 @@ class DiallerTest {
                 if (!ended.contains(call.getKey()) && !clock.instant().isBefore(call.getValue().plusMillis(1500))) {
                     manager.respond(call.getKey(), true, OriginateReason.ANSWERED);
                     book.heard(call.getKey(), new HeardMessage(NumberOutcome.ANSWERED, 12_000, "", false));
+                    dialler.onEvent(hangup(call.getKey()));
                     ended.add(call.getKey());
                 }
             }
@@ -140,6 +168,126 @@ class DiallerTest {
         assertThat(manager.originates).hasSize(2);
         assertThat(manager.originates.get(1).channelId()).isNotEqualTo(manager.originates.get(0).channelId());
         assertThat(book.results(campaign.id(), ResultQuery.page(0, 1)).rows().get(0).attempts()).isEqualTo(2);
+    }
+
+    /**
+     * The notify application ends an attempt before its channel hangs up (the opt-out's thank-you still plays): the
+     * call keeps its place in the in-flight limit until Asterisk's Hangup event, so the channels up never exceed it.
+     */
+    @Test
+    void aCallHeardButStillOnTheLineKeepsItsPlaceInTheLimitUntilItHangsUp() throws Exception {
+        campaignOf(2, 1, 5);
+        ScriptedManager manager = new ScriptedManager("pbx");
+        Dialler dialler = dialler("a", manager);
+        tick(dialler);
+        String first = manager.originates.get(0).channelId();
+        manager.respond(first, true, OriginateReason.ANSWERED);
+        book.heard(first, new HeardMessage(NumberOutcome.OPTED_OUT, 3_000, "9", false));
+        clock.advance(Duration.ofSeconds(2));
+        tick(dialler);
+        assertThat(manager.originates).as("the first call is still on the line").hasSize(1);
+        dialler.onEvent(new AmiEvent("pbx", "Hangup", Map.of("Uniqueid", "1764688400.17"), clock.instant()));
+        dialler.drain();
+        tick(dialler);
+        assertThat(manager.originates).as("another channel's hang-up frees nothing").hasSize(1);
+        dialler.onEvent(hangup(first));
+        dialler.drain();
+        clock.advance(Duration.ofSeconds(1));
+        tick(dialler);
+        assertThat(manager.originates).as("its hang-up frees the place").hasSize(2);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE channel_id = ? AND hung_up_at IS NOT NULL",
+                first)).isEqualTo(1);
+    }
+
+    /**
+     * A node that dies after the application ended an attempt never gets its Hangup event: the node that goes on
+     * reads the hang-up from the CDR row (written at hang-up), once a lease has passed, and the place is free again.
+     */
+    @Test
+    void aHangUpMissedWhileTheNodeWasDownIsReadFromTheCdr() throws Exception {
+        freshCdr();
+        campaignOf(2, 1, 5);
+        ScriptedManager killed = new ScriptedManager("pbx");
+        tick(dialler("a", killed));
+        String first = killed.originates.get(0).channelId();
+        book.heard(first, new HeardMessage(NumberOutcome.ANSWERED, 3_000, "", false));
+        ScriptedManager restarted = new ScriptedManager("pbx");
+        Dialler b = dialler("b", restarted);
+        clock.advance(Duration.ofSeconds(11));
+        tick(b);
+        assertThat(restarted.originates).as("no CDR row yet: the line may still be up").isEmpty();
+        Fixtures.MARIADB.useHandle(h -> h.createUpdate("INSERT INTO cdr VALUES (?, 'ANSWERED', NOW())").bind(0, first)
+                .execute());
+        clock.advance(Duration.ofSeconds(1));
+        tick(b);
+        assertThat(restarted.originates).extracting(DiallerTest::numberOf).containsExactly("0600000001");
+    }
+
+    /**
+     * Asterisk 22 answers an Originate to a PJSIP number that replied 486 Busy Here with reason 0 (failed); the CDR
+     * row of the channel says BUSY, and the number is retried by the busy rule, not given up as failed.
+     */
+    @Test
+    void aFailedOriginateWhoseCdrSaysBusyIsRetriedAsBusy() throws Exception {
+        freshCdr();
+        Campaign campaign = campaignOf(2, 2, 2);
+        ScriptedManager manager = new ScriptedManager("pbx");
+        Dialler dialler = dialler("a", manager);
+        tick(dialler);
+        String busy = manager.originates.get(0).channelId();
+        String failed = manager.originates.get(1).channelId();
+        Fixtures.MARIADB.useHandle(h -> h.createUpdate("INSERT INTO cdr VALUES (?, 'BUSY', NOW())").bind(0, busy)
+                .execute());
+        manager.respond(busy, false, OriginateReason.FAILED);
+        manager.respond(failed, false, OriginateReason.FAILED);
+        dialler.drain();
+        TestWaits.until(() -> Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE ended_at IS NOT NULL") == 2);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE channel_id = ? AND outcome = 'BUSY'",
+                busy)).isEqualTo(1);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE channel_id = ? AND outcome = 'FAILED'",
+                failed)).as("no CDR row: failed").isEqualTo(1);
+        assertThat(book.results(campaign.id(), new ResultQuery(Optional.of(NumberState.WAITING), Optional.empty(), 0,
+                10)).rows()).extracting(r -> r.outcome().orElseThrow()).containsExactly(NumberOutcome.BUSY);
+    }
+
+    /**
+     * Two calls of a campaign end at the same moment, each in its own AGI thread as in Karaf: each end locked its
+     * number, then waited for the campaign's row (to finish the campaign when nothing is left) that the other held
+     * while waiting for that number, and MariaDB's deadlock detection threw one of the outcomes away.
+     */
+    @Test
+    void outcomesStoredAtTheSameMomentAreNeverLostToADeadlock() throws Exception {
+        Campaign campaign = campaignOf(40, 40, 1000);
+        ScriptedManager manager = new ScriptedManager("pbx");
+        Dialler dialler = dialler("a", manager);
+        tick(dialler);
+        List<String> attempts = manager.originates.stream().map(OriginateRequest::channelId).toList();
+        assertThat(attempts).hasSize(40);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int half = t;
+            Thread application = new Thread(() -> {
+                for (int i = half; i < attempts.size(); i += 2) {
+                    try {
+                        together.await();
+                        book.heard(attempts.get(i), new HeardMessage(NumberOutcome.ANSWERED, 2_000, "", false));
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }
+            });
+            application.start();
+            threads.add(application);
+        }
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        assertThat(failures).as("outcomes the application could not store").isEmpty();
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE outcome = 'ANSWERED' AND detail = "
+                + "'heard by the notify application'")).isEqualTo(40);
+        assertThat(book.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.FINISHED);
     }
 
     @Test
@@ -190,10 +338,7 @@ class DiallerTest {
 
     @Test
     void aNodeThatStopsMidCallIsCheckedAgainstTheCdrAndItsAttemptIsNeverDialledAgain() throws Exception {
-        Fixtures.MARIADB.useHandle(h -> {
-            h.execute("DROP TABLE IF EXISTS cdr");
-            h.execute("CREATE TABLE cdr (uniqueid VARCHAR(150), disposition VARCHAR(45), start DATETIME)");
-        });
+        freshCdr();
         campaignOf(2, 2, 2);
         ScriptedManager killed = new ScriptedManager("pbx");
         tick(dialler("a", killed)); // node a places both calls, then dies before any response
