@@ -474,7 +474,7 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     /** The dialler runs with no campaign and no AMI server; a call for an attempt it does not know plays nothing. */
     private void notify(boolean consoleStopped) throws Exception {
         install("callscore-notify", consoleStopped);
-        onlyTheModuleRuns(Set.of("notify"), Set.of("notify-dialler"), consoleStopped);
+        onlyTheModuleRuns(Set.of("notify", "notify-record"), Set.of("notify-dialler"), consoleStopped);
         migrated("notify");
 
         Outcome unknown = call("notify").uniqueId(uniqueId("notify"))

@@ -60,7 +60,7 @@ public class NotifyApplication implements AgiScript {
 
         @AttributeDefinition(name = "Messages folder", description = "Where recorded messages are, as Asterisk "
                 + "reads them (a RECORDED message NAME plays FOLDER/NAME)")
-        String recorded_folder() default "callscore/notify";
+        String recorded_folder() default RECORDED_FOLDER;
 
         @AttributeDefinition(name = "Beep wait", description = "WaitForSilence() options before a message is left "
                 + "on a machine: silence ms, times, timeout s")
@@ -71,6 +71,8 @@ public class NotifyApplication implements AgiScript {
     enum Status { HEARD, AGENT, OPTED_OUT, MACHINE, UNKNOWN, UNAVAILABLE, FAILED }
 
     static final String ATTEMPT = "CALLSCORE_NOTIFY_ATTEMPT";
+    /** Where recorded messages are by default, in Asterisk's sounds folder. */
+    static final String RECORDED_FOLDER = "callscore/notify";
     private static final Logger LOG = LoggerFactory.getLogger(NotifyApplication.class);
     private static final char NONE = 0;
 

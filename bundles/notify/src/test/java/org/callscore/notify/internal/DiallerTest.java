@@ -257,7 +257,7 @@ class DiallerTest {
      */
     @Test
     void outcomesStoredAtTheSameMomentAreNeverLostToADeadlock() throws Exception {
-        Campaign campaign = campaignOf(40, 40, 1000);
+        Campaign campaign = campaignOf(40, 40, 100);
         ScriptedManager manager = new ScriptedManager("pbx");
         Dialler dialler = dialler("a", manager);
         tick(dialler);

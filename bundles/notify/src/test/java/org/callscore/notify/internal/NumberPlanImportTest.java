@@ -109,7 +109,7 @@ class NumberPlanImportTest {
         doNotCall.add("210 000 001", "asked by phone to the call centre", "admin");
 
         DialStore.Claimed claimed = Fixtures.MARIADB.inTransaction(h -> DialStore.claim(h, campaign.id(), "node-a", NOW,
-                NOW.plusSeconds(30), Fixtures.PARIS));
+                NOW.plusSeconds(30), Fixtures.PARIS, NOW.minusSeconds(3600)));
 
         assertThat(claimed.claims()).extracting(DialStore.Claim::number).containsExactly("+351210000002");
         assertThat(book.results(campaign.id(), ResultQuery.page(0, 10)).rows()).extracting(NumberResult::state)
