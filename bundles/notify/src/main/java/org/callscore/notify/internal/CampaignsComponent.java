@@ -2,7 +2,6 @@ package org.callscore.notify.internal;
 
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,17 +46,13 @@ public class CampaignsComponent implements Campaigns, NotificationCalls {
     @Activate
     void activate(NumberPlanSetting.Config config) {
         plan.update(config);
-        book = new CampaignBook(() -> database, Clock.systemUTC(), () -> zone(siteZone), plan::get);
+        book = new CampaignBook(() -> database, Clock.systemUTC(), () -> SiteZone.of(siteZone), plan::get);
     }
 
     /** A changed etc/org.callscore.notify.cfg changes the number plan; the service stays (calls may be using it). */
     @Modified
     void modified(NumberPlanSetting.Config config) {
         plan.update(config);
-    }
-
-    static ZoneId zone(SiteZone site) {
-        return site == null ? ZoneId.systemDefault() : site.zone();
     }
 
     @Override

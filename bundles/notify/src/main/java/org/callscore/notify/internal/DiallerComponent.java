@@ -61,7 +61,7 @@ public class DiallerComponent implements AmiEventListener {
     void activate(BundleContext context, NotifyConfig config) {
         CallPathClasses.load(context.getBundle());
         dialler = new Dialler(() -> database, () -> Map.copyOf(managers), config,
-                () -> CampaignsComponent.zone(siteZone), Clock.systemUTC());
+                () -> SiteZone.of(siteZone), Clock.systemUTC());
         task = PeriodicTask.start("notify-dialler", Duration.ofSeconds(1),
                 Duration.ofMillis(Math.max(50, config.dial_interval_millis())), dialler::tick,
                 t -> BackgroundTask.register(context, t.name(), () -> t.status(TaskStatus::new))::unregister);

@@ -140,8 +140,7 @@ public class NotificationsServlet extends HttpServlet {
     }
 
     private ZoneId zone() {
-        SiteZone site = siteZone;
-        return site == null ? ZoneId.systemDefault() : site.zone();
+        return SiteZone.of(siteZone);
     }
 
     @Override

@@ -68,7 +68,7 @@ abstract class NotifyCommand extends ModuleCommand {
     }
 
     ZoneId siteZone() {
-        return siteZone == null ? ZoneId.systemDefault() : siteZone.zone();
+        return SiteZone.of(siteZone);
     }
 
     /** @return the campaign named so, or with this id */
