@@ -20,4 +20,13 @@ public interface NotificationCalls {
      * to the do-not-call list in the same transaction. Storing it twice keeps the first.
      */
     void heard(String attemptId, HeardMessage heard);
+
+    /**
+     * The campaign's message could not be played on an answered attempt (the sound is not on the PBX, or no codec):
+     * the attempt ends {@link NumberOutcome#FAILED}, its number is due again, and the campaign is paused, so that no
+     * other customer gets a silent call; it goes on when an operator resumes it once the message plays.
+     *
+     * @param sound what could not be played, for the log and the attempt's detail
+     */
+    void messageUnplayable(String attemptId, String sound);
 }

@@ -139,6 +139,28 @@ public class NotifyApplication implements AgiScript {
             store(service, call, new HeardMessage(machine ? NumberOutcome.MACHINE : NumberOutcome.ANSWERED,
                     heard.millis, heard.keys.toString(), false));
             throw gone;
+        } catch (MessageNotPlayable e) {
+            try {
+                service.messageUnplayable(call.attemptId(), e.sound);
+            } catch (RuntimeException notStored) {
+                LOG.error("Notify attempt {}: the message {} cannot be played, and that could not be stored: {}",
+                        call.attemptId(), LogText.of(e.sound), notStored.toString());
+            }
+            channel.setVariable("CALLSCORE_NOTIFY", Status.FAILED.name());
+            throw e;
+        }
+    }
+
+    /** The campaign's message is not on the PBX (or has no codec): Asterisk's STREAM FILE failed on a live call. */
+    private static final class MessageNotPlayable extends AgiException {
+
+        private static final long serialVersionUID = 1L;
+        final String sound;
+
+        MessageNotPlayable(String sound) {
+            super("notify: the sound '" + LogText.of(sound) + "' cannot be played (is it in Asterisk's sounds "
+                    + "folder?): the campaign is paused");
+            this.sound = sound;
         }
     }
 
@@ -209,8 +231,7 @@ public class NotifyApplication implements AgiScript {
         int result = reply.getResultCode();
         if (result < 0) {
             channel.getChannelStatus(); // throws AgiHangupException when the caller is gone
-            throw new AgiException("notify: the sound '" + LogText.of(sound) + "' cannot be played (is it in "
-                    + "Asterisk's sounds folder?)");
+            throw new MessageNotPlayable(sound);
         }
         String endpos = reply.getAttribute("endpos");
         heard.millis += endpos != null && endpos.matches("[0-9]{1,12}") ? Long.parseLong(endpos) / 8

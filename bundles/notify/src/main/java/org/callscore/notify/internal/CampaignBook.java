@@ -39,15 +39,22 @@ import org.callscore.notify.ResultPage;
 import org.callscore.notify.ResultQuery;
 import org.callscore.storage.Database;
 import org.callscore.support.rules.NumberPlan;
+import org.callscore.support.text.LogText;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Campaigns, their numbers and the do-not-call list in MariaDB. Every call needs the database: without it, an
  * {@code IllegalStateException} says so, and nothing is half written (each operation is one transaction).
  */
 final class CampaignBook implements Campaigns, NotificationCalls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignBook.class);
+    /** Who paused a campaign whose message cannot be played. */
+    static final String UNPLAYABLE_ACTOR = "notify-application";
 
     private static final int IMPORT_BATCH = 500;
 
@@ -318,6 +325,23 @@ final class CampaignBook implements Campaigns, NotificationCalls {
             }
             return DialStore.end(h, attemptId, new DialStore.Outcome(heard.outcome(), "heard by the notify application",
                     heard.heardMillis(), heard.keys(), heard.toAgent()), false, false, now);
+        });
+    }
+
+    @Override
+    public void messageUnplayable(String attemptId, String sound) {
+        Instant now = clock.instant();
+        Optional<String> campaignId = DialStore.claiming(jdbi(), h -> {
+            Optional<String> id = h.createQuery("SELECT campaign_id FROM notify_attempt WHERE channel_id = :c AND "
+                    + "ended_at IS NULL").bind("c", attemptId).mapTo(String.class).findOne();
+            DialStore.end(h, attemptId, DialStore.Outcome.of(NumberOutcome.FAILED, "the message " + sound
+                    + " could not be played"), true, false, now);
+            return id;
+        });
+        campaignId.flatMap(this::find).filter(c -> c.state() == CampaignState.RUNNING).ifPresent(campaign -> {
+            pause(campaign.id(), UNPLAYABLE_ACTOR);
+            LOG.error("Notify: campaign {} paused: its message {} cannot be played (attempt {}): check it with "
+                    + "Playback() on the PBX, then resume the campaign", campaign.name(), LogText.of(sound), attemptId);
         });
     }
 }

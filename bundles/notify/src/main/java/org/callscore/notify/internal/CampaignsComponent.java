@@ -124,4 +124,9 @@ public class CampaignsComponent implements Campaigns, NotificationCalls {
     public void heard(String attemptId, HeardMessage heard) {
         book.heard(attemptId, heard);
     }
+
+    @Override
+    public void messageUnplayable(String attemptId, String sound) {
+        book.messageUnplayable(attemptId, sound);
+    }
 }

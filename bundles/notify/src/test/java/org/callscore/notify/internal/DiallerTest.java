@@ -224,6 +224,46 @@ class DiallerTest {
     }
 
     /**
+     * The message is not on the PBX: the first answered call that cannot play it ends FAILED with its number due
+     * again, and the campaign is paused, so no other customer is dialled into a silent call; the calls already in
+     * flight end as they would.
+     */
+    @Test
+    void aMessageThatCannotBePlayedPausesTheCampaignAndGivesTheNumberBack() throws Exception {
+        Campaign campaign = campaignOf(5, 2, 10);
+        ScriptedManager manager = new ScriptedManager("pbx");
+        Dialler dialler = dialler("a", manager);
+        tick(dialler);
+        assertThat(manager.originates).hasSize(2);
+        String silent = manager.originates.get(0).channelId();
+        String other = manager.originates.get(1).channelId();
+
+        book.messageUnplayable(silent, "custom/missing");
+
+        assertThat(book.find(campaign.id()).orElseThrow().state()).isEqualTo(CampaignState.PAUSED);
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE channel_id = ? AND outcome = 'FAILED' "
+                + "AND detail LIKE '%custom/missing%'", silent)).isEqualTo(1);
+        assertThat(book.results(campaign.id(), new ResultQuery(Optional.of(NumberState.WAITING), Optional.empty(), 0,
+                10)).rows()).as("the silent call's number and the three never dialled wait").hasSize(4);
+        book.heard(other, new HeardMessage(NumberOutcome.ANSWERED, 1_000, "", false));
+        clock.advance(Duration.ofSeconds(5));
+        tick(dialler);
+        assertThat(manager.originates).as("nobody dialled while paused").hasSize(2);
+        book.messageUnplayable(other, "custom/missing"); // ended already: changes nothing
+        assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE channel_id = ? AND outcome = 'ANSWERED'",
+                other)).isEqualTo(1);
+
+        dialler.onEvent(hangup(silent));
+        dialler.onEvent(hangup(other));
+        dialler.drain();
+        book.resume(campaign.id(), "admin");
+        clock.advance(Duration.ofSeconds(5));
+        tick(dialler);
+        assertThat(manager.originates).as("dialled again once resumed, the silent call's number among them")
+                .hasSize(4);
+    }
+
+    /**
      * Asterisk 22 answers an Originate to a PJSIP number that replied 486 Busy Here with reason 0 (failed); the CDR
      * row of the channel says BUSY, and the number is retried by the busy rule, not given up as failed.
      */
