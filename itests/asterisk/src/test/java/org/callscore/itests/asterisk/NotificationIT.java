@@ -26,8 +26,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A notification campaign through the real Asterisk 22 (issue 15's first "done when"): 30 customers behind the test
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.TestInstance;
  * every outcome recorded, never more channels up than the in-flight limit.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotificationIT {
 
     private static final int AMI_PORT = 5038;
@@ -138,6 +142,7 @@ class NotificationIT {
     }
 
     @Test
+    @Order(1)
     void aCampaignOf30CustomersRunsInItsWindowWithinItsLimitAndSurvivesAKarafKill() throws Exception {
         Set<String> taken = new LinkedHashSet<>();
         String optOut = number("0489", taken);
@@ -336,5 +341,49 @@ class NotificationIT {
                 .isEqualTo("NOT_CALLED");
         System.out.printf("NotificationIT: campaign ran %s, %d channel counts, at most %d trunk channels, %d calls up "
                 + "at the kill%n", took, samples.get(), mostChannels.get(), inFlightAtKill.size());
+    }
+
+    /**
+     * A message the PBX does not have: the first answered call cannot play it, so the campaign is paused there and
+     * nobody else is dialled into a silent call; that customer's number waits for the campaign to be resumed.
+     */
+    @Test
+    @Order(2)
+    void aMessageThePbxCannotPlayPausesItsCampaignAfterTheFirstAnsweredCall() throws Exception {
+        Set<String> taken = new LinkedHashSet<>();
+        List<String> numbers = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("number,name\n");
+        for (int i = 0; i < 4; i++) {
+            numbers.add(number("06", taken));
+            csv.append(numbers.get(i)).append(",Customer ").append(i).append('\n');
+        }
+        Path file = site.work().resolve("notify-silent.csv");
+        Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+        file.toFile().setReadable(true, false);
+        String name = CAMPAIGN + "-silent";
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(site.console("notify:create --name " + name + " --message sound:callscore-e2e/not-on-this-pbx "
+                + "--first-day " + today.minusDays(1) + " --last-day " + today.plusDays(1) + " --from 00:00 --until "
+                + "23:59 --zone UTC --max-in-flight 1 --rate 1")).contains("Created " + name);
+        assertThat(site.console("notify:import " + name + " " + file)).contains(": 4 added, ");
+        long logFrom = site.karafLogSize();
+
+        site.console("notify:start " + name);
+
+        TestSite.eventually("the campaign paused", Duration.ofMinutes(1), () -> "PAUSED".equals(site.query(
+                "SELECT state FROM notify_campaign WHERE name = ?", name).get(0).get("state")));
+        Thread.sleep(3_000); // the dialler runs every 200 ms: a paused campaign would have dialled by now
+        String campaignId = (String) site.query("SELECT id FROM notify_campaign WHERE name = ?", name).get(0).get("id");
+        List<Map<String, Object>> dialled = site.query("SELECT n.number, a.outcome, a.detail FROM notify_attempt a "
+                + "JOIN notify_number n ON n.id = a.number_id WHERE a.campaign_id = ? AND a.dialled_at IS NOT NULL",
+                campaignId);
+        assertThat(dialled).as("one customer dialled, then the campaign paused").hasSize(1);
+        assertThat(dialled.get(0).get("outcome")).isEqualTo("FAILED");
+        assertThat((String) dialled.get(0).get("detail")).contains("callscore-e2e/not-on-this-pbx");
+        assertThat(numbers.stream().mapToInt(customers::dialsOf).sum()).as("the customers' phone rang once")
+                .isEqualTo(1);
+        assertThat(numberRow(campaignId, (String) dialled.get(0).get("number")).get("state")).isEqualTo("WAITING");
+        assertThat(site.karafLog(logFrom)).contains("campaign " + name + " paused: its message");
+        site.console("notify:stop " + name);
     }
 }
