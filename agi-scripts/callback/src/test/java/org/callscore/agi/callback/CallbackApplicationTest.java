@@ -13,6 +13,7 @@ import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.Callbacks;
 import org.callscore.testing.asterisk.FastAgiCall;
+import org.callscore.testing.asterisk.ServedCall;
 import org.callscore.testing.components.OneMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +51,7 @@ class CallbackApplicationTest {
 
     @Test
     void theCallerConfirmsTheirCallerIdAndAsksForAsSoonAsPossible() throws Exception {
-        ScriptedCallbackCall.Played call = ScriptedCallbackCall.play(application,
+        ServedCall.Played call = ServedCall.play(application,
                 b -> b.script("callback?queue=support&reason=billing").callerId("0612345678", "Ann").digits("1", "1"));
 
         assertThat(requests.made).hasSize(1);
@@ -76,7 +77,7 @@ class CallbackApplicationTest {
     @Test
     void anotherNumberAndATimeReadBackInTheCustomersZone() throws Exception {
         ZoneId customer = ZoneId.of("America/New_York");
-        ScriptedCallbackCall.Played call = ScriptedCallbackCall.play(application,
+        ServedCall.Played call = ServedCall.play(application,
                 b -> b.script("callback?queue=support&zone=America/New_York").callerId("0612345678", "Ann")
                         .digits("2", "5551234567#", "1", "2", "1430#", "1"));
 
@@ -94,7 +95,7 @@ class CallbackApplicationTest {
 
     @Test
     void anUnknownCallerIdGoesStraightToKeyingTheNumber() throws Exception {
-        ScriptedCallbackCall.Played call = ScriptedCallbackCall.play(application,
+        ServedCall.Played call = ServedCall.play(application,
                 b -> b.script("callback?queue=support").callerId(null, null).digits("0145678901#", "1", "1"));
 
         assertThat(requests.made).extracting(CallbackRequest::customerNumber).containsExactly("0145678901");
@@ -104,7 +105,7 @@ class CallbackApplicationTest {
 
     @Test
     void invalidKeysAndSilenceAreAskedAgainThenTheCallerIsDeclined() throws Exception {
-        ScriptedCallbackCall.Played call = ScriptedCallbackCall.play(application,
+        ServedCall.Played call = ServedCall.play(application,
                 b -> b.script("callback?queue=support").callerId("0612345678", "Ann")
                         .digits("1", "7", FastAgiCall.TIMEOUT, "9"));
 
@@ -118,7 +119,7 @@ class CallbackApplicationTest {
 
     @Test
     void anImpossibleTimeIsAskedAgain() throws Exception {
-        ScriptedCallbackCall.Played call = ScriptedCallbackCall.play(application,
+        ServedCall.Played call = ServedCall.play(application,
                 b -> b.script("callback?queue=support").callerId("0612345678", "Ann")
                         .digits("1", "2", "2561#", "0930#", "1"));
 
@@ -130,7 +131,7 @@ class CallbackApplicationTest {
 
     @Test
     void starCancels() throws Exception {
-        ScriptedCallbackCall.Played call = ScriptedCallbackCall.play(application,
+        ServedCall.Played call = ServedCall.play(application,
                 b -> b.script("callback?queue=support").callerId("0612345678", "Ann").digits("1", "2", "*"));
 
         assertThat(requests.made).isEmpty();
@@ -144,7 +145,7 @@ class CallbackApplicationTest {
     void aHangUpAtAnyQuestionStoresNothing(int keysBefore) throws Exception {
         List<String> keys = new ArrayList<>(List.of("2", "5551234567#", "1", "2", "1430#").subList(0, keysBefore));
         keys.add(FastAgiCall.CALLER_HANGS_UP);
-        ScriptedCallbackCall.Played call = ScriptedCallbackCall.play(application,
+        ServedCall.Played call = ServedCall.play(application,
                 b -> b.script("callback?queue=support").callerId("0612345678", "Ann")
                         .digits(keys.toArray(String[]::new)));
 
@@ -161,7 +162,7 @@ class CallbackApplicationTest {
     void theCallbackModuleNotRunningIsSaidAndTheDialplanGoesOn() throws Exception {
         application.callbacks(null);
 
-        ScriptedCallbackCall.Played call = ScriptedCallbackCall.play(application,
+        ServedCall.Played call = ServedCall.play(application,
                 b -> b.script("callback?queue=support").callerId("0612345678", "Ann").digits("1", "1"));
 
         assertThat(call.variable("CALLSCORE_CALLBACK")).isEqualTo("UNAVAILABLE");
@@ -172,7 +173,7 @@ class CallbackApplicationTest {
 
     @Test
     void theCallbackModuleStoppingWhileTheCallerAnswersIsSaidAndNothingIsStored() throws Exception {
-        ScriptedCallbackCall.Played call = ScriptedCallbackCall.play(application,
+        ServedCall.Played call = ServedCall.play(application,
                 b -> b.script("callback?queue=support").callerId("0612345678", "Ann").digits("1", "1"),
                 asterisk -> {
                     asterisk.respondUntil(c -> c.startsWith("GET DATA \"vm-press&digits/1\""),
@@ -189,7 +190,7 @@ class CallbackApplicationTest {
     void aRefusedRequestIsFailedAndTheCallerHearsSorry() throws Exception {
         requests.refusal = new IllegalArgumentException("queue: no such queue");
 
-        ScriptedCallbackCall.Played call = ScriptedCallbackCall.play(application,
+        ServedCall.Played call = ServedCall.play(application,
                 b -> b.script("callback?queue=support").callerId("0612345678", "Ann").digits("1", "1"));
 
         assertThat(call.variable("CALLSCORE_CALLBACK")).isEqualTo("FAILED");
@@ -200,7 +201,7 @@ class CallbackApplicationTest {
     @ParameterizedTest
     @ValueSource(strings = {"callback", "callback?queue=", "callback?queue=a%20b", "callback?queue=x&zone=Mars/Base"})
     void aBadUrlFailsTheAgiBeforeAnythingIsPlayed(String script) throws Exception {
-        ScriptedCallbackCall.Played call = ScriptedCallbackCall.play(application,
+        ServedCall.Played call = ServedCall.play(application,
                 b -> b.script(script).callerId("0612345678", "Ann"));
 
         assertThat(call.thrown()).isPresent();
