@@ -85,7 +85,8 @@ public final class SurveyBenchmark {
         try (BasicDataSource pool = karafPool()) {
             SwitchableDatabase database = new SwitchableDatabase(Jdbi.create(pool));
             try (BenchResponses module = new BenchResponses(database, journal)) {
-                run(admin, database, module.responses(), new Sizes(calls, waves, pace, held, rounds, concurrency));
+                run(admin, Jdbi.create(pool), database, module.responses(), new Sizes(calls, waves, pace, held,
+                        rounds, concurrency));
             }
         }
     }
@@ -98,8 +99,8 @@ public final class SurveyBenchmark {
     private record Sizes(int calls, int waves, Duration pace, int held, int rounds, int[] concurrencies) {
     }
 
-    private static void run(Jdbi admin, SwitchableDatabase database, SurveyResponses responses, Sizes sizes)
-            throws Exception {
+    private static void run(Jdbi admin, Jdbi pooled, SwitchableDatabase database, SurveyResponses responses,
+            Sizes sizes) throws Exception {
         try (BenchServer written = new BenchServer("survey", application(responses));
                 BenchServer notWritten = new BenchServer("survey", application(new NotWritten()))) {
             System.out.printf("CallScore survey benchmark: %d cores, Java %s, max heap %d MiB, MariaDB %s "
@@ -109,7 +110,7 @@ public final class SurveyBenchmark {
                     variable(admin, "innodb_flush_log_at_trx_commit"), variable(admin, "sync_binlog"));
             System.out.println("Time from the caller's key (reply to GET DATA) to the server's next command; "
                     + KEYS.length + " answers per call:");
-            Bench bench = new Bench(admin, database, responses, written.port(), notWritten.port(),
+            Bench bench = new Bench(admin, pooled, database, responses, written.port(), notWritten.port(),
                     new AtomicInteger(), new AtomicInteger());
             bench.round("warm-up", Mariadb.UP, 50, sizes.calls(), Duration.ZERO);
             System.out.printf("Each prompt plays %d ms (0.5 to 1.5 times) before the caller's key:%n",
@@ -119,6 +120,7 @@ public final class SurveyBenchmark {
                     for (Mariadb mariadb : Mariadb.values()) {
                         bench.round("round " + r, mariadb, concurrency, concurrency * sizes.waves(), sizes.pace());
                     }
+                    bench.commitsAlone("round " + r, concurrency, concurrency * sizes.waves(), sizes.pace());
                 }
             }
             System.out.println("Every key answered at once, no prompt time (the most the machine takes):");
@@ -135,8 +137,46 @@ public final class SurveyBenchmark {
     }
 
     /** The rounds, on the two servers (answers written, not written); counts what MariaDB must hold. */
-    private record Bench(Jdbi admin, SwitchableDatabase database, SurveyResponses responses, int port,
+    private record Bench(Jdbi admin, Jdbi pooled, SwitchableDatabase database, SurveyResponses responses, int port,
             int portNotWritten, AtomicInteger prefixes, AtomicInteger expectedCalls) {
+
+        /**
+         * The floor under the survey's figure: the same number of callers at the same pace, each key one
+         * autocommitted INSERT of an answer-sized row through the same pool, without FastAGI or the survey.
+         */
+        void commitsAlone(String label, int concurrency, int calls, Duration pace) throws InterruptedException {
+            admin.useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS survey_bench_commit (id BIGINT AUTO_INCREMENT "
+                    + "PRIMARY KEY, uniqueid VARCHAR(64) NOT NULL, question INT NOT NULL, digit CHAR(1) NOT NULL)"));
+            List<Long> commits = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger next = new AtomicInteger();
+            List<Thread> callers = new ArrayList<>();
+            for (int t = 0; t < concurrency; t++) {
+                Thread caller = new Thread(() -> {
+                    try {
+                        for (int i = next.getAndIncrement(); i < calls; i = next.getAndIncrement()) {
+                            for (int q = 0; q < KEYS.length; q++) {
+                                listen(pace);
+                                int question = q;
+                                String uniqueId = "c." + i;
+                                long sent = System.nanoTime();
+                                pooled.useHandle(h -> h.execute("INSERT INTO survey_bench_commit (uniqueid, question, "
+                                        + "digit) VALUES (?, ?, ?)", uniqueId, question, KEYS[question]));
+                                commits.add(System.nanoTime() - sent);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "bench-commit-" + t);
+                caller.start();
+                callers.add(caller);
+            }
+            for (Thread caller : callers) {
+                caller.join();
+            }
+            System.out.printf("  %-8s %3d calls at once, MariaDB's commit alone (no FastAGI, no survey): %s%n", label,
+                    concurrency, percentiles(commits).replace("answers", "commits"));
+        }
 
         void round(String label, Mariadb mariadb, int concurrency, int calls, Duration pace) throws Exception {
             String prefix = "b" + prefixes.incrementAndGet();

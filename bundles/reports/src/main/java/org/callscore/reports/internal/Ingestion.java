@@ -89,6 +89,9 @@ final class Ingestion {
     // read by status() on other threads
     private volatile long awaited;
     private volatile long setAside;
+    private final CallerIndex callerIndex;
+    /** a rebuild runs with reports_call's caller index left out until it needs it or ends */
+    private boolean callerIndexDeferred;
 
     Ingestion(Jdbi jdbi, String table, Settings settings, int batchSize) {
         this(jdbi, table, settings, batchSize, GAP_GRACE, Clock.systemUTC());
@@ -104,6 +107,7 @@ final class Ingestion {
         this.batchSize = batchSize;
         this.gapGrace = gapGrace;
         this.clock = clock;
+        this.callerIndex = new CallerIndex(jdbi);
     }
 
     String source() {
@@ -172,7 +176,15 @@ final class Ingestion {
         });
         aggregator = null;
         lastId = -1;
-        return run(progress);
+        callerIndexDeferred = callerIndex.drop();
+        try {
+            long rows = run(progress);
+            callerIndexDeferred = false;
+            callerIndex.ensure();
+            return rows;
+        } finally {
+            callerIndexDeferred = false; // a rebuild that failed: the next run adds the index before it reads
+        }
     }
 
     /** Empties a table: TRUNCATE (deleting millions of rows costs as much as ingesting them), else DELETE. */
@@ -206,6 +218,9 @@ final class Ingestion {
     }
 
     private long ingest(DoubleConsumer progress) {
+        if (!callerIndexDeferred) {
+            callerIndex.ensure();
+        }
         if (aggregator == null) {
             start();
         }
@@ -576,6 +591,10 @@ final class Ingestion {
             return latest;
         }
         writes.await(); // the calls of the batch before are looked up too
+        if (callerIndexDeferred) {
+            callerIndexDeferred = false;
+            callerIndex.ensure();
+        }
         jdbi.useHandle(h -> h.createQuery("SELECT * FROM reports_call WHERE caller IN (<callers>) AND entered_at >= :since"
                 + " ORDER BY entered_at, enter_id").bindList("callers", List.copyOf(callers))
                 .bind("since", utc(since)).map(Ingestion::call).forEach(call -> latest.put(call.caller, call)));

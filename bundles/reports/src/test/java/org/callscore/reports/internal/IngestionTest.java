@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -74,8 +75,11 @@ class IngestionTest {
         assertThat(restarted.run()).isZero();
         assertThat(restarted.openCalls()).isEqualTo(1); // C12
         assertThat(sums()).isEqualTo(complete);
+        String migrated = callerIndexColumns();
+        assertThat(migrated).isEqualTo(CallerIndex.COLUMNS);
         double[] progress = {0};
         assertThat(restarted.rebuild(share -> progress[0] = share)).isEqualTo(rows.size());
+        assertThat(callerIndexColumns()).as("the index a rebuild leaves out, added back as migrated").isEqualTo(migrated);
         assertThat(progress[0]).isEqualTo(1.0);
         assertThat(sums()).isEqualTo(complete);
         int repeated = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports_call WHERE repeated")
@@ -150,6 +154,59 @@ class IngestionTest {
                 new QueueLogRow(0, at.plusSeconds(wait), callid, queue, "Alice", "CONNECT", "" + wait, "a", "1", "", ""),
                 new QueueLogRow(0, at.plusSeconds(wait + talk), callid, queue, "Alice", "COMPLETECALLER", "" + wait,
                         "" + talk, "1", "", ""));
+    }
+
+    /** reports_call's index on the caller, its columns in order; empty when it is missing */
+    private String callerIndexColumns() {
+        List<String> columns = jdbi.withHandle(h -> h.createQuery("SELECT column_name FROM information_schema.statistics "
+                + "WHERE table_schema = DATABASE() AND table_name = 'reports_call' AND index_name = :name ORDER BY "
+                + "seq_in_index").bind("name", CallerIndex.NAME).mapTo(String.class).list());
+        return String.join(", ", columns);
+    }
+
+    @Test
+    void aCallerIndexLeftOutByAStoppedRebuildIsAddedBeforeTheNextRunReads() {
+        int c9 = (int) rows.stream().takeWhile(r -> !r.callid().equals("c9")).count();
+        insert(rows.subList(0, c9));
+        assertThat(new Ingestion(jdbi, TABLE, QueueLogFixture.SETTINGS, 7).run()).isEqualTo(c9);
+        // what a rebuild killed midway leaves
+        jdbi.useHandle(h -> h.execute("ALTER TABLE reports_call DROP INDEX " + CallerIndex.NAME));
+        insert(rows.subList(c9, rows.size()));
+        assertThat(new Ingestion(jdbi, TABLE, QueueLogFixture.SETTINGS, 7).run()).isEqualTo(rows.size() - c9);
+        assertThat(callerIndexColumns()).isEqualTo(CallerIndex.COLUMNS);
+        assertThat(sums()).startsWith("11 6 4 1 1 209 520 2 5 1 ");
+    }
+
+    @Test
+    void aRebuildThatMustLookUpAnEarlierCallerFindsTheRepeatCall() {
+        // 9,999 callers on one day, then a call ten days later, all in four batches: with 10,000 callers held,
+        // ingestion forgets the first day's (more than the window before the newest); then rows written late, of the
+        // first day: their caller's call is looked up in reports_call while the rebuild has left the caller index out
+        Instant day = Instant.parse("2026-03-02T08:00:00Z");
+        List<QueueLogRow> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 9_999; i++) {
+            Instant entered = day.plusSeconds(i);
+            many.add(row(many.size() + 1, entered, "m" + i, "ENTERQUEUE", "", "06" + i, "1"));
+            many.add(row(many.size() + 1, entered.plusSeconds(30), "m" + i, "ABANDON", "1", "1", "30"));
+        }
+        Instant later = day.plus(java.time.Duration.ofDays(10));
+        many.add(row(many.size() + 1, later, "n1", "ENTERQUEUE", "", "0699", "1"));
+        many.add(row(many.size() + 1, later.plusSeconds(30), "n1", "ABANDON", "1", "1", "30"));
+        Instant late = day.plus(java.time.Duration.ofHours(5)); // caller 065's second call, written late
+        many.add(row(many.size() + 1, late, "late", "ENTERQUEUE", "", "065", "1"));
+        many.add(row(many.size() + 1, late.plusSeconds(30), "late", "ABANDON", "1", "1", "30"));
+        insert(many);
+        Ingestion ingestion = new Ingestion(jdbi, TABLE, QueueLogFixture.SETTINGS, 5_000);
+        assertThat(ingestion.rebuild(share -> { })).isEqualTo(many.size());
+        List<String> repeated = jdbi.withHandle(h -> h.createQuery("SELECT callid FROM reports_call WHERE repeated")
+                .mapTo(String.class).list());
+        assertThat(repeated).containsExactly("m5");
+        assertThat(callerIndexColumns()).isEqualTo(CallerIndex.COLUMNS);
+        assertThat(count("SELECT COUNT(*) FROM reports_call")).isEqualTo(10_001);
+    }
+
+    private static QueueLogRow row(long id, Instant time, String callid, String event, String... data) {
+        return new QueueLogRow(id, time, callid, "sales", "NONE", event, data[0], data[1], data[2], "", "");
     }
 
     private long count(String sql) {
