@@ -89,9 +89,6 @@ final class Ingestion {
     // read by status() on other threads
     private volatile long awaited;
     private volatile long setAside;
-    private final CallerIndex callerIndex;
-    /** a rebuild runs with reports_call's caller index left out until it needs it or ends */
-    private boolean callerIndexDeferred;
 
     Ingestion(Jdbi jdbi, String table, Settings settings, int batchSize) {
         this(jdbi, table, settings, batchSize, GAP_GRACE, Clock.systemUTC());
@@ -107,7 +104,6 @@ final class Ingestion {
         this.batchSize = batchSize;
         this.gapGrace = gapGrace;
         this.clock = clock;
-        this.callerIndex = new CallerIndex(jdbi);
     }
 
     String source() {
@@ -176,15 +172,7 @@ final class Ingestion {
         });
         aggregator = null;
         lastId = -1;
-        callerIndexDeferred = callerIndex.drop();
-        try {
-            long rows = run(progress);
-            callerIndexDeferred = false;
-            callerIndex.ensure();
-            return rows;
-        } finally {
-            callerIndexDeferred = false; // a rebuild that failed: the next run adds the index before it reads
-        }
+        return run(progress);
     }
 
     /** Empties a table: TRUNCATE (deleting millions of rows costs as much as ingesting them), else DELETE. */
@@ -218,9 +206,6 @@ final class Ingestion {
     }
 
     private long ingest(DoubleConsumer progress) {
-        if (!callerIndexDeferred) {
-            callerIndex.ensure();
-        }
         if (aggregator == null) {
             start();
         }
@@ -591,10 +576,8 @@ final class Ingestion {
             return latest;
         }
         writes.await(); // the calls of the batch before are looked up too
-        if (callerIndexDeferred) {
-            callerIndexDeferred = false;
-            callerIndex.ensure();
-        }
+        // through reports_call_entered (entered_at, caller): the window's entries are read in the index in time order,
+        // and only the rows of these callers are fetched
         jdbi.useHandle(h -> h.createQuery("SELECT * FROM reports_call WHERE caller IN (<callers>) AND entered_at >= :since"
                 + " ORDER BY entered_at, enter_id").bindList("callers", List.copyOf(callers))
                 .bind("since", utc(since)).map(Ingestion::call).forEach(call -> latest.put(call.caller, call)));

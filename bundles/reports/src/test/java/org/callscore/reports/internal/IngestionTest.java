@@ -75,11 +75,8 @@ class IngestionTest {
         assertThat(restarted.run()).isZero();
         assertThat(restarted.openCalls()).isEqualTo(1); // C12
         assertThat(sums()).isEqualTo(complete);
-        String migrated = callerIndexColumns();
-        assertThat(migrated).isEqualTo(CallerIndex.COLUMNS);
         double[] progress = {0};
         assertThat(restarted.rebuild(share -> progress[0] = share)).isEqualTo(rows.size());
-        assertThat(callerIndexColumns()).as("the index a rebuild leaves out, added back as migrated").isEqualTo(migrated);
         assertThat(progress[0]).isEqualTo(1.0);
         assertThat(sums()).isEqualTo(complete);
         int repeated = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports_call WHERE repeated")
@@ -156,32 +153,11 @@ class IngestionTest {
                         "" + talk, "1", "", ""));
     }
 
-    /** reports_call's index on the caller, its columns in order; empty when it is missing */
-    private String callerIndexColumns() {
-        List<String> columns = jdbi.withHandle(h -> h.createQuery("SELECT column_name FROM information_schema.statistics "
-                + "WHERE table_schema = DATABASE() AND table_name = 'reports_call' AND index_name = :name ORDER BY "
-                + "seq_in_index").bind("name", CallerIndex.NAME).mapTo(String.class).list());
-        return String.join(", ", columns);
-    }
-
-    @Test
-    void aCallerIndexLeftOutByAStoppedRebuildIsAddedBeforeTheNextRunReads() {
-        int c9 = (int) rows.stream().takeWhile(r -> !r.callid().equals("c9")).count();
-        insert(rows.subList(0, c9));
-        assertThat(new Ingestion(jdbi, TABLE, QueueLogFixture.SETTINGS, 7).run()).isEqualTo(c9);
-        // what a rebuild killed midway leaves
-        jdbi.useHandle(h -> h.execute("ALTER TABLE reports_call DROP INDEX " + CallerIndex.NAME));
-        insert(rows.subList(c9, rows.size()));
-        assertThat(new Ingestion(jdbi, TABLE, QueueLogFixture.SETTINGS, 7).run()).isEqualTo(rows.size() - c9);
-        assertThat(callerIndexColumns()).isEqualTo(CallerIndex.COLUMNS);
-        assertThat(sums()).startsWith("11 6 4 1 1 209 520 2 5 1 ");
-    }
-
     @Test
     void aRebuildThatMustLookUpAnEarlierCallerFindsTheRepeatCall() {
         // 9,999 callers on one day, then a call ten days later, all in four batches: with 10,000 callers held,
         // ingestion forgets the first day's (more than the window before the newest); then rows written late, of the
-        // first day: their caller's call is looked up in reports_call while the rebuild has left the caller index out
+        // first day: their caller's call is looked up in reports_call
         Instant day = Instant.parse("2026-03-02T08:00:00Z");
         List<QueueLogRow> many = new java.util.ArrayList<>();
         for (int i = 0; i < 9_999; i++) {
@@ -201,7 +177,6 @@ class IngestionTest {
         List<String> repeated = jdbi.withHandle(h -> h.createQuery("SELECT callid FROM reports_call WHERE repeated")
                 .mapTo(String.class).list());
         assertThat(repeated).containsExactly("m5");
-        assertThat(callerIndexColumns()).isEqualTo(CallerIndex.COLUMNS);
         assertThat(count("SELECT COUNT(*) FROM reports_call")).isEqualTo(10_001);
     }
 
