@@ -166,7 +166,7 @@ class IngestionTest {
             many.add(row(many.size() + 1, entered.plusSeconds(30), "m" + i, "ABANDON", "1", "1", "30"));
         }
         Instant later = day.plus(java.time.Duration.ofDays(10));
-        many.add(row(many.size() + 1, later, "n1", "ENTERQUEUE", "", "0699", "1"));
+        many.add(row(many.size() + 1, later, "n1", "ENTERQUEUE", "", "0799", "1")); // no m caller ("06" + i)
         many.add(row(many.size() + 1, later.plusSeconds(30), "n1", "ABANDON", "1", "1", "30"));
         Instant late = day.plus(java.time.Duration.ofHours(5)); // caller 065's second call, written late
         many.add(row(many.size() + 1, late, "late", "ENTERQUEUE", "", "065", "1"));

@@ -32,7 +32,7 @@ final class ReportsSchema {
 
     /** Writes rows into a queue_log table as Asterisk does (times in UTC, as {@link QueueLogFixture#SETTINGS}). */
     static void insert(Jdbi jdbi, String queueLogTable, List<QueueLogRow> rows) {
-        jdbi.useHandle(h -> {
+        jdbi.useTransaction(h -> { // one commit: with autocommit each of 20,000 rows waited for its own log flush
             PreparedBatch batch = h.prepareBatch("INSERT INTO " + queueLogTable + " (id, time, callid, queuename, agent, "
                     + "event, data1, data2, data3, data4, data5) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             for (QueueLogRow r : rows) {
