@@ -5,7 +5,7 @@
  * bundle opens AMI; nothing here exposes asterisk-java's classes, so its updates never refresh the modules.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.callscore.ami;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,7 +17,6 @@ import org.callscore.callback.Callbacks;
 import org.callscore.site.SiteZone;
 import org.callscore.support.agi.CallIds;
 import org.callscore.support.bundle.CallPathClasses;
-import org.callscore.support.rules.QueueName;
 import org.callscore.support.text.LogText;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -137,11 +136,7 @@ public class CallbackApplication implements AgiScript {
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
         String uniqueId = CallIds.uniqueId("callback", request);
-        String queue = request.getParameter("queue");
-        if (!QueueName.isValid(queue)) {
-            throw new AgiException("callback needs a queue: agi://HOST/callback?queue=NAME ('"
-                    + LogText.of(queue) + "' is not a queue name)");
-        }
+        String queue = CallIds.queue("callback", "agi://HOST/callback?queue=NAME", request);
         ZoneId zone = zone(request.getParameter("zone"));
         String reason = reason(request.getParameter("reason"));
         channel.answer();

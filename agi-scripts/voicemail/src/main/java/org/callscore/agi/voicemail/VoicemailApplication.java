@@ -19,7 +19,6 @@ import org.callscore.recording.RecordingRefusedException;
 import org.callscore.support.agi.CallIds;
 import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.support.rules.AsteriskServer;
-import org.callscore.support.rules.QueueName;
 import org.callscore.support.text.LogText;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -79,11 +78,7 @@ public class VoicemailApplication implements AgiScript {
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
         String uniqueId = CallIds.uniqueId("voicemail", request);
-        String queue = request.getParameter("queue");
-        if (!QueueName.isValid(queue)) {
-            throw new AgiException("voicemail needs a queue: agi://HOST/voicemail?queue=NAME&file=FILE ('"
-                    + LogText.of(queue) + "' is not a queue name)");
-        }
+        String queue = CallIds.queue("voicemail", "agi://HOST/voicemail?queue=NAME&file=FILE", request);
         String file = Optional.ofNullable(request.getParameter("file")).orElse("");
         if (file.isEmpty()) {
             throw new AgiException("voicemail needs file=: the CALLSCORE_RECORDING_FILE of recording?action=start"

@@ -3,11 +3,9 @@ package org.callscore.callback.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.callscore.ami.AmiEvent;
 import org.callscore.ami.AmiEventListener;
-import org.callscore.ami.AsteriskManager;
+import org.callscore.ami.ManagersByServer;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
@@ -32,7 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
         service = AmiEventListener.class,
         property = {AmiEventListener.EVENTS + "=UserEvent", AmiEventListener.EVENTS + "=" + Dialer.RESULT_EVENT,
                 AmiEventListener.EVENTS + "=" + Dialer.LEG_EVENT})
-public class DialerComponent implements AmiEventListener {
+public class DialerComponent extends ManagersByServer {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Database database;
@@ -40,26 +38,16 @@ public class DialerComponent implements AmiEventListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile IvrCatalog catalog;
 
-    private final Map<String, AsteriskManager> managers = new ConcurrentHashMap<>();
-
     private Dialer dialer;
     private PeriodicTask task;
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindManager(AsteriskManager manager) {
-        managers.put(manager.server(), manager);
-    }
-
-    void unbindManager(AsteriskManager manager) {
-        managers.remove(manager.server(), manager);
-    }
 
     @Activate
     void activate(BundleContext context, CallbackConfig config, Map<String, Object> properties) {
         CallPathClasses.load(context.getBundle());
         CallbackSettings settings = new CallbackSettings(config, properties);
-        dialer = new Dialer(() -> database, () -> Map.copyOf(managers), settings,
+        dialer = new Dialer(() -> database, this::managers, settings,
                 (queue, zone) -> settings.hours(queue, zone, CallbacksComponent.calendars(catalog)), Clock.systemUTC());
+        events(dialer::onEvent);
         task = PeriodicTask.start("callback-dialler", Duration.ofSeconds(1),
                 Duration.ofSeconds(Math.max(1, config.dial_interval_seconds())), dialer::tick,
                 t -> BackgroundTask.register(context, t.name(), () -> t.status(TaskStatus::new))::unregister);
@@ -69,13 +57,5 @@ public class DialerComponent implements AmiEventListener {
     void deactivate() {
         task.close();
         dialer.close();
-    }
-
-    @Override
-    public void onEvent(AmiEvent event) {
-        Dialer current = dialer;
-        if (current != null) {
-            current.onEvent(event);
-        }
     }
 }

@@ -94,6 +94,25 @@ class DialerTest {
         return book.byId(id).orElseThrow();
     }
 
+    /** @return the channel id of the call the dialler's first tick placed */
+    private String dialled() {
+        dialer.tick();
+        return pbx.originates.get(0).channelId();
+    }
+
+    /** @return the channel id of the call the dialler's first tick placed, AMI gone before its OriginateResponse */
+    private String dialledAndLost() throws Exception {
+        String channel = dialled();
+        pbx.lose(channel);
+        dialer.drain();
+        return channel;
+    }
+
+    /** The UserEvent the agent context sends for the attempt, with the customer leg's DIALSTATUS. */
+    private void dialStatus(String channel, String status) {
+        dialer.onEvent(userEvent(Dialer.RESULT_EVENT, Map.of("Attempt", channel, "Dialstatus", status)));
+    }
+
     private static AmiEvent userEvent(String name, Map<String, String> fields) {
         Map<String, String> all = new java.util.HashMap<>(fields);
         all.put("UserEvent", name);
@@ -203,12 +222,11 @@ class DialerTest {
     @Test
     void answeredByTheCustomerIsDoneWithBothLegsTied() throws Exception {
         String id = request("0611111111");
-        dialer.tick();
-        String channel = pbx.originates.get(0).channelId();
+        String channel = dialled();
 
         pbx.respond(channel, true, OriginateReason.ANSWERED);
         dialer.onEvent(userEvent(Dialer.LEG_EVENT, Map.of("Attempt", channel, "Uniqueid", "pbx1-1700000000.9")));
-        dialer.onEvent(userEvent(Dialer.RESULT_EVENT, Map.of("Attempt", channel, "Dialstatus", "ANSWER")));
+        dialStatus(channel, "ANSWER");
         dialer.drain();
 
         assertThat(callback(id).state()).isEqualTo(CallbackState.DONE);
@@ -225,10 +243,9 @@ class DialerTest {
     @Test
     void aBusyCustomerIsRetriedAfterTheConfiguredDelayWithANewChannelId() throws Exception {
         String id = request("0611111111");
-        dialer.tick();
-        String channel = pbx.originates.get(0).channelId();
+        String channel = dialled();
         pbx.respond(channel, true, OriginateReason.ANSWERED);
-        dialer.onEvent(userEvent(Dialer.RESULT_EVENT, Map.of("Attempt", channel, "Dialstatus", "BUSY")));
+        dialStatus(channel, "BUSY");
         dialer.drain();
 
         assertThat(callback(id).state()).isEqualTo(CallbackState.SCHEDULED);
@@ -247,12 +264,11 @@ class DialerTest {
     @Test
     void theAgentNotAnsweringIsRetriedAndTheEventOfAnEndedAttemptChangesNothing() throws Exception {
         String id = request("0611111111");
-        dialer.tick();
-        String channel = pbx.originates.get(0).channelId();
+        String channel = dialled();
 
         pbx.respond(channel, false, OriginateReason.NO_ANSWER);
         dialer.drain();
-        dialer.onEvent(userEvent(Dialer.RESULT_EVENT, Map.of("Attempt", channel, "Dialstatus", "ANSWER"))); // late, bogus
+        dialStatus(channel, "ANSWER"); // late, bogus
         dialer.drain();
 
         assertThat(book.attempts(id).get(0).outcome()).contains(AttemptOutcome.AGENT_NO_ANSWER);
@@ -278,10 +294,7 @@ class DialerTest {
     @Test
     void aLapsedLeaseWithACdrIsEndedFromItAndNotDialledAgain() throws Exception {
         String id = request("0611111111");
-        dialer.tick();
-        String channel = pbx.originates.get(0).channelId();
-        pbx.lose(channel); // AMI went down before the OriginateResponse
-        dialer.drain();
+        String channel = dialledAndLost();
         Fixtures.MARIADB.useHandle(h -> h.createUpdate("INSERT INTO cdr (uniqueid, linkedid, lastapp, disposition, start) "
                 + "VALUES (:c, :c, 'Dial', 'ANSWERED', NOW())").bind("c", channel).execute());
 
@@ -301,10 +314,7 @@ class DialerTest {
     @Test
     void aLapsedLeaseWithoutACdrIsLostAndRetriedLaterWithANewChannelId() throws Exception {
         String id = request("0611111111");
-        dialer.tick();
-        String channel = pbx.originates.get(0).channelId();
-        pbx.lose(channel);
-        dialer.drain();
+        String channel = dialledAndLost();
 
         clock.advance(Duration.ofSeconds(121));
         Dialer restarted = dialer(settings); // another node, or this one after a restart: nothing in memory

@@ -2,12 +2,9 @@ package org.callscore.notify.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.callscore.ami.AmiEvent;
 import org.callscore.ami.AmiEventListener;
-import org.callscore.ami.AsteriskManager;
+import org.callscore.ami.ManagersByServer;
 import org.callscore.site.SiteZone;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
@@ -35,7 +32,7 @@ import org.osgi.service.metatype.annotations.Designate;
         property = {AmiEventListener.EVENTS + "=UserEvent", AmiEventListener.EVENTS + "=" + Dialler.HANGUP_EVENT,
                 AmiEventListener.EVENTS + "=" + Dialler.CHANNEL_GONE})
 @Designate(ocd = NotifyConfig.class)
-public class DiallerComponent implements AmiEventListener {
+public class DiallerComponent extends ManagersByServer {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Database database;
@@ -43,25 +40,15 @@ public class DiallerComponent implements AmiEventListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SiteZone siteZone;
 
-    private final Map<String, AsteriskManager> managers = new ConcurrentHashMap<>();
-
     private Dialler dialler;
     private PeriodicTask task;
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindManager(AsteriskManager manager) {
-        managers.put(manager.server(), manager);
-    }
-
-    void unbindManager(AsteriskManager manager) {
-        managers.remove(manager.server(), manager);
-    }
 
     @Activate
     void activate(BundleContext context, NotifyConfig config) {
         CallPathClasses.load(context.getBundle());
-        dialler = new Dialler(() -> database, () -> Map.copyOf(managers), config,
+        dialler = new Dialler(() -> database, this::managers, config,
                 () -> SiteZone.of(siteZone), Clock.systemUTC());
+        events(dialler::onEvent);
         task = PeriodicTask.start("notify-dialler", Duration.ofSeconds(1),
                 Duration.ofMillis(Math.max(50, config.dial_interval_millis())), dialler::tick,
                 t -> BackgroundTask.register(context, t.name(), () -> t.status(TaskStatus::new))::unregister);
@@ -71,13 +58,5 @@ public class DiallerComponent implements AmiEventListener {
     void deactivate() {
         task.close();
         dialler.close();
-    }
-
-    @Override
-    public void onEvent(AmiEvent event) {
-        Dialler current = dialler;
-        if (current != null) {
-            current.onEvent(event);
-        }
     }
 }

@@ -42,6 +42,8 @@ class DiallerTest {
     private final MovingClock clock = new MovingClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final SwitchableDatabase db = new SwitchableDatabase(Fixtures.MARIADB);
     private final List<Dialler> diallers = new ArrayList<>();
+    /** The one Asterisk server of most tests. */
+    private final ScriptedManager manager = new ScriptedManager("pbx");
     private CampaignBook book;
     private DoNotCallBook doNotCall;
 
@@ -63,6 +65,13 @@ class DiallerTest {
         Dialler dialler = new Dialler(() -> db, () -> Map.of(manager.server(), manager), config, () -> Fixtures.PARIS,
                 clock);
         diallers.add(dialler);
+        return dialler;
+    }
+
+    /** @return node a's dialler on {@link #manager}, after its first tick (its calls placed) */
+    private Dialler tickedOnce() throws Exception {
+        Dialler dialler = dialler("a", manager);
+        tick(dialler);
         return dialler;
     }
 
@@ -112,10 +121,45 @@ class DiallerTest {
         dialler.drain();
     }
 
+    /** One round of one thread of {@link #together}. */
+    private interface Round {
+        void run(int thread, int round) throws Exception;
+    }
+
+    /**
+     * Runs {@code rounds} rounds in each of {@code threads} threads, each round started by all of them at the same
+     * moment (a barrier).
+     *
+     * @return what the rounds threw (a thread goes on with its next round), once every thread ended (60 s at most each)
+     */
+    private static List<Throwable> together(int threads, int rounds, Round round) throws InterruptedException {
+        CyclicBarrier together = new CyclicBarrier(threads);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread running = new Thread(() -> {
+                for (int r = 0; r < rounds; r++) {
+                    try {
+                        together.await();
+                        round.run(thread, r);
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }
+            });
+            running.start();
+            started.add(running);
+        }
+        for (Thread t : started) {
+            t.join(60_000);
+        }
+        return failures;
+    }
+
     @Test
     void neverMoreInFlightThanTheLimitNorMoreStartsPerSecondThanTheRate() throws Exception {
         Campaign campaign = campaignOf(12, 4, 2);
-        ScriptedManager manager = new ScriptedManager("pbx");
         Dialler dialler = dialler("a", manager);
         Map<String, Instant> started = new HashMap<>();
         List<Instant> starts = new ArrayList<>();
@@ -154,9 +198,7 @@ class DiallerTest {
     @Test
     void aBusyNumberIsCalledAgainAfterTheBusyDelayWithANewChannelId() throws Exception {
         Campaign campaign = campaignOf(1, 1, 1);
-        ScriptedManager manager = new ScriptedManager("pbx");
-        Dialler dialler = dialler("a", manager);
-        tick(dialler);
+        Dialler dialler = tickedOnce();
         assertThat(manager.originates).hasSize(1);
         manager.respond(manager.originates.get(0).channelId(), false, OriginateReason.BUSY);
         dialler.drain();
@@ -177,9 +219,7 @@ class DiallerTest {
     @Test
     void aCallHeardButStillOnTheLineKeepsItsPlaceInTheLimitUntilItHangsUp() throws Exception {
         campaignOf(2, 1, 5);
-        ScriptedManager manager = new ScriptedManager("pbx");
-        Dialler dialler = dialler("a", manager);
-        tick(dialler);
+        Dialler dialler = tickedOnce();
         String first = manager.originates.get(0).channelId();
         manager.respond(first, true, OriginateReason.ANSWERED);
         book.heard(first, new HeardMessage(NumberOutcome.OPTED_OUT, 3_000, "9", false));
@@ -231,9 +271,7 @@ class DiallerTest {
     @Test
     void aMessageThatCannotBePlayedPausesTheCampaignAndGivesTheNumberBack() throws Exception {
         Campaign campaign = campaignOf(5, 2, 10);
-        ScriptedManager manager = new ScriptedManager("pbx");
-        Dialler dialler = dialler("a", manager);
-        tick(dialler);
+        Dialler dialler = tickedOnce();
         assertThat(manager.originates).hasSize(2);
         String silent = manager.originates.get(0).channelId();
         String other = manager.originates.get(1).channelId();
@@ -271,9 +309,7 @@ class DiallerTest {
     void aFailedOriginateWhoseCdrSaysBusyIsRetriedAsBusy() throws Exception {
         freshCdr();
         Campaign campaign = campaignOf(2, 2, 2);
-        ScriptedManager manager = new ScriptedManager("pbx");
-        Dialler dialler = dialler("a", manager);
-        tick(dialler);
+        Dialler dialler = tickedOnce();
         String busy = manager.originates.get(0).channelId();
         String failed = manager.originates.get(1).channelId();
         Fixtures.MARIADB.useHandle(h -> h.createUpdate("INSERT INTO cdr VALUES (?, 'BUSY', NOW())").bind(0, busy)
@@ -298,32 +334,11 @@ class DiallerTest {
     @Test
     void outcomesStoredAtTheSameMomentAreNeverLostToADeadlock() throws Exception {
         Campaign campaign = campaignOf(40, 40, 100);
-        ScriptedManager manager = new ScriptedManager("pbx");
-        Dialler dialler = dialler("a", manager);
-        tick(dialler);
+        tickedOnce();
         List<String> attempts = manager.originates.stream().map(OriginateRequest::channelId).toList();
         assertThat(attempts).hasSize(40);
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        CyclicBarrier together = new CyclicBarrier(2);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 2; t++) {
-            int half = t;
-            Thread application = new Thread(() -> {
-                for (int i = half; i < attempts.size(); i += 2) {
-                    try {
-                        together.await();
-                        book.heard(attempts.get(i), new HeardMessage(NumberOutcome.ANSWERED, 2_000, "", false));
-                    } catch (Throwable e) {
-                        failures.add(e);
-                    }
-                }
-            });
-            application.start();
-            threads.add(application);
-        }
-        for (Thread t : threads) {
-            t.join(60_000);
-        }
+        List<Throwable> failures = together(2, attempts.size() / 2, (application, round) -> book.heard(
+                attempts.get(2 * round + application), new HeardMessage(NumberOutcome.ANSWERED, 2_000, "", false)));
         assertThat(failures).as("outcomes the application could not store").isEmpty();
         assertThat(Fixtures.count("SELECT COUNT(*) FROM notify_attempt WHERE outcome = 'ANSWERED' AND detail = "
                 + "'heard by the notify application'")).isEqualTo(40);
@@ -334,8 +349,7 @@ class DiallerTest {
     void aNumberPutOnTheDoNotCallListAfterTheImportIsNeverCalled() throws Exception {
         Campaign campaign = campaignOf(2, 5, 5);
         doNotCall.add("0600000001", "asked on the phone", "agent7");
-        ScriptedManager manager = new ScriptedManager("pbx");
-        tick(dialler("a", manager));
+        tickedOnce();
         assertThat(manager.originates).extracting(DiallerTest::numberOf).containsExactly("0600000000");
         assertThat(book.results(campaign.id(), new ResultQuery(Optional.of(NumberState.DO_NOT_CALL),
                 Optional.empty(), 0, 10)).total()).isEqualTo(1);
@@ -348,26 +362,8 @@ class DiallerTest {
         ScriptedManager b = new ScriptedManager("pbx");
         Dialler first = dialler("a", a);
         Dialler second = dialler("b", b);
-        CyclicBarrier together = new CyclicBarrier(2);
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (Dialler dialler : List.of(first, second)) {
-            Thread t = new Thread(() -> {
-                try {
-                    for (int round = 0; round < 5; round++) {
-                        together.await();
-                        tick(dialler);
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            });
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join(60_000);
-        }
+        List<Dialler> nodes = List.of(first, second);
+        List<Throwable> failures = together(2, 5, (node, round) -> tick(nodes.get(node)));
         assertThat(failures).isEmpty();
         List<String> dialled = new ArrayList<>();
         a.originates.forEach(r -> dialled.add(numberOf(r)));
@@ -407,8 +403,7 @@ class DiallerTest {
     @Test
     void theOptOutKeyPutsTheNumberOnTheDoNotCallListAndEndsItOptedOut() throws Exception {
         Campaign campaign = campaignOf(1, 1, 1);
-        ScriptedManager manager = new ScriptedManager("pbx");
-        tick(dialler("a", manager));
+        tickedOnce();
         String attempt = manager.originates.get(0).channelId();
         assertThat(book.answered(attempt)).isPresent();
         book.heard(attempt, new HeardMessage(NumberOutcome.OPTED_OUT, 4_200, "9", false));
@@ -424,9 +419,7 @@ class DiallerTest {
     @Test
     void aPausedCampaignPlacesNoNewCallAndItsCallInFlightEndsNormally() throws Exception {
         Campaign campaign = campaignOf(3, 1, 5);
-        ScriptedManager manager = new ScriptedManager("pbx");
-        Dialler dialler = dialler("a", manager);
-        tick(dialler);
+        Dialler dialler = tickedOnce();
         book.pause(campaign.id(), "admin");
         manager.respond(manager.originates.get(0).channelId(), false, OriginateReason.NO_ANSWER);
         dialler.drain();

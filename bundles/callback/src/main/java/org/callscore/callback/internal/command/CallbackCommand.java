@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
-import org.apache.karaf.shell.support.ShellUtil;
 import org.callscore.callback.Callbacks;
 import org.callscore.site.SiteZone;
 import org.callscore.support.command.ModuleCommand;
@@ -44,8 +43,7 @@ abstract class CallbackCommand extends ModuleCommand {
 
     /** @return who runs the command: the Karaf user, else {@code console} */
     String actor() {
-        String name = user != null ? user : ShellUtil.getCurrentUserName();
-        return name == null || name.isBlank() ? "console" : name;
+        return consoleUser(user);
     }
 
     ZoneId siteZone() {

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.callscore.notify.CampaignDefinition;
@@ -90,20 +91,20 @@ final class CampaignForm {
     }
 
     private LocalDate day(String name, String label) {
-        String value = required(name, label);
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(label + " '" + value + "' is not a day (2026-12-24)");
-        }
+        return parsed(name, label, LocalDate::parse, "is not a day (2026-12-24)");
     }
 
     private LocalTime time(String name, String label) {
+        return parsed(name, label, LocalTime::parse, "is not a time of day (09:30)");
+    }
+
+    /** @throws IllegalArgumentException naming the field by its label, its value and what it is not */
+    private <T> T parsed(String name, String label, Function<String, T> parser, String isNot) {
         String value = required(name, label);
         try {
-            return LocalTime.parse(value);
+            return parser.apply(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(label + " '" + value + "' is not a time of day (09:30)");
+            throw new IllegalArgumentException(label + " '" + value + "' " + isNot);
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import org.callscore.notify.Campaign;
 import org.callscore.notify.CampaignDefinition;
@@ -33,6 +35,7 @@ import org.callscore.notify.ResultPage;
 import org.callscore.notify.RetryOutcome;
 import org.callscore.notify.RetryRule;
 import org.callscore.support.text.MaskedNumber;
+import org.callscore.support.web.HtmlText;
 
 /**
  * The notification pages as HTML: every value escaped, no inline script or style (the dashboard's content security
@@ -73,8 +76,7 @@ final class NotificationsPage {
 
     /** @return a page with only a message (an error) */
     static String message(String message) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CallScore notifications</title>"
-                + "</head><body><p id=\"message\">" + escape(message) + "</p></body></html>";
+        return HtmlText.messagePage("CallScore notifications", message);
     }
 
     /** @return the number with all but its last three digits hidden, for the log: as the notify module masks it */
@@ -254,39 +256,36 @@ final class NotificationsPage {
     private static void importReport(StringBuilder html, ImportReport report) {
         html.append("<section id=\"import-report\"><h2>The import</h2><p>").append(report.added())
                 .append(" added.</p>");
-        if (!report.bad().isEmpty()) {
-            html.append("<h3>").append(report.bad().size()).append(" bad rows, not imported</h3>")
-                    .append("<table id=\"bad-rows\" class=\"data\"><thead><tr><th>Line</th><th>Why</th></tr>")
-                    .append("</thead><tbody>");
-            for (ImportReport.BadRow row : report.bad()) {
-                html.append("<tr data-line=\"").append(row.line()).append("\"><td>").append(row.line())
-                        .append("</td><td>").append(escape(row.reason())).append("</td></tr>");
-            }
-            html.append("</tbody></table>");
-        }
-        if (!report.duplicates().isEmpty()) {
-            html.append("<h3>").append(report.duplicates().size()).append(" duplicates, merged</h3>")
-                    .append("<table id=\"duplicates\" class=\"data\"><thead><tr><th>Line</th><th>Number</th>")
-                    .append("<th>Merged into</th></tr></thead><tbody>");
-            for (ImportReport.MergedDuplicate row : report.duplicates()) {
-                html.append("<tr data-line=\"").append(row.line()).append("\"><td>").append(row.line())
-                        .append("</td><td>").append(escape(row.number())).append("</td><td>")
-                        .append(row.firstLine() == 0 ? "an earlier import" : "line " + row.firstLine())
-                        .append("</td></tr>");
-            }
-            html.append("</tbody></table>");
-        }
-        if (!report.doNotCall().isEmpty()) {
-            html.append("<h3>").append(report.doNotCall().size()).append(" on the do-not-call list, skipped</h3>")
-                    .append("<table id=\"skipped\" class=\"data\"><thead><tr><th>Line</th><th>Number</th></tr>")
-                    .append("</thead><tbody>");
-            for (ImportReport.SkippedNumber row : report.doNotCall()) {
-                html.append("<tr data-line=\"").append(row.line()).append("\"><td>").append(row.line())
-                        .append("</td><td>").append(escape(row.number())).append("</td></tr>");
-            }
-            html.append("</tbody></table>");
-        }
+        lines(html, report.bad(), "bad rows, not imported", "bad-rows", ImportReport.BadRow::line, List.of("Why"),
+                row -> List.of(row.reason()));
+        lines(html, report.duplicates(), "duplicates, merged", "duplicates", ImportReport.MergedDuplicate::line,
+                List.of("Number", "Merged into"), row -> List.of(row.number(),
+                        row.firstLine() == 0 ? "an earlier import" : "line " + row.firstLine()));
+        lines(html, report.doNotCall(), "on the do-not-call list, skipped", "skipped", ImportReport.SkippedNumber::line,
+                List.of("Number"), row -> List.of(row.number()));
         html.append("</section>");
+    }
+
+    /**
+     * One table of the import's report, nothing when it has no row: a row per line of the file, its line number
+     * first, then its cells (escaped).
+     */
+    private static <T> void lines(StringBuilder html, List<T> rows, String heading, String id, ToIntFunction<T> line,
+            List<String> columns, Function<T, List<String>> cells) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        html.append("<h3>").append(rows.size()).append(' ').append(heading).append("</h3>")
+                .append("<table id=\"").append(id).append("\" class=\"data\"><thead><tr><th>Line</th>");
+        columns.forEach(column -> html.append("<th>").append(column).append("</th>"));
+        html.append("</tr></thead><tbody>");
+        for (T row : rows) {
+            int number = line.applyAsInt(row);
+            html.append("<tr data-line=\"").append(number).append("\"><td>").append(number).append("</td>");
+            cells.apply(row).forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
+            html.append("</tr>");
+        }
+        html.append("</tbody></table>");
     }
 
     private void details(StringBuilder html, CampaignDefinition definition) {

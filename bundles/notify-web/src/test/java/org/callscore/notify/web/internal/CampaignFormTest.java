@@ -17,19 +17,20 @@ import org.callscore.notify.NotificationMessage;
 import org.callscore.notify.RetryOutcome;
 import org.callscore.notify.RetryRule;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CampaignFormTest {
 
     private static Map<String, String> filled() {
-        Map<String, String> form = new HashMap<>();
-        form.put("name", "water-outage");
-        form.put("message-source", "sound");
-        form.put("message", "custom/water-outage");
-        form.put("first-day", "2026-12-03");
-        form.put("last-day", "2026-12-05");
-        form.put("daily-from", "09:00");
-        form.put("daily-until", "18:30");
-        return form;
+        return new HashMap<>(Map.of(
+                "name", "water-outage",
+                "message-source", "sound",
+                "message", "custom/water-outage",
+                "first-day", "2026-12-03",
+                "last-day", "2026-12-05",
+                "daily-from", "09:00",
+                "daily-until", "18:30"));
     }
 
     private static CampaignDefinition definition(Map<String, String> form) {
@@ -39,15 +40,16 @@ class CampaignFormTest {
     @Test
     void theFieldsBecomeTheDefinitionWithDefaultsForTheRest() {
         Map<String, String> form = filled();
-        form.put("retry-busy-attempts", "3");
-        form.put("retry-busy-minutes", "10");
-        form.put("retry-no-answer-attempts", "1");
-        form.put("retry-no-answer-minutes", "30");
-        form.put("key-opt-out", "9");
-        form.put("key-agent", "0");
-        form.put("key-queue", "sales");
-        form.put("machine", "hang-up");
-        form.put("zone", "Europe/Lisbon");
+        form.putAll(Map.of(
+                "retry-busy-attempts", "3",
+                "retry-busy-minutes", "10",
+                "retry-no-answer-attempts", "1",
+                "retry-no-answer-minutes", "30",
+                "key-opt-out", "9",
+                "key-agent", "0",
+                "key-queue", "sales",
+                "machine", "hang-up",
+                "zone", "Europe/Lisbon"));
 
         CampaignDefinition definition = definition(form);
 
@@ -66,38 +68,27 @@ class CampaignFormTest {
         assertThat(definition.keys().repeat()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            last-day              | 5.12.2026    | Last day '5.12.2026' is not a day
+            zone                  | Mars/Olympus | Time zone 'Mars/Olympus'
+            starts-per-second     | 1000         | Calls started per second at most must be a whole number from 1 to 100
+            max-in-flight         | 1001         | Calls in flight at most must be a whole number from 1 to 1000
+            retry-failed-attempts | 21           | Retry failed: attempts must be a whole number from 1 to 20
+            key-repeat            | 12           | Repeat key must be one key
+            message-source        | video        | sound or recorded
+            """)
+    void aBadValueIsNamedByItsFieldsLabel(String field, String value, String message) {
+        Map<String, String> form = filled();
+        form.put(field, value);
+        assertThatThrownBy(() -> definition(form)).hasMessageContaining(message);
+    }
+
     @Test
     void aBadFieldIsNamedByItsLabel() {
         Map<String, String> noName = filled();
         noName.remove("name");
         assertThatThrownBy(() -> definition(noName)).hasMessage("Name is needed");
-
-        Map<String, String> badDay = filled();
-        badDay.put("last-day", "5.12.2026");
-        assertThatThrownBy(() -> definition(badDay)).hasMessageContaining("Last day '5.12.2026' is not a day");
-
-        Map<String, String> badZone = filled();
-        badZone.put("zone", "Mars/Olympus");
-        assertThatThrownBy(() -> definition(badZone)).hasMessageContaining("Time zone 'Mars/Olympus'");
-
-        Map<String, String> tooFast = filled();
-        tooFast.put("starts-per-second", "1000");
-        assertThatThrownBy(() -> definition(tooFast))
-                .hasMessageContaining("Calls started per second at most must be a whole number from 1 to 100");
-
-        Map<String, String> tooMany = filled();
-        tooMany.put("max-in-flight", "1001");
-        assertThatThrownBy(() -> definition(tooMany))
-                .hasMessageContaining("Calls in flight at most must be a whole number from 1 to 1000");
-
-        Map<String, String> tooOften = filled();
-        tooOften.put("retry-failed-attempts", "21");
-        assertThatThrownBy(() -> definition(tooOften))
-                .hasMessageContaining("Retry failed: attempts must be a whole number from 1 to 20");
-
-        Map<String, String> twoKeys = filled();
-        twoKeys.put("key-repeat", "12");
-        assertThatThrownBy(() -> definition(twoKeys)).hasMessageContaining("Repeat key must be one key");
 
         Map<String, String> sameKey = filled();
         sameKey.put("key-repeat", "1");
@@ -109,9 +100,6 @@ class CampaignFormTest {
         assertThatThrownBy(() -> definition(backwards)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dailyFrom");
 
-        Map<String, String> recordedUnknown = filled();
-        recordedUnknown.put("message-source", "video");
-        assertThatThrownBy(() -> definition(recordedUnknown)).hasMessageContaining("sound or recorded");
         assertThat(Optional.of(definition(filled()).message().source()))
                 .contains(NotificationMessage.MessageSource.SOUND);
     }

@@ -16,17 +16,14 @@ import org.callscore.notify.ImportReport;
         + "name, zone, any others kept as fields): says every bad row by line and reason, the duplicates merged and "
         + "the numbers skipped as do-not-call")
 @Service
-public class ImportCommand extends NotifyCommand {
-
-    @Argument(index = 0, name = "campaign", description = "The campaign's name or id", required = true)
-    String campaign;
+public class ImportCommand extends CampaignCommand {
 
     @Argument(index = 1, name = "file", description = "The .csv or .xlsx file", required = true)
     String file;
 
     @Override
     String run() throws Exception {
-        Campaign target = campaign(campaign);
+        Campaign target = named();
         ImportFormat format = ImportFormat.ofFileName(file);
         ImportReport report;
         try (InputStream in = Files.newInputStream(Path.of(file))) {

@@ -5,7 +5,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
-import org.apache.karaf.shell.support.ShellUtil;
 import org.callscore.notify.Campaign;
 import org.callscore.notify.Campaigns;
 import org.callscore.notify.DoNotCallList;
@@ -51,8 +50,7 @@ abstract class NotifyCommand extends ModuleCommand {
     abstract String run() throws Exception;
 
     String actor() {
-        String name = user != null ? user : ShellUtil.getCurrentUserName();
-        return name == null || name.isBlank() ? "console" : name;
+        return consoleUser(user);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.callscore.notify.internal.command;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.callscore.notify.Campaign;
@@ -10,14 +9,11 @@ import org.callscore.notify.CampaignProgress;
 @Command(scope = "notify", name = "progress", description = "How far a campaign is: numbers done, in flight, "
         + "waiting and failed")
 @Service
-public class ProgressCommand extends NotifyCommand {
-
-    @Argument(index = 0, name = "campaign", description = "The campaign's name or id", required = true)
-    String campaign;
+public class ProgressCommand extends CampaignCommand {
 
     @Override
     String run() {
-        Campaign c = campaign(campaign);
+        Campaign c = named();
         return line(c) + figures(campaigns.progress(c.id())) + "\n";
     }
 

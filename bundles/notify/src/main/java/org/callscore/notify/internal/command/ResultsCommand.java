@@ -2,7 +2,6 @@ package org.callscore.notify.internal.command;
 
 import java.util.Optional;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -19,10 +18,7 @@ import org.callscore.support.options.CommandOptions;
 @Command(scope = "notify", name = "results", description = "One page of a campaign's numbers, in import order, "
         + "with their state and outcome; numbers partly hidden unless --numbers")
 @Service
-public class ResultsCommand extends NotifyCommand {
-
-    @Argument(index = 0, name = "campaign", description = "The campaign's name or id", required = true)
-    String campaign;
+public class ResultsCommand extends CampaignCommand {
 
     @Option(name = "--state", description = "Only numbers in this state: waiting, in_flight, done, failed, "
             + "do_not_call, not_called")
@@ -43,7 +39,7 @@ public class ResultsCommand extends NotifyCommand {
 
     @Override
     String run() {
-        Campaign c = campaign(campaign);
+        Campaign c = named();
         ResultPage page = campaigns.results(c.id(), new ResultQuery(
                 Optional.ofNullable(state).map(s -> CommandOptions.choice("--state", s, NumberState.class)),
                 Optional.ofNullable(outcome).map(o -> CommandOptions.choice("--outcome", o, NumberOutcome.class)),

@@ -2,20 +2,14 @@ package org.callscore.notify.internal.command;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.callscore.notify.Campaign;
+import org.callscore.notify.Campaigns;
 
 /** {@code notify:stop CAMPAIGN}. */
 @Command(scope = "notify", name = "stop", description = "Ends the campaign for good: numbers still waiting are not called; calls in flight end normally")
 @Service
 public class StopCommand extends StateCommand {
 
-    @Override
-    String did() {
-        return "stopped";
-    }
-
-    @Override
-    Campaign change(String campaignId) {
-        return campaigns.stop(campaignId, actor());
+    public StopCommand() {
+        super("stopped", Campaigns::stop);
     }
 }
