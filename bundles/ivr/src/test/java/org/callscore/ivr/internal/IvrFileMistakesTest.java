@@ -71,6 +71,11 @@ class IvrFileMistakesTest {
     }
 
     @Test
+    void aBrokenEscapeIsRefusedAsNotPropertiesSyntax() {
+        refused(MENU + "agent = \\u12\n").hasMessageStartingWith("main.ivr: (file) is not in properties syntax: ");
+    }
+
+    @Test
     void aLineWithoutAKeyIsRefusedSayingSo() {
         refused(MENU + "= queue:sales\n")
                 .hasMessage("main.ivr: (no key) a line starts with '=' or ':' (its value 'queue:sales'): every setting "

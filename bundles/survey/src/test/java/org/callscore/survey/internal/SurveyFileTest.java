@@ -125,5 +125,7 @@ class SurveyFileTest {
                 .hasMessageContaining("name must be");
         assertThatThrownBy(() -> SurveyFile.parse("s", "question.1.prompt = a\nthanks = t\n"))
                 .hasMessage("survey s: intro is required (an Asterisk sound name)");
+        assertThatThrownBy(() -> SurveyFile.parse("s", "intro = \\u12\n")).isInstanceOf(SurveyFileException.class)
+                .hasMessageStartingWith("survey s: (file) is not in properties syntax: ");
     }
 }
