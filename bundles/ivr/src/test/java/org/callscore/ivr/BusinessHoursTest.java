@@ -10,6 +10,8 @@ import java.util.List;
 import org.callscore.ivr.internal.CalendarFile;
 import org.callscore.ivr.internal.IvrFileException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 public class BusinessHoursTest {
 
@@ -39,44 +41,34 @@ public class BusinessHoursTest {
         return Instant.parse(utc);
     }
 
-    @Test
-    void openingHoursStayAtLocalTimeAcrossTheChangeToSummerTime() {
-        BusinessHours hours = office();
-        // Friday 27 March 2026, winter time (UTC+1): 08:00-18:00 local is 07:00-17:00 UTC
-        assertThat(hours.isOpen(at("2026-03-27T06:59:00Z"))).isFalse();
-        assertThat(hours.isOpen(at("2026-03-27T07:00:00Z"))).isTrue();
-        assertThat(hours.isOpen(at("2026-03-27T16:30:00Z"))).isTrue();
-        assertThat(hours.isOpen(at("2026-03-27T17:00:00Z"))).isFalse();
-        // Sunday 29 March: clocks go forward; closed on a Sunday anyway
-        assertThat(hours.isOpen(at("2026-03-29T10:00:00Z"))).isFalse();
-        // Monday 30 March, summer time (UTC+2): 08:00-18:00 local is 06:00-16:00 UTC
-        assertThat(hours.isOpen(at("2026-03-30T05:59:00Z"))).isFalse();
-        assertThat(hours.isOpen(at("2026-03-30T06:00:00Z"))).isTrue();
-        assertThat(hours.isOpen(at("2026-03-30T16:30:00Z"))).as("17:30 UTC+1 would be open; 18:30 local is not")
-                .isFalse();
-    }
-
-    @Test
-    void andBackToWinterTime() {
-        BusinessHours hours = office();
-        // Friday 23 October 2026 (UTC+2) and Monday 26 October (UTC+1, clocks went back on the 25th)
-        assertThat(hours.isOpen(at("2026-10-23T06:30:00Z"))).isTrue();
-        assertThat(hours.isOpen(at("2026-10-26T06:30:00Z"))).isFalse();
-        assertThat(hours.isOpen(at("2026-10-26T07:30:00Z"))).isTrue();
-        assertThat(hours.isOpen(at("2026-10-26T16:30:00Z"))).isTrue();
-    }
-
-    @Test
-    void holidaysCloseTheSiteAllDay() {
-        BusinessHours hours = office();
-        // Easter Monday, 6 April 2026, from the holidays calendar
-        assertThat(hours.isOpen(at("2026-04-06T09:00:00Z"))).isFalse();
-        assertThat(hours.isOpen(at("2026-04-07T09:00:00Z"))).isTrue();
-        // Christmas Eve (Thursday) closed by a CLOSED event, Christmas Day (Friday) by EXDATE
-        assertThat(hours.isOpen(at("2026-12-23T09:00:00Z"))).isTrue();
-        assertThat(hours.isOpen(at("2026-12-24T09:00:00Z"))).isFalse();
-        assertThat(hours.isOpen(at("2026-12-25T09:00:00Z"))).isFalse();
-        assertThat(hours.isOpen(at("2026-12-28T09:00:00Z"))).isTrue();
+    /**
+     * The office calendar with the public holidays: open or closed at each instant (UTC), and why. Friday 27 March
+     * 2026 is winter time (UTC+1), Sunday 29 March the clocks go forward, Monday 30 March is summer time (UTC+2);
+     * back to winter time on 25 October.
+     */
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2026-03-27T06:59:00Z | false | winter time: 08:00-18:00 local is 07:00-17:00 UTC
+            2026-03-27T07:00:00Z | true  | winter time: 08:00 local
+            2026-03-27T16:30:00Z | true  | winter time: 17:30 local
+            2026-03-27T17:00:00Z | false | winter time: 18:00 local
+            2026-03-29T10:00:00Z | false | clocks go forward; closed on a Sunday anyway
+            2026-03-30T05:59:00Z | false | summer time: 08:00-18:00 local is 06:00-16:00 UTC
+            2026-03-30T06:00:00Z | true  | summer time: 08:00 local
+            2026-03-30T16:30:00Z | false | 17:30 UTC+1 would be open; 18:30 local is not
+            2026-10-23T06:30:00Z | true  | Friday 23 October, summer time: 08:30 local
+            2026-10-26T06:30:00Z | false | Monday 26 October, winter time (clocks went back on the 25th): 07:30 local
+            2026-10-26T07:30:00Z | true  | Monday 26 October, winter time: 08:30 local
+            2026-10-26T16:30:00Z | true  | Monday 26 October, winter time: 17:30 local
+            2026-04-06T09:00:00Z | false | Easter Monday, from the holidays calendar
+            2026-04-07T09:00:00Z | true  | the day after Easter Monday
+            2026-12-23T09:00:00Z | true  | the day before Christmas Eve
+            2026-12-24T09:00:00Z | false | Christmas Eve (Thursday) closed by a CLOSED event
+            2026-12-25T09:00:00Z | false | Christmas Day (Friday) closed by EXDATE
+            2026-12-28T09:00:00Z | true  | the Monday after Christmas
+            """)
+    void openingHoursFollowLocalTimeAcrossClockChangesAndHolidaysCloseAllDay(String utc, boolean open, String why) {
+        assertThat(office().isOpen(at(utc))).as(why).isEqualTo(open);
     }
 
     @Test

@@ -14,14 +14,12 @@ import org.callscore.agi.AgiApplication;
 import org.callscore.ivr.Action;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.support.agi.CallIds;
-import org.callscore.support.bundle.CallPathClasses;
+import org.callscore.support.agi.CallPathApplication;
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.ivr.MenuTree;
 import org.callscore.support.text.LogText;
 import org.callscore.support.rules.DefinitionName;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -36,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = AgiScript.class)
 @AgiApplication("ivr")
-public class IvrApplication implements AgiScript {
+public class IvrApplication extends CallPathApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(IvrApplication.class);
 
@@ -53,11 +51,6 @@ public class IvrApplication implements AgiScript {
     IvrApplication(IvrCatalog catalog, IvrVisits visits) {
         this.catalog = catalog;
         this.visits = visits;
-    }
-
-    @Activate
-    void activate(BundleContext context) {
-        CallPathClasses.load(context.getBundle());
     }
 
     @Override

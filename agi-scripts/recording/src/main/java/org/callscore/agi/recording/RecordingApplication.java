@@ -15,10 +15,8 @@ import org.callscore.recording.RecordingCapture.StartedRecording;
 import org.callscore.recording.RecordingKind;
 import org.callscore.recording.RecordingRefusedException;
 import org.callscore.support.agi.CallIds;
-import org.callscore.support.bundle.CallPathClasses;
+import org.callscore.support.agi.CallPathApplication;
 import org.callscore.support.rules.AsteriskServer;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = AgiScript.class)
 @AgiApplication("recording")
-public class RecordingApplication implements AgiScript {
+public class RecordingApplication extends CallPathApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingApplication.class);
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9]{1,8}");
@@ -39,11 +37,6 @@ public class RecordingApplication implements AgiScript {
 
     @Reference
     private RecordingCapture capture;
-
-    @Activate
-    void activate(BundleContext context) {
-        CallPathClasses.load(context.getBundle());
-    }
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {

@@ -17,11 +17,9 @@ import org.callscore.recording.RecordingCapture;
 import org.callscore.recording.RecordingCapture.LeftMessage;
 import org.callscore.recording.RecordingRefusedException;
 import org.callscore.support.agi.CallIds;
-import org.callscore.support.bundle.CallPathClasses;
+import org.callscore.support.agi.CallPathApplication;
 import org.callscore.support.rules.AsteriskServer;
 import org.callscore.support.text.LogText;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -38,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = AgiScript.class)
 @AgiApplication("voicemail")
-public class VoicemailApplication implements AgiScript {
+public class VoicemailApplication extends CallPathApplication {
 
     /** What the application tells the dialplan in CALLSCORE_VOICEMAIL. */
     enum Status {
@@ -68,11 +66,6 @@ public class VoicemailApplication implements AgiScript {
     VoicemailApplication(RecordingCapture capture, Callbacks callbacks) {
         this.capture = capture;
         this.callbacks = callbacks;
-    }
-
-    @Activate
-    void activate(BundleContext context) {
-        CallPathClasses.load(context.getBundle());
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.callscore.ivr.internal;
 
 import static org.callscore.support.definition.SettingsReader.quote;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,18 +70,9 @@ public final class IvrFile {
      */
     public static MenuTree parse(String name, String text, Map<String, BusinessHours.Calendar> calendars,
             ZoneId zone) {
-        String file = name + EXTENSION;
-        if (!DefinitionName.isValid(name)) {
-            throw new IvrFileException(file, "name", "must be " + DefinitionName.RULE);
-        }
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(text));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IvrFileException(file, "(file)", "is not in properties syntax: " + e.getMessage());
-        }
-        Reader r = new Reader(file, properties);
-        Map<String, Map<String, String>> menuFields = menuFields(r, properties);
+        Reader r = new Reader(name, text);
+        String file = r.file;
+        Map<String, Map<String, String>> menuFields = menuFields(r);
         if (menuFields.isEmpty()) {
             throw new IvrFileException(file, "menu.main.prompt", "is required: a menu file needs a menu");
         }
@@ -122,9 +110,9 @@ public final class IvrFile {
     }
 
     /** @return per menu id, its settings (field to key); every key checked to be a setting of the file */
-    private static Map<String, Map<String, String>> menuFields(Reader r, Properties properties) {
+    private static Map<String, Map<String, String>> menuFields(Reader r) {
         Map<String, Map<String, String>> menuFields = new TreeMap<>();
-        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+        for (String key : new TreeSet<>(r.keys())) {
             Matcher menu = MENU_KEY.matcher(key);
             if (menu.matches()) {
                 if (!DefinitionName.isValid(menu.group(1))) {
@@ -213,9 +201,9 @@ public final class IvrFile {
 
         private final String file;
 
-        Reader(String file, Properties properties) {
-            super(properties, (key, problem) -> new IvrFileException(file, key, problem));
-            this.file = file;
+        Reader(String name, String text) {
+            super(name, text, (key, problem) -> new IvrFileException(name + EXTENSION, key, problem));
+            this.file = name + EXTENSION;
         }
 
         List<BusinessHours.Calendar> calendars(String key, Map<String, BusinessHours.Calendar> calendars) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.callscore.ivr.BusinessHours;
 import org.callscore.ivr.Menu;
 import org.callscore.ivr.MenuTree;
@@ -22,74 +23,76 @@ class IvrFileMistakesTest {
         return IvrFile.parse("main", text, Map.of(), ZONE);
     }
 
+    /** @return the refusal of this menu file, an {@link IvrFileException}, for the test to check its message */
+    private static AbstractThrowableAssert<?, ? extends Throwable> refused(String text) {
+        return assertThatThrownBy(() -> parse(text)).isInstanceOf(IvrFileException.class);
+    }
+
     @Test
     void aBackwardsRangeInDirectDialIsRefusedNamingTheKey() {
-        assertThatThrownBy(() -> parse(MENU + "menu.main.direct.dial = [9-1]XX\n")).isInstanceOf(IvrFileException.class)
+        refused(MENU + "menu.main.direct.dial = [9-1]XX\n")
                 .hasMessage("main.ivr: menu.main.direct.dial '[9-1]XX': the range [9-1] runs backwards (write [1-9])");
-        assertThatThrownBy(() -> parse(MENU + "menu.main.direct.dial = 3XX, [2-\n")).isInstanceOf(IvrFileException.class)
+        refused(MENU + "menu.main.direct.dial = 3XX, [2-\n")
                 .hasMessageStartingWith("main.ivr: menu.main.direct.dial '[2-' is not an extension pattern");
-        assertThatThrownBy(() -> parse(MENU + "menu.main.direct.dial = 3XX,\n")).isInstanceOf(IvrFileException.class)
+        refused(MENU + "menu.main.direct.dial = 3XX,\n")
                 .hasMessageStartingWith("main.ivr: menu.main.direct.dial '' is not an extension pattern");
     }
 
     @Test
     void directDialStillAcceptsAsteriskPatterns() {
         Menu main = parse(MENU + "menu.main.direct.dial = 3XX, 4[0-4]X, 5[135]N, 6Z\n").startMenu();
-        assertThat(main.dialable("399")).isTrue();
-        assertThat(main.dialable("445")).isTrue();
-        assertThat(main.dialable("455")).isFalse();
-        assertThat(main.dialable("532")).isTrue();
-        assertThat(main.dialable("521")).isFalse();
-        assertThat(main.dialable("60")).isFalse();
+        assertThat(List.of("399", "445", "532")).allMatch(main::dialable);
+        assertThat(List.of("455", "521", "60")).noneMatch(main::dialable);
         assertThat(main.longestExtension()).isEqualTo(3);
     }
 
     @Test
     void aLongDirectDialPatternIsRefusedInsteadOfOverflowingTheStack() {
-        assertThatThrownBy(() -> parse(MENU + "menu.main.direct.dial = " + "[1]".repeat(20_000) + "\n"))
-                .isInstanceOf(IvrFileException.class)
+        refused(MENU + "menu.main.direct.dial = " + "[1]".repeat(20_000) + "\n")
                 .hasMessageContaining("menu.main.direct.dial").hasMessageContaining("at most 40 digits");
     }
 
     @Test
     void aPromptListWithAnEmptySoundIsRefused() {
         // "," alone used to make a menu without prompts, which a call cannot play
-        assertThatThrownBy(() -> parse(MENU.replace("= beep", "= ,"))).isInstanceOf(IvrFileException.class)
+        refused(MENU.replace("= beep", "= ,"))
                 .hasMessageStartingWith("main.ivr: menu.main.prompt '' is not an Asterisk sound name");
-        assertThatThrownBy(() -> parse(MENU.replace("= beep", "= beep,"))).isInstanceOf(IvrFileException.class)
+        refused(MENU.replace("= beep", "= beep,"))
                 .hasMessageStartingWith("main.ivr: menu.main.prompt '' is not an Asterisk sound name");
     }
 
     @Test
     void aLongSoundNameIsRefusedInsteadOfOverflowingTheStack() {
         String sound = "a/".repeat(20_000) + "a";
-        assertThatThrownBy(() -> parse(MENU.replace("= beep", "= " + sound))).isInstanceOf(IvrFileException.class)
+        refused(MENU.replace("= beep", "= " + sound))
                 .hasMessageStartingWith("main.ivr: menu.main.prompt 'a/a/a/").hasMessageContaining("...' is not an "
                         + "Asterisk sound name").hasMessageContaining("at most 255 characters");
-        assertThatThrownBy(() -> parse(MENU + "menu.main.key.2 = play:" + sound + "\n"))
-                .isInstanceOf(IvrFileException.class).hasMessageContaining("menu.main.key.2");
+        refused(MENU + "menu.main.key.2 = play:" + sound + "\n").hasMessageContaining("menu.main.key.2");
+    }
+
+    @Test
+    void aBrokenEscapeIsRefusedAsNotPropertiesSyntax() {
+        refused(MENU + "agent = \\u12\n").hasMessageStartingWith("main.ivr: (file) is not in properties syntax: ");
     }
 
     @Test
     void aLineWithoutAKeyIsRefusedSayingSo() {
-        assertThatThrownBy(() -> parse(MENU + "= queue:sales\n")).isInstanceOf(IvrFileException.class)
+        refused(MENU + "= queue:sales\n")
                 .hasMessage("main.ivr: (no key) a line starts with '=' or ':' (its value 'queue:sales'): every setting "
                         + "is KEY = VALUE");
     }
 
     @Test
     void numbersOutsideTheRangeOrInOtherDigitsAreRefused() {
-        assertThatThrownBy(() -> parse(MENU + "retries = 99999999999999999999\n")).isInstanceOf(IvrFileException.class)
+        refused(MENU + "retries = 99999999999999999999\n")
                 .hasMessage("main.ivr: retries '99999999999999999999' is not a whole number in 0..9");
-        assertThatThrownBy(() -> parse(MENU + "retries = \u0663\n")).isInstanceOf(IvrFileException.class)
-                .hasMessageStartingWith("main.ivr: retries");
+        refused(MENU + "retries = \u0663\n").hasMessageStartingWith("main.ivr: retries");
         assertThat(parse(MENU + "retries = 3\n").startMenu().retries()).isEqualTo(3);
     }
 
     @Test
     void controlCharactersInAValueAreShownNotWrittenIntoTheLog() {
-        assertThatThrownBy(() -> parse(MENU + "agent = sup\\nport\n")).isInstanceOf(IvrFileException.class)
-                .hasMessage("main.ivr: agent 'sup\\x0aport' is not a queue name");
+        refused(MENU + "agent = sup\\nport\n").hasMessage("main.ivr: agent 'sup\\x0aport' is not a queue name");
     }
 
     @Test

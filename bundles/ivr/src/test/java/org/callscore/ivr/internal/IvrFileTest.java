@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.callscore.ivr.Action;
@@ -12,6 +13,8 @@ import org.callscore.ivr.BusinessHoursTest;
 import org.callscore.ivr.Menu;
 import org.callscore.ivr.MenuTree;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class IvrFileTest {
 
@@ -120,42 +123,52 @@ class IvrFileTest {
         assertThat(tree.menus()).hasSize(2);
     }
 
+    /** A setting added to {@link #MAIN} that is refused, and the whole message naming the file and the key. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            menu.main.promt = x                         | main.ivr: menu.main.promt is not a menu setting (misspelt?)
+            agnet = x                                   | main.ivr: agnet is not a menu file setting (misspelt?)
+            menu.main.key.5 = extension:1,2&PJSIP/evil  | main.ivr: menu.main.key.5 'extension:1,2&PJSIP/evil': \
+            '1,2&PJSIP/evil' is not a valid extension target
+            menu.main.key.12 = hangup                   | main.ivr: menu.main.key.12 '12' is not a key (0-9, * or #)
+            menu.main.direct.dial = 2XX                 | main.ivr: menu.main.direct.dial '2XX' can start with key 2, \
+            which has an action in this menu
+            """)
+    void aMistakeIsNamedByItsKey(String setting, String message) {
+        assertThatThrownBy(() -> parse(MAIN + setting + "\n")).hasMessage(message);
+    }
+
+    /** A setting added to {@link #MAIN} that is refused, and how the message naming the file and the key starts. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            menu.main.key.0 = queue:x       | main.ivr: menu.main.key.0 is the agent key
+            menu.main.key.5 = dial:100      | main.ivr: menu.main.key.5 'dial:100' is not an action
+            on.failure = back               | main.ivr: on.failure 'back' cannot be used here
+            menu.main.closed = hangup       | main.ivr: menu.main.hours is required with closed
+            menu.sales.key.6 = menu:salse   | main.ivr: menu.sales.key.6 'menu:salse' names no menu of this file
+            menu.orphan.prompt = o          | main.ivr: menu.orphan is not reachable from the start menu main
+            on.failure = menu:nowhere       | main.ivr: on.failure 'menu:nowhere' names no menu of this file
+            menu.main.direct.dial = X1      | main.ivr: menu.main.direct.dial 'X1' can start with key 1
+            menu.main.direct.dial = 4.      | main.ivr: menu.main.direct.dial '4.' is not an extension pattern
+            """)
+    void aMistakeIsNamedByItsKeyFirst(String setting, String start) {
+        assertThatThrownBy(() -> parse(MAIN + setting + "\n")).hasMessageStartingWith(start);
+    }
+
     @Test
     void badReferencesAreNamed() {
-        assertThatThrownBy(() -> parse(MAIN + "menu.sales.key.6 = menu:salse\n"))
-                .hasMessageStartingWith("main.ivr: menu.sales.key.6 'menu:salse' names no menu of this file");
         assertThatThrownBy(() -> parse(MAIN.replace("agent = support", "agent = support\nstart = welcome")))
                 .hasMessageStartingWith("main.ivr: start 'welcome' is not a menu of this file");
         assertThatThrownBy(() -> parse(MAIN + "menu.main.hours = office\nmenu.main.closed = hangup\n"))
                 .hasMessageStartingWith("main.ivr: menu.main.hours 'office' names no calendar (no usable file office.ics");
-        assertThatThrownBy(() -> parse(MAIN + "menu.orphan.prompt = o\n"))
-                .hasMessageStartingWith("main.ivr: menu.orphan is not reachable from the start menu main");
-        assertThatThrownBy(() -> parse(MAIN + "on.failure = menu:nowhere\n"))
-                .hasMessageStartingWith("main.ivr: on.failure 'menu:nowhere' names no menu of this file");
     }
 
     @Test
     void mistakesAreNamedByKey() {
-        assertThatThrownBy(() -> parse(MAIN + "menu.main.promt = x\n")).hasMessage(
-                "main.ivr: menu.main.promt is not a menu setting (misspelt?)");
-        assertThatThrownBy(() -> parse(MAIN + "agnet = x\n")).hasMessage(
-                "main.ivr: agnet is not a menu file setting (misspelt?)");
-        assertThatThrownBy(() -> parse(MAIN + "menu.main.key.0 = queue:x\n")).hasMessageStartingWith(
-                "main.ivr: menu.main.key.0 is the agent key");
-        assertThatThrownBy(() -> parse(MAIN + "menu.main.key.5 = dial:100\n")).hasMessageStartingWith(
-                "main.ivr: menu.main.key.5 'dial:100' is not an action");
-        assertThatThrownBy(() -> parse(MAIN + "menu.main.key.5 = extension:1,2&PJSIP/evil\n")).hasMessage(
-                "main.ivr: menu.main.key.5 'extension:1,2&PJSIP/evil': '1,2&PJSIP/evil' is not a valid extension target");
-        assertThatThrownBy(() -> parse(MAIN + "menu.main.key.12 = hangup\n")).hasMessage(
-                "main.ivr: menu.main.key.12 '12' is not a key (0-9, * or #)");
         assertThatThrownBy(() -> parse(MAIN.replace("callscore/sales", "../../etc/passwd"))).hasMessageStartingWith(
                 "main.ivr: menu.sales.prompt '../../etc/passwd' is not an Asterisk sound name");
-        assertThatThrownBy(() -> parse(MAIN + "on.failure = back\n")).hasMessageStartingWith(
-                "main.ivr: on.failure 'back' cannot be used here");
         assertThatThrownBy(() -> parse(MAIN.replace("agent = support", ""))).hasMessageStartingWith(
                 "main.ivr: agent is required");
-        assertThatThrownBy(() -> parse(MAIN + "menu.main.closed = hangup\n")).hasMessageStartingWith(
-                "main.ivr: menu.main.hours is required with closed");
         assertThatThrownBy(() -> IvrFile.parse("Main", MAIN, Map.of(), BERLIN)).hasMessageStartingWith(
                 "Main.ivr: name must be");
     }
@@ -165,21 +178,12 @@ class IvrFileTest {
         MenuTree tree = parse(MAIN + "menu.main.direct.dial = 4XX, 5[0-4]X, 6NZ\n");
         Menu main = tree.startMenu();
 
-        assertThat(main.dialable("401")).isTrue();
-        assertThat(main.dialable("549")).isTrue();
-        assertThat(main.dialable("559")).isFalse();
-        assertThat(main.dialable("621")).isTrue();
-        assertThat(main.dialable("611")).isFalse();
+        assertThat(List.of("401", "549", "621")).allMatch(main::dialable);
+        assertThat(List.of("559", "611")).noneMatch(main::dialable);
         assertThat(main.longestExtension()).isEqualTo(3);
         assertThat(main.mayDialDirectly('4')).isTrue();
         assertThat(main.mayDialDirectly('1')).isFalse();
         assertThat(main.mayDialDirectly('8')).isFalse();
-        assertThatThrownBy(() -> parse(MAIN + "menu.main.direct.dial = 2XX\n")).hasMessage(
-                "main.ivr: menu.main.direct.dial '2XX' can start with key 2, which has an action in this menu");
-        assertThatThrownBy(() -> parse(MAIN + "menu.main.direct.dial = X1\n")).hasMessageStartingWith(
-                "main.ivr: menu.main.direct.dial 'X1' can start with key 1");
-        assertThatThrownBy(() -> parse(MAIN + "menu.main.direct.dial = 4.\n")).hasMessageStartingWith(
-                "main.ivr: menu.main.direct.dial '4.' is not an extension pattern");
     }
 
     @Test

@@ -29,6 +29,13 @@ class ScoreTallyTest {
         }
     }
 
+    /** Responses of these statuses without a complaint; a declined or unanswered one has no answer. */
+    private void responses(String... statuses) {
+        for (String status : statuses) {
+            tally.addResponse(status, !status.equals("declined") && !status.equals("unanswered"), false);
+        }
+    }
+
     @Test
     void fivePointMeanSatisfactionAndCsat() {
         completed("FIVE_POINT", 5, 4, 3);
@@ -111,12 +118,7 @@ class ScoreTallyTest {
 
     @Test
     void responseRateCountsEveryStatusInTheDenominator() {
-        tally.addResponse("completed", true, false);
-        tally.addResponse("completed", true, false);
-        tally.addResponse("partial", true, false);
-        tally.addResponse("declined", false, false);
-        tally.addResponse("unanswered", false, false);
-        tally.addResponse("in_progress", true, false);
+        responses("completed", "completed", "partial", "declined", "unanswered", "in_progress");
 
         ScoreSummary summary = tally.summary();
 
@@ -133,10 +135,7 @@ class ScoreTallyTest {
     @Test
     void complaintRateIsOverResponsesWithAnAnswer() {
         tally.addResponse("completed", true, true);
-        tally.addResponse("partial", true, false);
-        tally.addResponse("completed", true, false);
-        tally.addResponse("declined", false, false);
-        tally.addResponse("unanswered", false, false);
+        responses("partial", "completed", "declined", "unanswered");
 
         ScoreSummary summary = tally.summary();
 

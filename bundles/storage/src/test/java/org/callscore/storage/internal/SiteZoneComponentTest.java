@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Proxy;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SiteZoneComponentTest {
 
@@ -19,50 +20,31 @@ class SiteZoneComponentTest {
                 });
     }
 
-    @Test
-    void anEmptySettingIsTheMachinesZone() {
-        SiteZoneComponent site = new SiteZoneComponent();
-        site.activate(zone(""));
-
-        assertThat(site.zone()).isEqualTo(ZoneId.systemDefault());
+    /** @return the zone a test expects: empty for this machine's */
+    private static ZoneId expected(String zone) {
+        return zone.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(zone);
     }
 
-    @Test
-    void theConfiguredZoneIsTheSites() {
+    /** The zone set at start, and the site's zone then: an empty or invalid setting is this machine's zone. */
+    @ParameterizedTest(name = "''{0}'' is ''{1}''")
+    @CsvSource({"'', ''", "' Pacific/Kiritimati ', Pacific/Kiritimati", "Europe/Atlantis, ''"})
+    void theConfiguredZoneIsTheSitesElseTheMachines(String configured, String zone) {
         SiteZoneComponent site = new SiteZoneComponent();
-        site.activate(zone(" Pacific/Kiritimati "));
+        site.activate(zone(configured));
 
-        assertThat(site.zone()).isEqualTo(ZoneId.of("Pacific/Kiritimati"));
+        assertThat(site.zone()).isEqualTo(expected(zone));
     }
 
-    @Test
-    void anInvalidZoneAtStartIsTheMachinesZone() {
+    /** A change while running applies at once (empty: this machine's zone); an invalid one keeps the zone in use. */
+    @ParameterizedTest(name = "{0}, then ''{1}'': {2}")
+    @CsvSource({"Europe/Berlin, Asia/Kathmandu, Asia/Kathmandu", "Asia/Kathmandu, '', ''",
+            "Asia/Kathmandu, Berlin, Asia/Kathmandu", "Asia/Kathmandu, +25:00, Asia/Kathmandu"})
+    void aChangeWhileRunningAppliesAtOnceUnlessItIsInvalid(String before, String change, String zone) {
         SiteZoneComponent site = new SiteZoneComponent();
-        site.activate(zone("Europe/Atlantis"));
+        site.activate(zone(before));
 
-        assertThat(site.zone()).isEqualTo(ZoneId.systemDefault());
-    }
+        site.modified(zone(change));
 
-    @Test
-    void aChangeWhileRunningAppliesAtOnce() {
-        SiteZoneComponent site = new SiteZoneComponent();
-        site.activate(zone("Europe/Berlin"));
-
-        site.modified(zone("Asia/Kathmandu"));
-
-        assertThat(site.zone()).isEqualTo(ZoneId.of("Asia/Kathmandu"));
-        site.modified(zone(""));
-        assertThat(site.zone()).isEqualTo(ZoneId.systemDefault());
-    }
-
-    @Test
-    void anInvalidChangeKeepsTheZoneInUse() {
-        SiteZoneComponent site = new SiteZoneComponent();
-        site.activate(zone("Asia/Kathmandu"));
-
-        site.modified(zone("Berlin"));
-        assertThat(site.zone()).isEqualTo(ZoneId.of("Asia/Kathmandu"));
-        site.modified(zone("+25:00"));
-        assertThat(site.zone()).isEqualTo(ZoneId.of("Asia/Kathmandu"));
+        assertThat(site.zone()).isEqualTo(expected(zone));
     }
 }

@@ -1,7 +1,10 @@
 package org.callscore.support.definition;
 
+import org.callscore.support.rules.DefinitionName;
 import org.callscore.support.text.LogText;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -19,11 +22,26 @@ public abstract class SettingsReader {
     private final BiFunction<String, String, ? extends RuntimeException> problems;
 
     /**
+     * Opens a file the same way for every format: its name checked by the one rule ({@link DefinitionName}), then
+     * its text read as Java properties.
+     *
+     * @param name     the file's name without its extension
+     * @param text     the file's content
      * @param problems makes the file format's exception for a key and what is wrong with it; its message names
      *                 the file and the key
+     * @throws RuntimeException made by {@code problems}: key {@code name} for a name the rule refuses,
+     *                          {@code (file)} for text that is not in properties syntax
      */
-    protected SettingsReader(Properties properties, BiFunction<String, String, ? extends RuntimeException> problems) {
-        this.properties = properties;
+    protected SettingsReader(String name, String text, BiFunction<String, String, ? extends RuntimeException> problems) {
+        if (!DefinitionName.isValid(name)) {
+            throw problems.apply("name", "must be " + DefinitionName.RULE);
+        }
+        this.properties = new Properties();
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            throw problems.apply("(file)", "is not in properties syntax: " + e.getMessage());
+        }
         this.problems = problems;
     }
 

@@ -1,11 +1,16 @@
 package org.callscore.support.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CsvTest {
 
@@ -27,24 +32,30 @@ class CsvTest {
         assertThat(Csv.of(table)).isEqualTo("Group,Offered,Answer rate\r\nsales,12,0.75\r\nsupport,0,\r\n");
     }
 
-    @Test
-    void quotesFieldsWithCommasQuotesAndLineBreaksAsRfc4180Says() {
-        assertThat(cell("a,b")).isEqualTo("\"a,b\"");
-        assertThat(cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(cell("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(cell("cr\r")).isEqualTo("\"cr\r\"");
-        assertThat(cell("plain text")).isEqualTo("plain text");
-        assertThat(cell("")).isEmpty();
+    /**
+     * Text as Csv writes it: quoted where it holds a comma, a quote or a line break, as RFC 4180 says; defused (a
+     * leading {@code '}) where a spreadsheet would run it as a formula.
+     */
+    static Stream<Arguments> textCells() {
+        return Stream.of(
+                arguments("a,b", "\"a,b\""),
+                arguments("say \"hi\"", "\"say \"\"hi\"\"\""),
+                arguments("two\nlines", "\"two\nlines\""),
+                arguments("cr\r", "\"cr\r\""),
+                arguments("plain text", "plain text"),
+                arguments("", ""),
+                arguments("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+                arguments("+1", "'+1"),
+                arguments("-2+3", "'-2+3"),
+                arguments("@SUM(A1)", "'@SUM(A1)"),
+                arguments("\tcmd", "'\tcmd"),
+                arguments("sales=1", "sales=1"));
     }
 
-    @Test
-    void defusesTextASpreadsheetWouldRunAsAFormula() {
-        assertThat(cell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
-        assertThat(cell("+1")).isEqualTo("'+1");
-        assertThat(cell("-2+3")).isEqualTo("'-2+3");
-        assertThat(cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(cell("\tcmd")).isEqualTo("'\tcmd");
-        assertThat(cell("sales=1")).isEqualTo("sales=1");
+    @ParameterizedTest
+    @MethodSource("textCells")
+    void quotesFieldsAsRfc4180SaysAndDefusesTextASpreadsheetWouldRunAsAFormula(String text, String written) {
+        assertThat(cell(text)).isEqualTo(written);
     }
 
     @Test

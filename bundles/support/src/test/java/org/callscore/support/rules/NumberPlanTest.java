@@ -4,25 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class NumberPlanTest {
 
-    @Test
-    void portugalHasNoTrunkPrefixSoItsThreeWritingsAreOneNumber() {
-        NumberPlan portugal = NumberPlan.of("351", "").orElseThrow();
-        assertThat(portugal.international("+351210000001")).isEqualTo("+351210000001");
-        assertThat(portugal.international("00351210000001")).isEqualTo("+351210000001");
-        assertThat(portugal.international("210000001")).isEqualTo("+351210000001");
-    }
-
-    @Test
-    void franceDropsItsTrunkZeroAndAForeignNumberKeepsItsOwnCountry() {
-        NumberPlan france = NumberPlan.of(" 33 ", "0").orElseThrow();
-        assertThat(france.international("0612345678")).isEqualTo("+33612345678");
-        assertThat(france.international("0033612345678")).isEqualTo("+33612345678");
-        assertThat(france.international("+33612345678")).isEqualTo("+33612345678");
-        assertThat(france.international("004420794600018")).as("a British number").isEqualTo("+4420794600018");
-        assertThat(france.international("612345678")).as("written without its trunk 0").isEqualTo("+33612345678");
+    /**
+     * Portugal has no trunk prefix, so its three writings are one number; France drops its trunk 0, and a foreign
+     * number keeps its own country.
+     */
+    @ParameterizedTest(name = "{0} {1}: {2} is {3} ({4})")
+    @CsvSource(delimiter = '|', textBlock = """
+            351    | '' | +351210000001   | +351210000001 | international already
+            351    | '' | 00351210000001  | +351210000001 | with the international prefix
+            351    | '' | 210000001       | +351210000001 | national
+            ' 33 ' | 0  | 0612345678      | +33612345678  | national, with the trunk 0
+            ' 33 ' | 0  | 0033612345678   | +33612345678  | with the international prefix
+            ' 33 ' | 0  | +33612345678    | +33612345678  | international already
+            ' 33 ' | 0  | 004420794600018 | +4420794600018 | a British number
+            ' 33 ' | 0  | 612345678       | +33612345678  | written without its trunk 0
+            """)
+    void aNumberIsWrittenInInternationalForm(String country, String trunk, String written, String international,
+            String what) {
+        NumberPlan plan = NumberPlan.of(country, trunk).orElseThrow();
+        assertThat(plan.international(written)).as(what).isEqualTo(international);
     }
 
     @Test

@@ -2,14 +2,11 @@ package org.callscore.survey.internal;
 
 import static org.callscore.support.definition.SettingsReader.quote;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -47,17 +44,8 @@ public final class SurveyFile {
      * @throws SurveyFileException naming the survey and the offending key
      */
     public static SurveyDefinition parse(String name, String text) {
-        if (!DefinitionName.isValid(name)) {
-            throw new SurveyFileException(name, "name", "must be " + DefinitionName.RULE);
-        }
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(text));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new SurveyFileException(name, "(file)", "is not in properties syntax: " + e.getMessage());
-        }
-        Reader reader = new Reader(name, properties);
-        for (String key : properties.stringPropertyNames()) {
+        Reader reader = new Reader(name, text);
+        for (String key : reader.keys()) {
             var question = QUESTION_KEY.matcher(key);
             boolean known = question.matches() ? QUESTION_FIELDS.contains(question.group(2)) : SURVEY_FIELDS.contains(key);
             if (!known) {
@@ -75,8 +63,8 @@ public final class SurveyFile {
 
         private final String survey;
 
-        Reader(String survey, Properties properties) {
-            super(properties, (key, problem) -> new SurveyFileException(survey, key, problem));
+        Reader(String survey, String text) {
+            super(survey, text, (key, problem) -> new SurveyFileException(survey, key, problem));
             this.survey = survey;
         }
 

@@ -7,6 +7,8 @@ import org.callscore.survey.Question;
 import org.callscore.survey.Scale;
 import org.callscore.survey.SurveyDefinition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SurveyFileTest {
 
@@ -105,17 +107,25 @@ class SurveyFileTest {
                 .isNotEqualTo(SurveyFile.parse("s", text + "# edited\n").version());
     }
 
+    /** A setting out of its range, added to a one-question survey, and the whole message naming the key. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            question.1.scale = 1-7               | survey s: question.1.scale '1-7' is not a scale: use 1-5, 0-10 or yes-no
+            question.1.retries = 9               | survey s: question.1.retries '9' is not a whole number in 0..5
+            question.1.complaint.on.lowest = yes | survey s: question.1.complaint.on.lowest 'yes' is neither true nor false
+            """)
+    void valuesOutOfRangeAreNamed(String setting, String message) {
+        assertThatThrownBy(() -> SurveyFile.parse("s", "intro = i\nthanks = t\nquestion.1.prompt = a\n" + setting + "\n"))
+                .hasMessage(message);
+    }
+
     @Test
-    void valuesOutOfRangeAreNamed() {
-        String base = "intro = i\nthanks = t\nquestion.1.prompt = a\n";
-        assertThatThrownBy(() -> SurveyFile.parse("s", base + "question.1.scale = 1-7\n"))
-                .hasMessage("survey s: question.1.scale '1-7' is not a scale: use 1-5, 0-10 or yes-no");
-        assertThatThrownBy(() -> SurveyFile.parse("s", base + "question.1.retries = 9\n"))
-                .hasMessage("survey s: question.1.retries '9' is not a whole number in 0..5");
-        assertThatThrownBy(() -> SurveyFile.parse("s", base + "question.1.complaint.on.lowest = yes\n"))
-                .hasMessage("survey s: question.1.complaint.on.lowest 'yes' is neither true nor false");
-        assertThatThrownBy(() -> SurveyFile.parse("Bad Name", base)).hasMessageContaining("name must be");
+    void aBadNameAndAMissingIntroAreNamed() {
+        assertThatThrownBy(() -> SurveyFile.parse("Bad Name", "intro = i\nthanks = t\nquestion.1.prompt = a\n"))
+                .hasMessageContaining("name must be");
         assertThatThrownBy(() -> SurveyFile.parse("s", "question.1.prompt = a\nthanks = t\n"))
                 .hasMessage("survey s: intro is required (an Asterisk sound name)");
+        assertThatThrownBy(() -> SurveyFile.parse("s", "intro = \\u12\n")).isInstanceOf(SurveyFileException.class)
+                .hasMessageStartingWith("survey s: (file) is not in properties syntax: ");
     }
 }
