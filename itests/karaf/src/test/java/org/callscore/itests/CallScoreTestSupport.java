@@ -1,5 +1,6 @@
 package org.callscore.itests;
 
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -45,7 +46,15 @@ import org.osgi.framework.ServiceReference;
 public abstract class CallScoreTestSupport {
 
     static final String AGI_PORT = "callscore.itest.agi.port";
+    /** The system property that tells a test Karaf's web port (see {@link #webPort()}). */
+    static final String WEB_PORT = "callscore.itest.web.port";
+    /** The system property that tells a test this module's target folder (see {@link #webServer()}). */
+    static final String TARGET = "callscore.itest.target";
+    /** The system property that tells a test the recordings folder (see {@link #recordingsIn}). */
+    static final String RECORDINGS = "callscore.itest.recordings";
     static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** How long a test's call may take, unless its class says otherwise. */
+    static final Duration CALL = Duration.ofSeconds(20);
 
     @Inject
     protected BundleContext bundleContext;
@@ -95,6 +104,54 @@ public abstract class CallScoreTestSupport {
                 systemProperty("callscore.test.db.user").value(System.getProperty("callscore.test.db.user")),
                 systemProperty("callscore.test.db.password").value(System.getProperty("callscore.test.db.password")),
                 mavenBundle("org.callscore", "org.callscore.testing.asterisk", version));
+    }
+
+    /** {@code key = value} in Karaf's {@code etc/PID.cfg}. */
+    protected static Option config(String pid, String key, String value) {
+        return editConfigurationFilePut("etc/" + pid + ".cfg", key, value);
+    }
+
+    /** A user of Karaf's realm (etc/users.properties), with its password and roles (separated by commas). */
+    protected static Option user(String name, String password, String roles) {
+        return editConfigurationFilePut("etc/users.properties", name, password + "," + roles);
+    }
+
+    /** The site's time zone (etc/org.callscore.site.cfg). */
+    protected static Option siteZone(String zone) {
+        return config("org.callscore.site", "zone", zone);
+    }
+
+    /** Karaf's web server on a free port, which the system property {@link #WEB_PORT} tells the test. */
+    protected static Option webPort() {
+        String webPort = String.valueOf(freePort());
+        return composite(config("org.ops4j.pax.web", "org.osgi.service.http.port", webPort),
+                systemProperty(WEB_PORT).value(webPort));
+    }
+
+    /**
+     * Karaf's web server on a free port (see {@link #webPort()}), with short delays for refused logins; the
+     * test's target folder ({@link #TARGET}) for what the browser saves.
+     */
+    protected static Option webServer() {
+        return composite(webPort(), config("org.callscore.reports.web", "login.failure.delay.ms", "300"),
+                systemProperty(TARGET).value(new File("target").getAbsolutePath()));
+    }
+
+    /** The reports module ingesting queue_log every second; the site and Asterisk in UTC. */
+    protected static Option reportsInUtc() {
+        return composite(siteZone("UTC"), config("org.callscore.reports", "ingest.interval.seconds", "1"),
+                config("org.callscore.reports", "pbx.zone", "UTC"));
+    }
+
+    /**
+     * The recording index on {@code folder} (told the test as {@link #RECORDINGS}): scanned every second, a file
+     * finished once its size stood still for a second, recording while 1 MB is free.
+     */
+    protected static Option recordingsIn(String folder) {
+        String recording = "org.callscore.recording";
+        return composite(config(recording, "folder", folder), config(recording, "scan.interval.seconds", "1"),
+                config(recording, "settle.seconds", "1"), config(recording, "free.space.min.mb", "1"),
+                systemProperty(RECORDINGS).value(folder));
     }
 
     /**
@@ -178,6 +235,11 @@ public abstract class CallScoreTestSupport {
         return service(Database.class).orElseThrow(() -> new AssertionError("no Database service"));
     }
 
+    /** Whether the FastAGI server serves {@code application} and the schema of the same name is migrated. */
+    protected boolean servedAndMigrated(String application) {
+        return server().applications().contains(application) && database().isReady(application);
+    }
+
     /** Starts the bundle if an earlier test left it stopped: a failed test must not take the next ones down with it. */
     protected void startIfStopped(String symbolicName) throws BundleException {
         Bundle bundle = bundle(symbolicName);
@@ -219,6 +281,15 @@ public abstract class CallScoreTestSupport {
             session.close();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What the console answers, any failure an AssertionError: for the conditions of {@link #eventually}. */
+    protected String shell(String command) {
+        try {
+            return console(command);
+        } catch (Exception e) {
+            throw new AssertionError(command + ": " + e.getMessage());
+        }
     }
 
     /** What Karaf logged since the given size of its log file. */

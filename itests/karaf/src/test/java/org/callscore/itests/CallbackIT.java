@@ -3,7 +3,6 @@ package org.callscore.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class CallbackIT extends CallScoreTestSupport {
 
-    private static final Duration CALL = Duration.ofSeconds(20);
     private static final String MODULE = "org.callscore.callback";
 
     @Before
@@ -33,7 +31,7 @@ public class CallbackIT extends CallScoreTestSupport {
         startIfStopped(MODULE);
         startIfStopped("org.callscore.agi.callback");
         eventually("callback registered and its schema migrated",
-                () -> server().applications().contains("callback") && database().isReady("callback"));
+                () -> servedAndMigrated("callback"));
     }
 
     private static String unique(String what) {

@@ -3,7 +3,6 @@ package org.callscore.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -53,13 +52,10 @@ public class CallbackWebIT extends CallScoreTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        Option[] web = ReportsWebIT.webServer();
-        return OptionUtils.combine(OptionUtils.combine(super.configuration(), web),
-                editConfigurationFilePut("etc/users.properties", AGENT, AGENT_PASSWORD + ",callscore-agent"),
-                editConfigurationFilePut("etc/users.properties", MANAGER, MANAGER_PASSWORD + ",callscore-reports"),
-                editConfigurationFilePut("etc/org.callscore.site.cfg", "zone", "Europe/Lisbon"),
+        return OptionUtils.combine(super.configuration(), webServer(), siteZone("Europe/Lisbon"),
+                user(AGENT, AGENT_PASSWORD, "callscore-agent"), user(MANAGER, MANAGER_PASSWORD, "callscore-reports"),
                 // no Asterisk here: nothing is dialled, the callbacks stay as the pages leave them
-                editConfigurationFilePut("etc/org.callscore.callback.cfg", "dial.enabled", "false"));
+                config("org.callscore.callback", "dial.enabled", "false"));
     }
 
     @Before
@@ -175,7 +171,7 @@ public class CallbackWebIT extends CallScoreTestSupport {
             String shown = (String) browser.evaluate("Array.from(new Set(window.shownNotifications)).join('; ')");
             assertEquals("Callback due: Call back +351217654321 (" + queue + ")", shown);
             assertEquals(Boolean.TRUE, browser.evaluate(rowOf("due", reason) + ".classList.contains('due')"));
-            browser.screenshot(Path.of(System.getProperty(ReportsWebIT.TARGET), "callback-agent-page.png"));
+            browser.screenshot(Path.of(System.getProperty(TARGET), "callback-agent-page.png"));
         }
     }
 

@@ -3,7 +3,6 @@ package org.callscore.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Instant;
 import java.util.Dictionary;
@@ -93,8 +92,8 @@ public class CallbacksIT extends CallScoreTestSupport {
     public Option[] configuration() {
         String version = System.getProperty("callscore.version");
         return OptionUtils.combine(super.configuration(),
-                editConfigurationFilePut("etc/org.callscore.callback.cfg", "dial.interval.seconds", "1"),
-                editConfigurationFilePut("etc/org.callscore.callback.cfg", "node", "it-node"),
+                config("org.callscore.callback", "dial.interval.seconds", "1"),
+                config("org.callscore.callback", "node", "it-node"),
                 mavenBundle("org.callscore", "org.callscore.ami", version),
                 mavenBundle("org.callscore", "org.callscore.callback", version));
     }

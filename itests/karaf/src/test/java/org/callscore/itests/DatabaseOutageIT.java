@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
-
 import org.callscore.storage.DatabaseStatus;
 import org.callscore.testing.asterisk.Outcome;
 import org.junit.Test;
@@ -21,8 +19,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class DatabaseOutageIT extends DatabaseOutageTestSupport {
-
-    private static final Duration CALL = Duration.ofSeconds(20);
 
     private String pingDatabaseVariable(String uniqueId) {
         Outcome outcome = call("ping").uniqueId(uniqueId).connect().runToEnd(CALL);

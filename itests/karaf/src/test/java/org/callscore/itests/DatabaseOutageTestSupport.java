@@ -2,12 +2,11 @@ package org.callscore.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.util.Arrays;
-
 import org.callscore.testing.asterisk.TcpProxy;
 import org.junit.After;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 
 /**
  * CallScore with its DataSource pointed at a {@link TcpProxy} in front of MariaDB, so a test can take the
@@ -23,10 +22,7 @@ public abstract class DatabaseOutageTestSupport extends CallScoreTestSupport {
     public Option[] configuration() {
         String port = String.valueOf(freePort());
         String url = System.getProperty("callscore.test.db.url").replace("127.0.0.1:3306", "127.0.0.1:" + port);
-        Option[] base = callScore(url);
-        Option[] all = Arrays.copyOf(base, base.length + 1);
-        all[base.length] = systemProperty(PROXY_PORT).value(port);
-        return all;
+        return OptionUtils.combine(callScore(url), systemProperty(PROXY_PORT).value(port));
     }
 
     @After

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
 import java.util.Dictionary;
 import java.util.EnumSet;
 import java.util.Hashtable;
@@ -30,7 +29,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @ExamReactorStrategy(PerClass.class)
 public class FastAgiPlatformIT extends CallScoreTestSupport {
 
-    private static final Duration CALL = Duration.ofSeconds(20);
     private static final String PING_BUNDLE = "org.callscore.agi.ping";
 
     @Inject
@@ -46,7 +44,7 @@ public class FastAgiPlatformIT extends CallScoreTestSupport {
         }
         startIfStopped(PING_BUNDLE);
         eventually("ping registered and its schema migrated",
-                () -> server().applications().contains("ping") && database().isReady("ping"));
+                () -> servedAndMigrated("ping"));
         // a test that reconfigured the server leaves it rebinding for a moment
         eventually("the server serving calls", () -> "SUCCESS".equals(ping("ready.check").agiStatus()));
     }

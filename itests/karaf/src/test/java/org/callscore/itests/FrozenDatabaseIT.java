@@ -57,23 +57,14 @@ public class FrozenDatabaseIT extends DatabaseOutageTestSupport {
         }
     }
 
-    private String listing() {
-        try {
-            return console("ivr:list");
-        } catch (Exception e) {
-            throw new AssertionError(e.getMessage());
-        }
-    }
-
     @Test
     public void callsInFlightEndWhileMariaDbIsFrozenAndNothingIsLostOrDoubled() throws Exception {
         proxy.start();
         SurveyFixture.write("itest-frozen", SurveyFixture.THREE_QUESTIONS);
         IvrFixture.write("itest-frozen.ivr", IvrFixture.MENU);
-        eventually("survey and ivr ready", () -> server().applications().containsAll(List.of("survey", "ivr"))
-                && database().isReady("survey") && database().isReady("ivr")
+        eventually("survey and ivr ready", () -> servedAndMigrated("survey") && servedAndMigrated("ivr")
                 && service(SurveyCatalog.class).flatMap(c -> c.byName("itest-frozen")).isPresent()
-                && listing().contains("\nitest-frozen "));
+                && shell("ivr:list").contains("\nitest-frozen "));
         String run = String.valueOf(System.nanoTime() % 10_000_000);
 
         // survey callers are answering the second question when MariaDB freezes

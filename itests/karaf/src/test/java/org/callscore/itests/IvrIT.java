@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.callscore.testing.asterisk.FastAgiCall;
@@ -26,7 +25,6 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class IvrIT extends CallScoreTestSupport {
 
-    private static final Duration CALL = Duration.ofSeconds(20);
     private static final String ESCAPE = " \"0123456789*#\"";
 
     @Before
@@ -37,16 +35,12 @@ public class IvrIT extends CallScoreTestSupport {
         IvrFixture.write("itest-closed.ivr", IvrFixture.MENU + "menu.main.hours = itest-never\n"
                 + "menu.main.closed = queue:itest-night\n");
         eventually("ivr registered, its schema migrated and the itest menus loaded",
-                () -> server().applications().contains("ivr") && database().isReady("ivr")
-                        && listing().contains("\nitest ") && listing().contains("\nitest-closed "));
+                () -> servedAndMigrated("ivr") && listing().contains("\nitest ")
+                        && listing().contains("\nitest-closed "));
     }
 
     private String listing() {
-        try {
-            return console("ivr:list");
-        } catch (Exception e) {
-            throw new AssertionError(e.getMessage());
-        }
+        return shell("ivr:list");
     }
 
     private static String uniqueId(String test) {

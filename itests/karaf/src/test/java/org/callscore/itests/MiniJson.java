@@ -87,39 +87,18 @@ final class MiniJson {
         switch (c) {
             case '{': {
                 Map<String, Object> map = new LinkedHashMap<>();
-                at++;
-                space();
-                if (text.charAt(at) == '}') {
-                    at++;
-                    return map;
-                }
-                while (true) {
-                    space();
+                elements('}', () -> {
                     String key = string();
                     space();
                     expect(':');
                     map.put(key, value());
-                    space();
-                    if (text.charAt(at++) == '}') {
-                        return map;
-                    }
-                }
+                });
+                return map;
             }
             case '[': {
                 List<Object> list = new ArrayList<>();
-                at++;
-                space();
-                if (text.charAt(at) == ']') {
-                    at++;
-                    return list;
-                }
-                while (true) {
-                    list.add(value());
-                    space();
-                    if (text.charAt(at++) == ']') {
-                        return list;
-                    }
-                }
+                elements(']', () -> list.add(value()));
+                return list;
             }
             case '"':
                 return string();
@@ -139,6 +118,27 @@ final class MiniJson {
                     at++;
                 }
                 return Double.parseDouble(text.substring(start, at));
+        }
+    }
+
+    /**
+     * The elements of an object or an array, from its opening character on: none, or {@code element} read after
+     * any space, then a comma or {@code close} (what stands in place of the comma is not checked).
+     */
+    private void elements(char close, Runnable element) {
+        at++;
+        space();
+        if (text.charAt(at) == close) {
+            at++;
+            return;
+        }
+        while (true) {
+            space();
+            element.run();
+            space();
+            if (text.charAt(at++) == close) {
+                return;
+            }
         }
     }
 

@@ -54,17 +54,15 @@ public class ModuleUpdateUnderLoadIT extends CallScoreTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        Option[] base = super.configuration();
-        Option[] all = java.util.Arrays.copyOf(base, base.length + 1);
-        all[base.length] = org.ops4j.pax.exam.CoreOptions.systemProperty(FIGURES)
-                .value(new java.io.File("target/module-update-figures.txt").getAbsolutePath());
-        return all;
+        return org.ops4j.pax.exam.OptionUtils.combine(super.configuration(),
+                org.ops4j.pax.exam.CoreOptions.systemProperty(FIGURES)
+                        .value(new java.io.File("target/module-update-figures.txt").getAbsolutePath()));
     }
 
     @Test
     public void pingUpdatedWhileItsCallsRun() throws Exception {
         String prefix = runPrefix("ping");
-        eventually("ping ready", () -> server().applications().contains("ping") && database().isReady("ping"));
+        eventually("ping ready", () -> servedAndMigrated("ping"));
 
         List<Outcome> outcomes = whileUpdating("ping", i -> call("ping").uniqueId(prefix + i),
                 outcome -> "UP".equals(outcome.variable("CALLSCORE_DATABASE")), "org.callscore.agi.ping");

@@ -2,8 +2,6 @@ package org.callscore.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +29,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -57,8 +55,6 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
 
     private static final Duration CALL = Duration.ofSeconds(30);
     private static final String CONSOLE = "org.callscore.console";
-    private static final String WEB_PORT = "callscore.itest.web.port";
-    private static final String RECORDINGS = "callscore.itest.recordings";
     /** The platform's own tasks, present whatever modules are installed. */
     private static final Set<String> CORE_TASKS = Set.of("database-health-check");
 
@@ -68,27 +64,14 @@ public class ModulesAloneIT extends DatabaseOutageTestSupport {
     @Override
     @Configuration
     public Option[] configuration() {
-        String webPort = String.valueOf(freePort());
-        Option[] base = super.configuration();
         String recordings = java.nio.file.Path.of("target/itest-recordings-" + System.nanoTime()).toAbsolutePath()
                 .toString();
-        Option[] all = Arrays.copyOf(base, base.length + 10);
-        all[base.length] = editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot",
-                bootFeatures("standard, framework, scr, eventadmin, jdbc, http-whiteboard, callscore-core"));
-        all[base.length + 1] = editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
-                webPort);
-        all[base.length + 2] = editConfigurationFilePut("etc/org.callscore.reports.cfg", "ingest.interval.seconds",
-                "1");
-        all[base.length + 3] = editConfigurationFilePut("etc/org.callscore.ivr.visits.cfg",
-                "replay.interval.seconds", "1");
-        all[base.length + 4] = CoreOptions.systemProperty(WEB_PORT).value(webPort);
-        all[base.length + 5] = editConfigurationFilePut("etc/org.callscore.recording.cfg", "folder", recordings);
-        all[base.length + 6] = editConfigurationFilePut("etc/org.callscore.recording.cfg", "scan.interval.seconds",
-                "1");
-        all[base.length + 7] = editConfigurationFilePut("etc/org.callscore.recording.cfg", "settle.seconds", "1");
-        all[base.length + 8] = editConfigurationFilePut("etc/org.callscore.recording.cfg", "free.space.min.mb", "1");
-        all[base.length + 9] = CoreOptions.systemProperty(RECORDINGS).value(recordings);
-        return all;
+        return OptionUtils.combine(super.configuration(),
+                config("org.apache.karaf.features", "featuresBoot",
+                        bootFeatures("standard, framework, scr, eventadmin, jdbc, http-whiteboard, callscore-core")),
+                webPort(), recordingsIn(recordings),
+                config("org.callscore.reports", "ingest.interval.seconds", "1"),
+                config("org.callscore.ivr.visits", "replay.interval.seconds", "1"));
     }
 
     @Before

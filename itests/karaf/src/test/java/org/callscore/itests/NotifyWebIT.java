@@ -3,7 +3,6 @@ package org.callscore.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -64,14 +63,11 @@ public class NotifyWebIT extends CallScoreTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        return OptionUtils.combine(OptionUtils.combine(super.configuration(), ReportsWebIT.webServer()),
-                editConfigurationFilePut("etc/users.properties", OPERATOR,
-                        OPERATOR_PASSWORD + ",callscore-reports,callscore-notify"),
-                editConfigurationFilePut("etc/users.properties", MANAGER, MANAGER_PASSWORD + ",callscore-reports"),
-                editConfigurationFilePut("etc/users.properties", AGENT, AGENT_PASSWORD + ",callscore-agent"),
-                editConfigurationFilePut("etc/org.callscore.site.cfg", "zone", "Europe/Lisbon"),
+        return OptionUtils.combine(super.configuration(), webServer(), siteZone("Europe/Lisbon"),
+                user(OPERATOR, OPERATOR_PASSWORD, "callscore-reports,callscore-notify"),
+                user(MANAGER, MANAGER_PASSWORD, "callscore-reports"), user(AGENT, AGENT_PASSWORD, "callscore-agent"),
                 // no Asterisk here: nothing is dialled, the numbers wait
-                editConfigurationFilePut("etc/org.callscore.notify.cfg", "dial.enabled", "false"));
+                config("org.callscore.notify", "dial.enabled", "false"));
     }
 
     @Before
@@ -105,7 +101,7 @@ public class NotifyWebIT extends CallScoreTestSupport {
                 + number(name, 1) + ",Ana again,,A4\n" // line 5: duplicate of line 2
                 + listed + ",Listed,,A5\n" // line 6: on the do-not-call list
                 + number(name, 3) + ",Eva,,A6\n"; // line 7
-        Path downloads = Path.of(System.getProperty(ReportsWebIT.TARGET), "notify-downloads", name);
+        Path downloads = Path.of(System.getProperty(TARGET), "notify-downloads", name);
         try (Chromium browser = Chromium.start()) {
             browser.downloadsTo(downloads);
             RecordingsWebIT.loggedInAt(browser, OPERATOR, OPERATOR_PASSWORD, "/callscore/notifications/do-not-call");

@@ -4,8 +4,6 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.File;
 import java.net.http.HttpResponse;
@@ -61,7 +59,6 @@ public class RecordingsWebIT extends CallScoreTestSupport {
     static final String REPORTER_PASSWORD = "Reporter-Secret-4";
     static final String ADMIN = "recadmin";
     static final String ADMIN_PASSWORD = "Admin-Secret-5";
-    static final String FOLDER = "callscore.itest.recordings";
     static final String SERVER = "itest";
     /** 8 kHz, 16-bit, mono: 16000 bytes a second */
     static final int SECONDS = 20;
@@ -85,25 +82,10 @@ public class RecordingsWebIT extends CallScoreTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        String webPort = String.valueOf(freePort());
         String folder = new File("target/recordings-it/" + UUID.randomUUID()).getAbsolutePath();
-        return OptionUtils.combine(super.configuration(),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", webPort),
-                editConfigurationFilePut("etc/users.properties", LISTENER,
-                        LISTENER_PASSWORD + ",callscore-reports,callscore-recordings"),
-                editConfigurationFilePut("etc/users.properties", REPORTER, REPORTER_PASSWORD + ",callscore-reports"),
-                editConfigurationFilePut("etc/users.properties", ADMIN, ADMIN_PASSWORD + ",admin"),
-                editConfigurationFilePut("etc/org.callscore.reports.web.cfg", "login.failure.delay.ms", "300"),
-                editConfigurationFilePut("etc/org.callscore.site.cfg", "zone", "UTC"),
-                editConfigurationFilePut("etc/org.callscore.reports.cfg", "ingest.interval.seconds", "1"),
-                editConfigurationFilePut("etc/org.callscore.reports.cfg", "pbx.zone", "UTC"),
-                editConfigurationFilePut("etc/org.callscore.recording.cfg", "folder", folder),
-                editConfigurationFilePut("etc/org.callscore.recording.cfg", "scan.interval.seconds", "1"),
-                editConfigurationFilePut("etc/org.callscore.recording.cfg", "settle.seconds", "1"),
-                editConfigurationFilePut("etc/org.callscore.recording.cfg", "free.space.min.mb", "1"),
-                systemProperty(ReportsWebIT.WEB_PORT).value(webPort),
-                systemProperty(FOLDER).value(folder),
-                systemProperty(ReportsWebIT.TARGET).value(new File("target").getAbsolutePath()));
+        return OptionUtils.combine(super.configuration(), webServer(), reportsInUtc(), recordingsIn(folder),
+                user(LISTENER, LISTENER_PASSWORD, "callscore-reports,callscore-recordings"),
+                user(REPORTER, REPORTER_PASSWORD, "callscore-reports"), user(ADMIN, ADMIN_PASSWORD, "admin"));
     }
 
     private static String uniqueId() {
@@ -147,7 +129,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
                     + "1, ?)", made.surveyResponse, now.plusSeconds(40));
         });
         RecordingCapture capture = service(RecordingCapture.class).orElseThrow();
-        Path folder = Files.createDirectories(Path.of(System.getProperty(FOLDER)));
+        Path folder = Files.createDirectories(Path.of(System.getProperty(RECORDINGS)));
 
         // the agent's leg of a queue call, and the caller's voice comment in the survey after it
         made.file = Path.of(capture.started(SERVER, made.uniqueId, Optional.of(made.uniqueId), RecordingKind.QUEUE_CALL,
@@ -179,7 +161,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
         made.comment = index.ofCall(made.uniqueId).stream().filter(r -> r.kind() == RecordingKind.VOICE_COMMENT)
                 .findFirst().orElseThrow();
         made.escape = index.ofCall(made.escapeUniqueId).get(0);
-        Path outside = Path.of(System.getProperty(ReportsWebIT.TARGET), "recordings-it",
+        Path outside = Path.of(System.getProperty(TARGET), "recordings-it",
                 "outside-" + made.escapeUniqueId + ".wav");
         Files.write(outside, wav(2));
         Files.delete(link);
@@ -189,7 +171,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
 
     /** Asterisk's CDR table as the shipped dialplan/asterisk-tables.sql creates it. */
     private static String cdrTable() throws Exception {
-        String sql = Files.readString(Path.of(System.getProperty(ReportsWebIT.TARGET), "..", "..", "..", "dialplan",
+        String sql = Files.readString(Path.of(System.getProperty(TARGET), "..", "..", "..", "dialplan",
                 "asterisk-tables.sql"));
         return Arrays.stream(sql.replaceAll("(?m)^--.*$", "").split(";"))
                 .filter(s -> s.contains("CREATE TABLE IF NOT EXISTS cdr")).findFirst().orElseThrow();

@@ -2,10 +2,7 @@ package org.callscore.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -45,8 +42,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class ReportsWebIT extends CallScoreTestSupport {
 
-    static final String WEB_PORT = "callscore.itest.web.port";
-    static final String TARGET = "callscore.itest.target";
     static final String MANAGER = "webmanager";
     static final String MANAGER_PASSWORD = "Manager-Secret-1";
     static final String VIEWER = "webviewer";
@@ -56,25 +51,8 @@ public class ReportsWebIT extends CallScoreTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        return OptionUtils.combine(OptionUtils.combine(super.configuration(), webServer()),
-                editConfigurationFilePut("etc/users.properties", MANAGER, MANAGER_PASSWORD + ",callscore-reports"),
-                editConfigurationFilePut("etc/users.properties", VIEWER, VIEWER_PASSWORD + ",viewer"),
-                editConfigurationFilePut("etc/org.callscore.reports.cfg", "ingest.interval.seconds", "1"),
-                editConfigurationFilePut("etc/org.callscore.site.cfg", "zone", "UTC"),
-                editConfigurationFilePut("etc/org.callscore.reports.cfg", "pbx.zone", "UTC"));
-    }
-
-    /**
-     * Karaf's web server on a free port, which {@link Web} reaches, with short delays for refused logins; the
-     * test's target folder for what the browser saves.
-     */
-    static Option[] webServer() {
-        String webPort = String.valueOf(freePort());
-        return new Option[] {
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", webPort),
-            editConfigurationFilePut("etc/org.callscore.reports.web.cfg", "login.failure.delay.ms", "300"),
-            systemProperty(WEB_PORT).value(webPort),
-            systemProperty(TARGET).value(new File("target").getAbsolutePath())};
+        return OptionUtils.combine(super.configuration(), webServer(), reportsInUtc(),
+                user(MANAGER, MANAGER_PASSWORD, "callscore-reports"), user(VIEWER, VIEWER_PASSWORD, "viewer"));
     }
 
     /** The month's calls and surveys, written once, and ingested by the reports module. */
@@ -440,7 +418,10 @@ public class ReportsWebIT extends CallScoreTestSupport {
         return value == null ? Double.NaN : ((Number) value).doubleValue();
     }
 
-    /** A client with its own cookies, as one browser; redirects are not followed so they can be checked. */
+    /**
+     * A client with its own cookies, as one browser, of Karaf's web server ({@link #webPort()}); redirects are not
+     * followed so they can be checked.
+     */
     static final class Web {
         static final String BASE = "http://127.0.0.1:" + System.getProperty(WEB_PORT);
         private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");

@@ -2,7 +2,6 @@ package org.callscore.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,8 +39,7 @@ public class SiteZoneIT extends CallScoreTestSupport {
 
     @Configuration
     public Option[] configuration() {
-        return OptionUtils.combine(super.configuration(),
-                editConfigurationFilePut("etc/org.callscore.site.cfg", "zone", KIRITIMATI.getId()));
+        return OptionUtils.combine(super.configuration(), siteZone(KIRITIMATI.getId()));
     }
 
     @Test
@@ -62,14 +60,6 @@ public class SiteZoneIT extends CallScoreTestSupport {
                 + "etc/org.callscore.site.cfg is not a time zone"));
         assertEquals(KATHMANDU, service(SiteZone.class).get().zone());
         assertEverywhere(KATHMANDU);
-    }
-
-    private String shell(String command) {
-        try {
-            return console(command);
-        } catch (Exception e) {
-            throw new AssertionError(command + ": " + e.getMessage());
-        }
     }
 
     private void setZone(String zone) throws Exception {

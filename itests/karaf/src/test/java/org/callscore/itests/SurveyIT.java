@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,6 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class SurveyIT extends CallScoreTestSupport {
 
-    private static final Duration CALL = Duration.ofSeconds(20);
     private static final String QUEUE = "itest-sales";
     private static final String APPLICATION_BUNDLE = "org.callscore.agi.survey";
 
@@ -34,7 +32,7 @@ public class SurveyIT extends CallScoreTestSupport {
         startIfStopped(APPLICATION_BUNDLE);
         SurveyFixture.write("itest", "queues = " + QUEUE + "\n" + SurveyFixture.THREE_QUESTIONS);
         eventually("survey registered, its schema migrated and the itest survey loaded",
-                () -> server().applications().contains("survey") && database().isReady("survey")
+                () -> servedAndMigrated("survey")
                         && service(SurveyCatalog.class).flatMap(c -> c.byName("itest")).isPresent());
     }
 

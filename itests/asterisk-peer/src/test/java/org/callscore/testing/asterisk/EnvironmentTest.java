@@ -2,8 +2,8 @@ package org.callscore.testing.asterisk;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.callscore.testing.asterisk.TinyFastAgiServer.WAIT;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
 

@@ -1,26 +1,25 @@
 package org.callscore.testing.asterisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.callscore.testing.asterisk.TinyFastAgiServer.WAIT;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class HangupTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
 
     private final List<String> wire = Collections.synchronizedList(new ArrayList<>());
 
     @Test
     void callerHangupSendsHangupOnceThen511ForLiveOnlyCommands() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        FastAgiCall call = TinyFastAgiServer.oneCall(setUp -> setUp.variable("X", "1"), session -> {
             wire.add(session.send("ANSWER"));
             wire.add(session.readLine());
             wire.add(session.send("STREAM FILE \"thanks\" \"\""));
@@ -29,19 +28,17 @@ class HangupTest {
             wire.add(session.send("CHANNEL STATUS"));
             session.shutdownOutput();
             wire.addAll(session.readUntilClosed());
-        })) {
-            FastAgiCall call = server.call().variable("X", "1").connect();
-            assertThat(call.nextCommand(WAIT)).isEqualTo("ANSWER");
-            call.reply("200 result=0");
-            call.hangup();
-            call.hangup();
-            Outcome outcome = call.runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        }, live -> {
+            assertThat(live.nextCommand(WAIT)).isEqualTo("ANSWER");
+            live.reply("200 result=0");
+            live.hangup();
+            live.hangup();
+            live.runToEnd(WAIT);
+        });
 
-            assertThat(wire).containsExactly("200 result=0", "HANGUP", DEAD, "200 result=1 (1)", DEAD, DEAD, "HANGUP");
-            assertThat(outcome.agiStatus()).isEqualTo("HANGUP");
-            assertThat(call.serverClosed()).isTrue();
-        }
+        assertThat(wire).containsExactly("200 result=0", "HANGUP", DEAD, "200 result=1 (1)", DEAD, DEAD, "HANGUP");
+        assertThat(call.outcome().agiStatus()).isEqualTo("HANGUP");
+        assertThat(call.serverClosed()).isTrue();
     }
 
     @Test
@@ -66,114 +63,93 @@ class HangupTest {
         expected.put("SAY DIGITS 123 \"\"", DEAD);
         expected.put("SET CALLERID 100", DEAD);
         expected.put("FOO", "510 Invalid or unknown command");
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        Outcome outcome = TinyFastAgiServer.oneCall(setUp -> setUp.digits("1").alreadyHungUp(), session -> {
             for (String command : expected.keySet()) {
                 wire.add(session.send(command));
             }
-        })) {
-            Outcome outcome = server.call().digits("1").alreadyHungUp().connect().runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        }).outcome();
 
-            assertThat(wire).containsExactlyElementsOf(expected.values());
-            // AGI on a channel that was already down reports SUCCESS, as run_agi() never reads it.
-            assertThat(outcome.agiStatus()).isEqualTo("SUCCESS");
-        }
+        assertThat(wire).containsExactlyElementsOf(expected.values());
+        // AGI on a channel that was already down reports SUCCESS, as run_agi() never reads it.
+        assertThat(outcome.agiStatus()).isEqualTo("SUCCESS");
     }
 
     @Test
     void theServersHangupCommandHangsTheChannelUp() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        Outcome outcome = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             wire.add(session.send("HANGUP"));
             wire.add(session.readLine());
             wire.add(session.send("ANSWER"));
             wire.add(session.send("NOOP"));
-        })) {
-            Outcome outcome = server.call().connect().runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        }).outcome();
 
-            assertThat(wire).containsExactly("200 result=1", "HANGUP", DEAD, "200 result=0");
-            assertThat(outcome.agiStatus()).isEqualTo("HANGUP");
-        }
+        assertThat(wire).containsExactly("200 result=1", "HANGUP", DEAD, "200 result=0");
+        assertThat(outcome.agiStatus()).isEqualTo("HANGUP");
     }
 
     @Test
     void hangupWhileAPromptPlaysAnswersItWithMinusOneFirst() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        Outcome outcome = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             wire.add(session.send("STREAM FILE \"survey-intro\" \"\""));
             wire.add(session.readLine());
-        })) {
-            FastAgiCall call = server.call().connect();
-            assertThat(call.nextCommand(WAIT)).startsWith("STREAM FILE");
-            call.hangup();
-            Outcome outcome = call.runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        }, live -> {
+            assertThat(live.nextCommand(WAIT)).startsWith("STREAM FILE");
+            live.hangup();
+            live.runToEnd(WAIT);
+        }).outcome();
 
-            assertThat(wire).containsExactly("200 result=-1 endpos=4000", "HANGUP");
-            assertThat(outcome.replies()).containsExactly("200 result=-1 endpos=4000");
-            assertThat(outcome.variables()).containsEntry("PLAYBACKSTATUS", "FAILED");
-        }
+        assertThat(wire).containsExactly("200 result=-1 endpos=4000", "HANGUP");
+        assertThat(outcome.replies()).containsExactly("200 result=-1 endpos=4000");
+        assertThat(outcome.variables()).containsEntry("PLAYBACKSTATUS", "FAILED");
     }
 
     @Test
     void aKeypadHangupEndsGetDataWithMinusOne() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        Outcome outcome = TinyFastAgiServer.oneCall(setUp -> setUp.digits(FastAgiCall.CALLER_HANGS_UP), session -> {
             wire.add(session.send("GET DATA \"rate\" 5000 1"));
             wire.add(session.readLine());
             wire.add(session.send("SET VARIABLE \"RATED\" \"no\""));
-        })) {
-            Outcome outcome = server.call().digits(FastAgiCall.CALLER_HANGS_UP).connect().runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        }).outcome();
 
-            assertThat(wire).containsExactly("200 result=-1", "HANGUP", "200 result=1");
-            assertThat(outcome.agiStatus()).isEqualTo("HANGUP");
-            assertThat(outcome.variable("RATED")).isEqualTo("no");
-        }
+        assertThat(wire).containsExactly("200 result=-1", "HANGUP", "200 result=1");
+        assertThat(outcome.agiStatus()).isEqualTo("HANGUP");
+        assertThat(outcome.variable("RATED")).isEqualTo("no");
     }
 
     @Test
     void agiSigHupNoSuppressesEveryHangupLine() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        Outcome outcome = TinyFastAgiServer.oneCall(setUp -> setUp.variable("AGISIGHUP", "no"), session -> {
             wire.add(session.send("ANSWER"));
             wire.add(session.send("NOOP"));
             wire.add(session.send("ANSWER"));
             session.shutdownOutput();
             wire.addAll(session.readUntilClosed());
-        })) {
-            FastAgiCall call = server.call().variable("AGISIGHUP", "no").connect();
-            assertThat(call.nextCommand(WAIT)).isEqualTo("ANSWER");
-            call.answer();
-            call.hangup();
-            Outcome outcome = call.runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        }, live -> {
+            assertThat(live.nextCommand(WAIT)).isEqualTo("ANSWER");
+            live.answer();
+            live.hangup();
+            live.runToEnd(WAIT);
+        }).outcome();
 
-            assertThat(wire).containsExactly("200 result=0", "200 result=0", DEAD);
-            assertThat(outcome.agiStatus()).isEqualTo("HANGUP");
-        }
+        assertThat(wire).containsExactly("200 result=0", "200 result=0", DEAD);
+        assertThat(outcome.agiStatus()).isEqualTo("HANGUP");
     }
 
     @Test
     void agiExitOnHangupEndsTheSessionAtTheHangup() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        FastAgiCall call = TinyFastAgiServer.oneCall(setUp -> setUp.variable("AGIEXITONHANGUP", "yes"), session -> {
             wire.add(session.send("ANSWER"));
             wire.addAll(session.readUntilClosed());
-        })) {
-            FastAgiCall call = server.call().variable("AGIEXITONHANGUP", "yes").connect();
-            call.nextCommand(WAIT);
-            call.answer();
-            call.hangup();
-            server.awaitSessions(1, WAIT);
+        }, live -> {
+            live.nextCommand(WAIT);
+            live.answer();
+            live.hangup();
+        });
 
-            assertThat(wire).containsExactly("200 result=0", "HANGUP", "HANGUP");
-            assertThat(call.ended()).isTrue();
-            assertThat(call.serverClosed()).isFalse();
-            assertThat(call.nextCommand(WAIT)).isNull();
-            assertThat(call.outcome().agiStatus()).isEqualTo("HANGUP");
-        }
+        assertThat(wire).containsExactly("200 result=0", "HANGUP", "HANGUP");
+        assertThat(call.ended()).isTrue();
+        assertThat(call.serverClosed()).isFalse();
+        assertThat(call.nextCommand(WAIT)).isNull();
+        assertThat(call.outcome().agiStatus()).isEqualTo("HANGUP");
     }
 }

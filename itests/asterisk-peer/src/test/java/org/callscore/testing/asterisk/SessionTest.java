@@ -2,6 +2,7 @@ package org.callscore.testing.asterisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.callscore.testing.asterisk.TinyFastAgiServer.WAIT;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,164 +13,130 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** How a session starts, is driven by hand, and ends. */
 class SessionTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
     private final List<String> wire = Collections.synchronizedList(new ArrayList<>());
 
     @Test
     void aFailureLineEndsTheAgiWithFailureAndAsteriskHangsUpTheSocket() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        FastAgiCall call = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             wire.add(session.send("ANSWER"));
             session.write("FAILURE: could not run script\n");
             wire.addAll(session.readUntilClosed());
-        })) {
-            FastAgiCall call = server.call().connect();
-            Outcome outcome = call.runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        });
 
-            assertThat(outcome.agiStatus()).isEqualTo("FAILURE");
-            assertThat(outcome.commands()).containsExactly("ANSWER");
-            assertThat(wire).containsExactly("200 result=0", "HANGUP");
-            assertThat(call.serverClosed()).isFalse();
-        }
+        assertThat(call.outcome().agiStatus()).isEqualTo("FAILURE");
+        assertThat(call.outcome().commands()).containsExactly("ANSWER");
+        assertThat(wire).containsExactly("200 result=0", "HANGUP");
+        assertThat(call.serverClosed()).isFalse();
     }
 
     @Test
     void failureIsMatchedOnItsFirstSevenLettersInAnyCase() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        FastAgiCall call = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             session.write("failureXYZ\n");
             wire.addAll(session.readUntilClosed());
-        })) {
-            FastAgiCall call = server.call().connect();
-            assertThat(call.nextCommand(WAIT)).isNull();
-            server.awaitSessions(1, WAIT);
+        }, live -> assertThat(live.nextCommand(WAIT)).isNull());
 
-            assertThat(call.outcome().agiStatus()).isEqualTo("FAILURE");
-            assertThat(call.outcome().commands()).isEmpty();
-            assertThat(call.nextCommand(WAIT)).isNull();
-        }
+        assertThat(call.outcome().agiStatus()).isEqualTo("FAILURE");
+        assertThat(call.outcome().commands()).isEmpty();
+        assertThat(call.nextCommand(WAIT)).isNull();
     }
 
     @Test
     void failureAfterAHangupStillReportsFailure() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        Outcome outcome = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             wire.add(session.send("HANGUP"));
             wire.add(session.readLine());
             session.write("FAILURE\n");
             wire.addAll(session.readUntilClosed());
-        })) {
-            Outcome outcome = server.call().connect().runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        }).outcome();
 
-            assertThat(wire).containsExactly("200 result=1", "HANGUP", "HANGUP");
-            assertThat(outcome.agiStatus()).isEqualTo("FAILURE");
-        }
+        assertThat(wire).containsExactly("200 result=1", "HANGUP", "HANGUP");
+        assertThat(outcome.agiStatus()).isEqualTo("FAILURE");
     }
 
     @Test
     void aServerThatClosesEndsTheAgiWithSuccess() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        FastAgiCall call = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             wire.add(session.send("NOOP"));
             session.shutdownOutput();
             wire.addAll(session.readUntilClosed());
-        })) {
-            FastAgiCall call = server.call().connect();
-            Outcome outcome = call.runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        });
 
-            assertThat(outcome.agiStatus()).isEqualTo("SUCCESS");
-            assertThat(call.serverClosed()).isTrue();
-            assertThat(wire).containsExactly("200 result=0", "HANGUP");
-        }
+        assertThat(call.outcome().agiStatus()).isEqualTo("SUCCESS");
+        assertThat(call.serverClosed()).isTrue();
+        assertThat(wire).containsExactly("200 result=0", "HANGUP");
     }
 
     @Test
     void bytesLeftWithoutANewlineStillMakeACommand() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        Outcome outcome = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             session.write("NOOP");
             session.shutdownOutput();
             wire.addAll(session.readUntilClosed());
-        })) {
-            Outcome outcome = server.call().connect().runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        }).outcome();
 
-            assertThat(outcome.commands()).containsExactly("NOOP");
-            assertThat(wire).containsExactly("200 result=0", "HANGUP");
-        }
+        assertThat(outcome.commands()).containsExactly("NOOP");
+        assertThat(wire).containsExactly("200 result=0", "HANGUP");
     }
 
     @Test
     void aLineLongerThanAsterisksBufferIsCutIntoTwoCommands() throws Exception {
         String text = "a".repeat(3000);
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        Outcome outcome = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             session.write("VERBOSE \"" + text + "\" 1\n");
             wire.add(session.readLine());
             wire.add(session.readLine());
-        })) {
-            Outcome outcome = server.call().connect().runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        }).outcome();
 
-            assertThat(outcome.commands()).hasSize(2);
-            assertThat(outcome.commands().get(0)).hasSize(2047).startsWith("VERBOSE \"aaa");
-            assertThat(wire).containsExactly("200 result=1", "510 Invalid or unknown command");
-        }
+        assertThat(outcome.commands()).hasSize(2);
+        assertThat(outcome.commands().get(0)).hasSize(2047).startsWith("VERBOSE \"aaa");
+        assertThat(wire).containsExactly("200 result=1", "510 Invalid or unknown command");
     }
 
     @Test
     void drivenByHandTheTestWritesEachReply() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        FastAgiCall call = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             wire.add(session.send("GET VARIABLE \"CALLERID(num)\""));
             wire.add(session.send("NOOP"));
-        })) {
-            FastAgiCall call = server.call().connect();
-            assertThat(call.nextCommand(WAIT)).isEqualTo("GET VARIABLE \"CALLERID(num)\"");
-            assertThatThrownBy(() -> call.nextCommand(WAIT)).isInstanceOf(IllegalStateException.class)
+        }, live -> {
+            assertThat(live.nextCommand(WAIT)).isEqualTo("GET VARIABLE \"CALLERID(num)\"");
+            assertThatThrownBy(() -> live.nextCommand(WAIT)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("CALLERID(num)");
-            call.reply("200 result=1 (+4930)");
-            assertThat(call.nextCommand(WAIT)).isEqualTo("NOOP");
-            call.reply("200 result=0");
-            assertThat(call.nextCommand(WAIT)).isNull();
-            assertThatThrownBy(() -> call.reply("200 result=0")).isInstanceOf(IllegalStateException.class);
-            server.awaitSessions(1, WAIT);
+            live.reply("200 result=1 (+4930)");
+            assertThat(live.nextCommand(WAIT)).isEqualTo("NOOP");
+            live.reply("200 result=0");
+            assertThat(live.nextCommand(WAIT)).isNull();
+            assertThatThrownBy(() -> live.reply("200 result=0")).isInstanceOf(IllegalStateException.class);
+        });
 
-            assertThat(wire).containsExactly("200 result=1 (+4930)", "200 result=0");
-            assertThat(call.outcome().replies()).containsExactly("200 result=1 (+4930)", "200 result=0");
-        }
+        assertThat(wire).containsExactly("200 result=1 (+4930)", "200 result=0");
+        assertThat(call.outcome().replies()).containsExactly("200 result=1 (+4930)", "200 result=0");
     }
 
     @Test
     void respondUntilHoldsTheCallAtTheChosenCommand() throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        Outcome outcome = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             wire.add(session.send("ANSWER"));
             wire.add(session.send("STREAM FILE \"q1\" \"\""));
             wire.add(session.send("GET DATA \"rate\" 5000 1"));
             wire.add(session.send("SET VARIABLE \"SCORE\" \"3\""));
-        })) {
-            FastAgiCall call = server.call().connect();
-            String held = call.respondUntil(command -> command.startsWith("GET DATA"), WAIT);
+        }, live -> {
+            String held = live.respondUntil(command -> command.startsWith("GET DATA"), WAIT);
 
             assertThat(held).isEqualTo("GET DATA \"rate\" 5000 1");
             assertThat(wire).containsExactly("200 result=0", "200 result=0 endpos=8000");
-            call.reply("200 result=3");
-            Outcome outcome = call.runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+            live.reply("200 result=3");
+            live.runToEnd(WAIT);
+        }).outcome();
 
-            assertThat(wire).endsWith("200 result=3", "200 result=1");
-            assertThat(outcome.variable("SCORE")).isEqualTo("3");
-        }
+        assertThat(wire).endsWith("200 result=3", "200 result=1");
+        assertThat(outcome.variable("SCORE")).isEqualTo("3");
     }
 
     @Test
@@ -212,21 +179,18 @@ class SessionTest {
     @Test
     void closeDropsTheConnectionWithoutAnotherByte() throws Exception {
         CountDownLatch environmentRead = new CountDownLatch(1);
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        FastAgiCall call = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             environmentRead.countDown();
             wire.addAll(session.readUntilClosed());
-        })) {
-            FastAgiCall call = server.call().connect();
+        }, live -> {
             assertThat(environmentRead.await(10, TimeUnit.SECONDS)).isTrue();
-            call.close();
-            server.awaitSessions(1, WAIT);
+            live.close();
+        });
 
-            assertThat(wire).isEmpty();
-            assertThat(call.ended()).isTrue();
-            assertThatThrownBy(() -> call.nextCommand(WAIT)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("closed");
-        }
+        assertThat(wire).isEmpty();
+        assertThat(call.ended()).isTrue();
+        assertThatThrownBy(() -> call.nextCommand(WAIT)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test

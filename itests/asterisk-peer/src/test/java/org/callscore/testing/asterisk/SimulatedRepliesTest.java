@@ -2,7 +2,6 @@ package org.callscore.testing.asterisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,22 +11,15 @@ import org.junit.jupiter.api.Test;
 /** The replies runToEnd() gives, checked on the wire by a server that sends a fixed list of commands. */
 class SimulatedRepliesTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
     private final List<String> received = Collections.synchronizedList(new ArrayList<>());
 
     /** Sends each command, records the first reply line, closes; returns the peer's outcome. */
     private Outcome exchange(UnaryOperator<FastAgiCall.Builder> call, String... commands) throws Exception {
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        return TinyFastAgiServer.oneCall(call, session -> {
             for (String command : commands) {
                 received.add(session.send(command));
             }
-        })) {
-            Outcome outcome = call.apply(server.call()).connect().runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
-            return outcome;
-        }
+        }).outcome();
     }
 
     @Test
@@ -104,8 +96,7 @@ class SimulatedRepliesTest {
     @Test
     void badSyntaxGetsAMultiLine520() throws Exception {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        Outcome outcome = TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             lines.add(session.send("SET VARIABLE \"ONLY_NAME\""));
             String line;
             while ((line = session.readLine()) != null) {
@@ -115,30 +106,23 @@ class SimulatedRepliesTest {
                 }
             }
             lines.add(session.send("NOOP"));
-        })) {
-            Outcome outcome = server.call().connect().runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
+        }).outcome();
 
-            assertThat(lines).hasSizeGreaterThanOrEqualTo(4);
-            assertThat(lines.get(0)).isEqualTo("520-Invalid command syntax.  Proper usage follows:");
-            assertThat(lines.get(lines.size() - 2)).isEqualTo("520 End of proper usage.");
-            assertThat(lines.get(lines.size() - 1)).isEqualTo("200 result=0");
-            assertThat(outcome.replies()).hasSize(2);
-            assertThat(outcome.variables()).doesNotContainKey("ONLY_NAME");
-        }
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(lines.get(0)).isEqualTo("520-Invalid command syntax.  Proper usage follows:");
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("520 End of proper usage.");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("200 result=0");
+        assertThat(outcome.replies()).hasSize(2);
+        assertThat(outcome.variables()).doesNotContainKey("ONLY_NAME");
     }
 
     @Test
     void gosubAnswersWithATryingLineFirst() throws Exception {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        try (TinyFastAgiServer server = TinyFastAgiServer.start(session -> {
-            session.readEnvironment();
+        TinyFastAgiServer.oneCall(UnaryOperator.identity(), session -> {
             lines.add(session.send("GOSUB \"survey\" \"s\" \"1\""));
             lines.add(session.readLine());
-        })) {
-            server.call().connect().runToEnd(WAIT);
-            server.awaitSessions(1, WAIT);
-        }
+        });
 
         assertThat(lines).containsExactly("100 result=0 Trying...", "200 result=0 Gosub complete");
     }

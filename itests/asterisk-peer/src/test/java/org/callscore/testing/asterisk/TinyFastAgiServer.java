@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A minimal FastAGI server on java.net.ServerSocket, one thread per connection, running a script
@@ -25,6 +26,14 @@ final class TinyFastAgiServer implements AutoCloseable {
     interface Script {
         void run(Session session) throws Exception;
     }
+
+    /** What a test does with its call once connected: answer, hang up, run it to its end... */
+    interface Drive {
+        void run(FastAgiCall call) throws Exception;
+    }
+
+    /** How long {@link #oneCall} waits for the call and the server's session. */
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     private final ServerSocket serverSocket;
     private final Script script;
@@ -41,6 +50,31 @@ final class TinyFastAgiServer implements AutoCloseable {
 
     static TinyFastAgiServer start(Script script) throws IOException {
         return new TinyFastAgiServer(script);
+    }
+
+    /**
+     * One call to a server whose session reads the environment and then runs {@code afterEnvironment}: the call, set
+     * up by {@code setUp}, connected and run to its end by the simulated channel; the server's session waited for.
+     *
+     * @return the call, ended
+     * @throws AssertionError when the session does not finish within {@link #WAIT}, or its script failed
+     */
+    static FastAgiCall oneCall(UnaryOperator<FastAgiCall.Builder> setUp, Script afterEnvironment) throws Exception {
+        return oneCall(setUp, afterEnvironment, call -> call.runToEnd(WAIT));
+    }
+
+    /** As {@link #oneCall(UnaryOperator, Script)}, the connected call driven by {@code drive}. */
+    static FastAgiCall oneCall(UnaryOperator<FastAgiCall.Builder> setUp, Script afterEnvironment, Drive drive)
+            throws Exception {
+        try (TinyFastAgiServer server = start(session -> {
+            session.readEnvironment();
+            afterEnvironment.run(session);
+        })) {
+            FastAgiCall call = setUp.apply(server.call()).connect();
+            drive.run(call);
+            server.awaitSessions(1, WAIT);
+            return call;
+        }
     }
 
     String host() {

@@ -25,17 +25,7 @@ import java.util.concurrent.TimeoutException;
  * with its own ports and its own database user, on the site's database. Several nodes share one database and one
  * Asterisk, as a site with two CallScore machines does.
  */
-final class CallScoreNode {
-
-    private final String name;
-    private final Path runtime;
-    private final Shell shell;
-
-    private CallScoreNode(String name, Path runtime, Shell shell) {
-        this.name = name;
-        this.runtime = runtime;
-        this.shell = shell;
-    }
+record CallScoreNode(String name, Path runtime, Shell shell) {
 
     /**
      * A node in {@code runtime}: {@code ./callscore} makes it there with the database user {@code dbUser} on
@@ -45,18 +35,6 @@ final class CallScoreNode {
         Map<String, String> env = TestRuntime.environment(runtime, database, TestRuntime.freePort());
         env.put("CALLSCORE_DB_USER", dbUser);
         return new CallScoreNode(name, runtime, new Shell(repository, log, env));
-    }
-
-    String name() {
-        return name;
-    }
-
-    Path runtime() {
-        return runtime;
-    }
-
-    Shell shell() {
-        return shell;
     }
 
     /** A new runtime: whatever an earlier run left is killed and removed first. */

@@ -65,17 +65,6 @@ class EndToEndIT {
         }
     }
 
-    /** The caller's channel uniqueid, from the CDR Asterisk wrote (it is also the call's linkedid). */
-    private String uniqueIdOf(String caller) {
-        TestSite.eventually("the CDR of " + caller, Duration.ofSeconds(20),
-                () -> !site.query("SELECT uniqueid FROM cdr WHERE src = ?", caller).isEmpty());
-        List<Map<String, Object>> rows = site.query("SELECT DISTINCT uniqueid, linkedid FROM cdr WHERE src = ? "
-                + "AND channel LIKE 'PJSIP/caller-%'", caller);
-        assertThat(rows).as("the caller's CDR rows share one uniqueid").hasSize(1);
-        assertThat(rows.get(0).get("linkedid")).isEqualTo(rows.get(0).get("uniqueid"));
-        return (String) rows.get(0).get("uniqueid");
-    }
-
     private List<String> queueEvents(String uniqueId) {
         return site.query("SELECT event FROM queue_log WHERE callid = ? ORDER BY id", uniqueId).stream()
                 .map(row -> (String) row.get("event")).collect(Collectors.toList());
@@ -121,7 +110,7 @@ class EndToEndIT {
 
     /** A caller no agent answered: the queue's last event, no survey, and the reports' outcome and wait. */
     private void assertLeftTheQueueWithoutASurvey(String caller, String lastEvent, String status, int waitSeconds) {
-        String uniqueId = uniqueIdOf(caller);
+        String uniqueId = site.callerUniqueId(caller);
         assertThat(queueEvents(uniqueId)).startsWith("ENTERQUEUE").endsWith(lastEvent);
         assertThat(site.query("SELECT id FROM survey_response WHERE uniqueid = ?", uniqueId)).isEmpty();
         assertReported(uniqueId, status, "", waitSeconds);
@@ -148,7 +137,7 @@ class EndToEndIT {
 
         site.call(concat(new String[] {"-s", "103"}, concat(SALES_AGENTS, caller + ";1500;1;4;1;" + KEY_GAP_MS + ";0;5;7300")));
 
-        String uniqueId = uniqueIdOf(caller);
+        String uniqueId = site.callerUniqueId(caller);
         Map<String, Object> visit = visitOf(uniqueId, "tree, linkedid, path, exit_type, exit_target, status, "
                 + "agent_requested, caller_hung_up");
         assertThat(visit.get("tree")).isEqualTo("e2e");
@@ -171,7 +160,7 @@ class EndToEndIT {
 
         site.call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";4;1;5;" + KEY_GAP_MS + ";0"));
 
-        String uniqueId = uniqueIdOf(caller);
+        String uniqueId = site.callerUniqueId(caller);
         assertThat(queueEvents(uniqueId)).containsExactly("ENTERQUEUE", "CONNECT", "COMPLETEAGENT");
         Map<String, Object> survey = surveyOf(uniqueId);
         assertSurveyTiedToTheCall(uniqueId, survey, "sales");
@@ -213,7 +202,7 @@ class EndToEndIT {
                     () -> site.karafLog(restored).contains("Survey " + TestSite.SURVEY + " reloaded"));
         }
 
-        String uniqueId = uniqueIdOf(caller);
+        String uniqueId = site.callerUniqueId(caller);
         Map<String, Object> survey = surveyOf(uniqueId);
         assertThat(survey.get("status")).isEqualTo("partial");
         assertThat(answersOf(uniqueId)).containsExactly("attitude=4@1", "overall=5@1");
@@ -273,7 +262,7 @@ class EndToEndIT {
         site.call("-b", "-s", "104", busy + ";0;;;;0;0");
         TestSite.eventually("the CDR of the busy call", Duration.ofSeconds(20), () -> !site.query(
                 "SELECT disposition FROM cdr WHERE src = ? AND disposition = 'BUSY'", busy).isEmpty());
-        String surveyedId = uniqueIdOf(surveyed);
+        String surveyedId = site.callerUniqueId(surveyed);
         assertThat(site.query("SELECT uniqueid FROM cdr WHERE uniqueid = ? AND linkedid = ?", surveyedId, surveyedId))
                 .as("a surveyed call's first legs").hasSize(2);
 
@@ -306,7 +295,7 @@ class EndToEndIT {
 
         site.call("-s", "105", caller + ";0;;;;0;0");
 
-        String uniqueId = uniqueIdOf(caller);
+        String uniqueId = site.callerUniqueId(caller);
         Map<String, Object> visit = visitOf(uniqueId, "tree, exit_type, status, site_open");
         assertThat(visit.get("tree")).isEqualTo("x");
         assertThat(visit.get("exit_type")).isEqualTo("hangup");
@@ -321,7 +310,7 @@ class EndToEndIT {
         // the first answer, then a hang-up 1.5 s later, while the second question waits for a key
         site.call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";2;;;0;1500"));
 
-        String uniqueId = uniqueIdOf(caller);
+        String uniqueId = site.callerUniqueId(caller);
         Map<String, Object> survey = surveyOf(uniqueId);
         assertSurveyTiedToTheCall(uniqueId, survey, "sales");
         assertThat(survey.get("status")).isEqualTo("partial");
@@ -335,7 +324,7 @@ class EndToEndIT {
         // 9 is no answer on 1-5: asked again, 4; yes; then silence on the last question, asked twice
         site.call(concat(SALES_AGENTS, caller + ";" + FIRST_KEY_MS + ";9;4;1;" + KEY_GAP_MS + ";0"));
 
-        String uniqueId = uniqueIdOf(caller);
+        String uniqueId = site.callerUniqueId(caller);
         Map<String, Object> survey = surveyOf(uniqueId);
         assertThat(survey.get("status")).isEqualTo("partial");
         assertThat(answersOf(uniqueId)).containsExactly("attitude=4@2", "solved=1@1");
@@ -372,7 +361,7 @@ class EndToEndIT {
         } finally {
             site.console("bundle:start org.callscore.agi.survey");
         }
-        String unservedId = uniqueIdOf(unserved);
+        String unservedId = site.callerUniqueId(unserved);
         assertThat(queueEvents(unservedId)).containsExactly("ENTERQUEUE", "CONNECT", "COMPLETEAGENT");
         assertThat(site.query("SELECT id FROM survey_response WHERE uniqueid = ?", unservedId)).isEmpty();
         assertThat(site.karafLog(logStart)).contains("No AGI application named 'survey' is running");
@@ -380,7 +369,7 @@ class EndToEndIT {
         TestSite.eventually("survey served again", Duration.ofSeconds(30),
                 () -> site.console("callscore:status").matches("(?s).*applications +[^\n]*survey.*"));
         site.call(concat(SALES_AGENTS, served + ";" + FIRST_KEY_MS + ";4;1;5;" + KEY_GAP_MS + ";0"));
-        assertThat(surveyOf(uniqueIdOf(served)).get("status")).isEqualTo("completed");
+        assertThat(surveyOf(site.callerUniqueId(served)).get("status")).isEqualTo("completed");
     }
 
     @Test
@@ -389,7 +378,7 @@ class EndToEndIT {
 
         site.call("-s", "7277", caller + ";0;;;;0;0");
 
-        String uniqueId = uniqueIdOf(caller);
+        String uniqueId = site.callerUniqueId(caller);
         assertThat(site.query("SELECT asterisk_version FROM ping_log WHERE uniqueid = ?", uniqueId))
                 .extracting(row -> (String) row.get("asterisk_version")).singleElement().asString().startsWith("22.");
     }
@@ -408,7 +397,7 @@ class EndToEndIT {
         site.call(arguments.toArray(String[]::new));
 
         for (String caller : callers) {
-            String uniqueId = uniqueIdOf(caller);
+            String uniqueId = site.callerUniqueId(caller);
             assertThat(queueEvents(uniqueId)).as(caller).containsExactly("ENTERQUEUE", "CONNECT", "COMPLETEAGENT");
             Map<String, Object> survey = surveyOf(uniqueId);
             assertSurveyTiedToTheCall(uniqueId, survey, "sales");

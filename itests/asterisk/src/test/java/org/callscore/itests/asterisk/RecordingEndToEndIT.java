@@ -83,13 +83,6 @@ class RecordingEndToEndIT {
         }
     }
 
-    private String uniqueIdOf(String caller) {
-        TestSite.eventually("the CDR of " + caller, Duration.ofSeconds(20),
-                () -> !site.query("SELECT uniqueid FROM cdr WHERE src = ?", caller).isEmpty());
-        return (String) site.query("SELECT uniqueid FROM cdr WHERE src = ? AND channel LIKE 'PJSIP/caller-%' "
-                + "ORDER BY start LIMIT 1", caller).get(0).get("uniqueid");
-    }
-
     /** @return the ids {@code recording:search} lists with these options (its lines: id, start, caller, ...) */
     private List<Long> search(String options) {
         String out = site.console("recording:search " + options);
@@ -105,7 +98,7 @@ class RecordingEndToEndIT {
         // 1 (a complaint), yes, and 2
         site.call("-s", "107", "-a", "1:talks:2000:" + TALK_MS, "-a", "2:talks:2000:" + TALK_MS,
                 caller + ";12500;1;1;2;1500;0");
-        String uniqueId = uniqueIdOf(caller);
+        String uniqueId = site.callerUniqueId(caller);
         String agent = (String) site.query("SELECT agent FROM queue_log WHERE callid = ? AND event = 'CONNECT'",
                 uniqueId).get(0).get("agent");
         TestSite.eventually("the survey of " + uniqueId + " ended", Duration.ofSeconds(30), () -> !site.query(
@@ -152,7 +145,7 @@ class RecordingEndToEndIT {
         long logStart = site.pbxLog().length();
         // the agents only ring; the caller hangs up after 6 s in the queue
         site.call("-s", "107", "-a", "1:never", "-a", "2:never", caller + ";0;;;;0;6000");
-        String uniqueId = uniqueIdOf(caller);
+        String uniqueId = site.callerUniqueId(caller);
         // the dialplan did ask for a file for this call, and told CallScore the caller hung up
         TestSite.eventually("the recording asked for", Duration.ofSeconds(20), () -> site.pbxLog()
                 .substring((int) Math.min(logStart, site.pbxLog().length())).contains("queue-" + uniqueId + ".wav"));

@@ -180,6 +180,20 @@ final class TestSite implements AutoCloseable {
         }
     }
 
+    /**
+     * The caller's channel uniqueid, from the CDR Asterisk wrote (waited for): one for all the caller's rows, and
+     * the call's linkedid too.
+     */
+    String callerUniqueId(String caller) {
+        eventually("the CDR of " + caller, Duration.ofSeconds(20),
+                () -> !query("SELECT uniqueid FROM cdr WHERE src = ?", caller).isEmpty());
+        List<Map<String, Object>> rows = query("SELECT DISTINCT uniqueid, linkedid FROM cdr WHERE src = ? "
+                + "AND channel LIKE 'PJSIP/caller-%'", caller);
+        assertThat(rows).as("the caller's CDR rows share one uniqueid").hasSize(1);
+        assertThat(rows.get(0).get("linkedid")).isEqualTo(rows.get(0).get("uniqueid"));
+        return (String) rows.get(0).get("uniqueid");
+    }
+
     /** Rows of a query on the database CallScore and the PBX write to, every value bound. */
     List<Map<String, Object>> query(String sql, Object... arguments) {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, arguments)) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 
+import javax.servlet.http.HttpSession;
+
 import org.callscore.reports.web.internal.WebSession.Access;
 import org.callscore.support.web.DashboardSession;
 import org.junit.jupiter.api.Test;
@@ -12,19 +14,21 @@ class WebSessionTest {
 
     private static final Set<String> REPORT_ROLES = Set.of("admin", "callscore-reports");
 
+    /** What each of {@code paths} gets from {@code session}: {@code expected}. */
+    private static void assertAccess(HttpSession session, Access expected, String... paths) {
+        for (String path : paths) {
+            assertThat(WebSession.access(path, session, REPORT_ROLES)).as(path).isEqualTo(expected);
+        }
+    }
+
     @Test
     void withoutALoggedInSessionOnlyTheLoginPageIsServed() {
         Fakes.Session anonymous = new Fakes.Session();
 
-        for (var session : new javax.servlet.http.HttpSession[] {null, anonymous.proxy}) {
-            assertThat(WebSession.access("/login", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
-            assertThat(WebSession.access("/login.css", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
-            assertThat(WebSession.access("/", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/dashboard.js", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/logout", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/login/x", session, REPORT_ROLES)).isEqualTo(Access.LOGIN_PAGE);
-            assertThat(WebSession.access("/api/service", session, REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
-            assertThat(WebSession.access("/export/service.xlsx", session, REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
+        for (var session : new HttpSession[] {null, anonymous.proxy}) {
+            assertAccess(session, Access.ALLOW, "/login", "/login.css");
+            assertAccess(session, Access.LOGIN_PAGE, "/", "/dashboard.js", "/logout", "/login/x");
+            assertAccess(session, Access.UNAUTHORIZED, "/api/service", "/export/service.xlsx");
         }
     }
 
@@ -34,10 +38,9 @@ class WebSessionTest {
         DashboardSession.logIn(request.proxy, "ann", Set.of("callscore-reports"), 60);
         Fakes.Session session = request.current;
 
-        assertThat(WebSession.access("/api/service", session.proxy, REPORT_ROLES)).isEqualTo(Access.ALLOW);
-        assertThat(WebSession.access("/", session.proxy, REPORT_ROLES)).isEqualTo(Access.ALLOW);
+        assertAccess(session.proxy, Access.ALLOW, "/api/service", "/");
         session.invalid = true;
-        assertThat(WebSession.access("/api/service", session.proxy, REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
+        assertAccess(session.proxy, Access.UNAUTHORIZED, "/api/service");
     }
 
     @Test
@@ -46,13 +49,9 @@ class WebSessionTest {
         DashboardSession.logIn(request.proxy, "Agent One", Set.of("callscore-agent"), 60);
         var session = request.current.proxy;
 
-        assertThat(WebSession.access("/callbacks", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
-        assertThat(WebSession.access("/callbacks/agent.js", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
-        assertThat(WebSession.access("/logout", session, REPORT_ROLES)).isEqualTo(Access.ALLOW);
-        assertThat(WebSession.access("/", session, REPORT_ROLES)).isEqualTo(Access.CALLBACKS_PAGE);
-        assertThat(WebSession.access("/api/service", session, REPORT_ROLES)).isEqualTo(Access.FORBIDDEN);
-        assertThat(WebSession.access("/export/service.xlsx", session, REPORT_ROLES)).isEqualTo(Access.FORBIDDEN);
-        assertThat(WebSession.access("/callbacksx", session, REPORT_ROLES)).isEqualTo(Access.FORBIDDEN);
+        assertAccess(session, Access.ALLOW, "/callbacks", "/callbacks/agent.js", "/logout");
+        assertAccess(session, Access.CALLBACKS_PAGE, "/");
+        assertAccess(session, Access.FORBIDDEN, "/api/service", "/export/service.xlsx", "/callbacksx");
     }
 
     @Test
@@ -94,7 +93,7 @@ class WebSessionTest {
 
         assertThat(DashboardSession.user(session)).isEmpty();
         assertThat(DashboardSession.roles(session)).isEmpty();
-        assertThat(WebSession.access("/api/service", request.proxy.getSession(false), REPORT_ROLES)).isEqualTo(Access.UNAUTHORIZED);
+        assertAccess(request.proxy.getSession(false), Access.UNAUTHORIZED, "/api/service");
     }
 
     @Test
