@@ -175,7 +175,7 @@ public final class SurveyBenchmark {
                 caller.join();
             }
             System.out.printf("  %-8s %3d calls at once, MariaDB's commit alone (no FastAGI, no survey): %s%n", label,
-                    concurrency, percentiles(commits).replace("answers", "commits"));
+                    concurrency, percentiles(commits, "commits"));
         }
 
         void round(String label, Mariadb mariadb, int concurrency, int calls, Duration pace) throws Exception {
@@ -402,18 +402,19 @@ public final class SurveyBenchmark {
         @Override
         public String toString() {
             List<Long> others = new ArrayList<>(offersAndEnds);
-            return percentiles(answers) + String.format(" (offer and end: max %.1f ms)",
+            return percentiles(answers, "answers") + String.format(" (offer and end: max %.1f ms)",
                     others.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
         }
     }
 
-    private static String percentiles(List<Long> nanos) {
+    /** @param what what was timed, in the plural: {@code answers} */
+    private static String percentiles(List<Long> nanos, String what) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         if (sorted.isEmpty()) {
-            return "no answer timed";
+            return "no " + what + " timed";
         }
-        return String.format("%,d answers: p50 %.2f ms, p99 %.2f ms, max %.1f ms", sorted.size(),
+        return String.format("%,d %s: p50 %.2f ms, p99 %.2f ms, max %.1f ms", sorted.size(), what,
                 at(sorted, 0.50), at(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
     }
 

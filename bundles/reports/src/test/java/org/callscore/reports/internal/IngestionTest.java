@@ -155,9 +155,9 @@ class IngestionTest {
 
     @Test
     void aRebuildThatMustLookUpAnEarlierCallerFindsTheRepeatCall() {
-        // 9,999 callers on one day, then a call ten days later, all in four batches: with 10,000 callers held,
-        // ingestion forgets the first day's (more than the window before the newest); then rows written late, of the
-        // first day: their caller's call is looked up in reports_call
+        // 9,999 callers on one day, then a call ten days later, in four batches of 5,000 rows: with 10,000 callers
+        // held (Ingestion's first sweep), ingestion forgets the first day's (more than the window before the newest);
+        // then, in a fifth batch, rows written late, of the first day: their caller's call is looked up in reports_call
         Instant day = Instant.parse("2026-03-02T08:00:00Z");
         List<QueueLogRow> many = new java.util.ArrayList<>();
         for (int i = 0; i < 9_999; i++) {
