@@ -167,6 +167,9 @@ class UpgradeInPlaceIT {
         return me.equals("root") ? "callscore" : me;
     }
 
+    /** MariaDB's error 1146, "Table ... doesn't exist" */
+    private static final int ER_NO_SUCH_TABLE = 1146;
+
     private List<String> answers(String password, String uniqueId) {
         try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + DATABASE, DATABASE,
                 password); PreparedStatement statement = connection.prepareStatement("SELECT CONCAT(a.question_id, "
@@ -181,6 +184,9 @@ class UpgradeInPlaceIT {
             }
             return answers;
         } catch (SQLException e) {
+            if (e.getErrorCode() == ER_NO_SUCH_TABLE) {
+                return List.of(); // not yet: the survey's migration runs at the upgraded Karaf's first health check
+            }
             throw new AssertionError("cannot read the survey answers: " + e.getMessage(), e);
         }
     }
