@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 class SurveyListingTest {
 
     private static SurveyCatalog catalog(SurveyDefinition survey, Map<String, String> problems) {
+        return catalog(survey, problems, Map.of());
+    }
+
+    /** One survey, the files refused, and the sounds Asterisk could not play. */
+    private static SurveyCatalog catalog(SurveyDefinition survey, Map<String, String> problems,
+            Map<String, SortedSet<String>> missingSounds) {
         return new SurveyCatalog() {
             @Override
             public Optional<SurveyDefinition> byName(String name) {
@@ -35,9 +41,13 @@ class SurveyListingTest {
             public Map<String, String> problems() {
                 return problems;
             }
+
+            @Override
+            public Map<String, SortedSet<String>> missingSounds() {
+                return missingSounds;
+            }
         };
     }
-
 
     @Test
     void listsSurveysQuestionsRefusedFilesAndTheJournal() {
@@ -62,32 +72,8 @@ class SurveyListingTest {
     void namesTheSoundsAsteriskCouldNotPlay() {
         SurveyDefinition survey = SurveyFile.parse("after-call", "intro = i\nthanks = t\nquestion.1.prompt = q/nps\n");
         SurveyCatalog catalog = catalog(survey, Map.of());
-        SurveyCatalog missing = new SurveyCatalog() {
-            @Override
-            public Optional<SurveyDefinition> byName(String name) {
-                return catalog.byName(name);
-            }
-
-            @Override
-            public Optional<SurveyDefinition> forQueue(String queue) {
-                return Optional.empty();
-            }
-
-            @Override
-            public SortedSet<String> names() {
-                return catalog.names();
-            }
-
-            @Override
-            public Map<String, String> problems() {
-                return Map.of();
-            }
-
-            @Override
-            public Map<String, SortedSet<String>> missingSounds() {
-                return Map.of("after-call", new TreeSet<>(java.util.List.of("q/nps", "i")));
-            }
-        };
+        SurveyCatalog missing = catalog(survey, Map.of(),
+                Map.of("after-call", new TreeSet<>(java.util.List.of("q/nps", "i"))));
 
         assertThat(SurveyListing.render(missing, 0)).contains("Sounds Asterisk could not play")
                 .contains("  after-call: i, q/nps\n");
