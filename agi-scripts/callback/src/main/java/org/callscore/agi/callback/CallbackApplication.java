@@ -1,6 +1,5 @@
 package org.callscore.agi.callback;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.callscore.callback.CallbackSource;
 import org.callscore.callback.Callbacks;
 import org.callscore.site.SiteZone;
 import org.callscore.support.agi.CallIds;
+import org.callscore.support.agi.CustomerZone;
 import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.support.text.LogText;
 import org.osgi.framework.BundleContext;
@@ -137,7 +137,7 @@ public class CallbackApplication implements AgiScript {
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
         String uniqueId = CallIds.uniqueId("callback", request);
         String queue = CallIds.queue("callback", "agi://HOST/callback?queue=NAME", request);
-        ZoneId zone = zone(request.getParameter("zone"));
+        ZoneId zone = CustomerZone.of("callback", request).orElseGet(siteZone::zone);
         String reason = reason(request.getParameter("reason"));
         channel.answer();
         CallbackCall call = new CallbackCall(channel, prompts, dateTimeFormat, timeoutSeconds, retries,
@@ -209,17 +209,6 @@ public class CallbackApplication implements AgiScript {
         channel.setVariable("CALLSCORE_CALLBACK_STEP", step);
         channel.setVariable("CALLSCORE_CALLBACK_ID", id.orElse(""));
         channel.setVariable("CALLSCORE_CALLBACK_AT", at.map(t -> String.valueOf(t.toEpochSecond())).orElse(""));
-    }
-
-    private ZoneId zone(String zone) throws AgiException {
-        if (zone == null || zone.isEmpty()) {
-            return siteZone.zone();
-        }
-        try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new AgiException("callback: zone '" + LogText.of(zone) + "' is not a time zone (e.g. Europe/Paris)");
-        }
     }
 
     /** Text the dialplan gives; control characters go, so it stays one line wherever it is shown. */

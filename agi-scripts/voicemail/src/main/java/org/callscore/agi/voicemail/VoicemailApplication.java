@@ -1,6 +1,5 @@
 package org.callscore.agi.voicemail;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -18,8 +17,8 @@ import org.callscore.recording.RecordingCapture.LeftMessage;
 import org.callscore.recording.RecordingRefusedException;
 import org.callscore.support.agi.CallIds;
 import org.callscore.support.agi.CallPathApplication;
+import org.callscore.support.agi.CustomerZone;
 import org.callscore.support.rules.AsteriskServer;
-import org.callscore.support.text.LogText;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -83,7 +82,7 @@ public class VoicemailApplication extends CallPathApplication {
         } catch (IllegalArgumentException e) {
             throw new AgiException("voicemail: " + e.getMessage());
         }
-        Optional<ZoneId> zone = zone(request.getParameter("zone"));
+        Optional<ZoneId> zone = CustomerZone.of("voicemail", request); // empty: the site's
         String reason = Optional.ofNullable(request.getParameter("reason")).filter(r -> !r.isBlank())
                 .orElse(DEFAULT_REASON);
         Optional<String> linkedId = CallIds.linkedId(channel);
@@ -145,16 +144,5 @@ public class VoicemailApplication extends CallPathApplication {
         channel.setVariable("CALLSCORE_VOICEMAIL_CALLBACK", callback.orElse(""));
         channel.setVariable("CALLSCORE_VOICEMAIL_SECONDS",
                 message.map(m -> String.valueOf(m.length().toSeconds())).orElse(""));
-    }
-
-    private static Optional<ZoneId> zone(String zone) throws AgiException {
-        if (zone == null || zone.isEmpty()) {
-            return Optional.empty(); // the site's
-        }
-        try {
-            return Optional.of(ZoneId.of(zone));
-        } catch (DateTimeException e) {
-            throw new AgiException("voicemail: zone '" + LogText.of(zone) + "' is not a time zone (e.g. Europe/Paris)");
-        }
     }
 }
