@@ -1,13 +1,13 @@
 package org.callscore.ivr.internal.command;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.Menu;
 import org.callscore.ivr.MenuTree;
+import org.callscore.support.command.RefusedFiles;
 import org.callscore.support.definition.MissingSounds;
 
 /** What {@code ivr:list} prints. */
@@ -39,11 +39,7 @@ final class IvrListing {
                 .map(c -> c.name() + " (" + c.openings() + " openings, " + c.closures() + " closures)")
                 .collect(Collectors.joining(", ")));
         out.append('\n');
-        Map<String, String> problems = new TreeMap<>(catalog.problems());
-        if (!problems.isEmpty()) {
-            out.append("\nFiles refused (a file keeps its last good version meanwhile):\n");
-            problems.forEach((file, problem) -> out.append("  ").append(file).append(": ").append(problem).append('\n'));
-        }
+        out.append(RefusedFiles.listing("a file", catalog.problems()));
         out.append(MissingSounds.listing("the caller's visit ended as 'error'", catalog.missingSounds()));
         out.append('\n').append(pending < 0 ? "IVR visits: not running (visits cannot be recorded)"
                 : pending == 0 ? "IVR visit spool: empty (every visit is in MariaDB)"

@@ -1,9 +1,8 @@
 package org.callscore.survey.internal.command;
 
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.callscore.support.command.RefusedFiles;
 import org.callscore.support.definition.MissingSounds;
 import org.callscore.survey.Question;
 import org.callscore.survey.SurveyCatalog;
@@ -33,12 +32,7 @@ final class SurveyListing {
                 catalog.byName(name).ifPresent(survey -> out.append(questions(survey)));
             }
         }
-        Map<String, String> problems = new TreeMap<>(catalog.problems());
-        if (!problems.isEmpty()) {
-            out.append("\nFiles refused (a survey keeps its last good version meanwhile):\n");
-            problems.forEach((file, problem) -> out.append("  ").append(file).append(": ").append(problem)
-                    .append('\n'));
-        }
+        out.append(RefusedFiles.listing("a survey", catalog.problems()));
         out.append(MissingSounds.listing("callers hear nothing there; a question without its prompt is skipped",
                 catalog.missingSounds()));
         out.append('\n').append(pending < 0 ? "Survey responses: not running (answers cannot be taken)"
