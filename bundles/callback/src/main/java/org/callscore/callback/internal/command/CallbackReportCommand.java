@@ -18,6 +18,7 @@ import org.callscore.callback.CallbackFigureRow;
 import org.callscore.callback.CallbackFigures;
 import org.callscore.site.SiteZone;
 import org.callscore.support.command.PeriodOptions;
+import org.callscore.support.command.PeriodTitle;
 import org.callscore.support.options.CommandOptions;
 import org.callscore.support.table.TextTable;
 
@@ -66,10 +67,8 @@ public class CallbackReportCommand extends PeriodOptions {
     }
 
     static String render(CallbackFigureQuery query, List<CallbackFigureRow> rows) {
-        StringBuilder out = new StringBuilder("Callbacks requested from ").append(query.from()).append(" to ")
-                .append(query.to()).append(" (excluded), ").append(query.zone());
-        query.queue().ifPresent(q -> out.append(", queue ").append(q));
-        query.agent().ifPresent(a -> out.append(", agent ").append(a));
+        StringBuilder out = new StringBuilder(PeriodTitle.of("Callbacks requested", query.from(), query.to(),
+                query.zone(), query.queue(), query.agent()));
         out.append(", by ").append(query.groupBy().name().toLowerCase(Locale.ROOT)).append(NL);
         if (rows.isEmpty()) {
             return out.append("No callbacks match.").append(NL).toString();

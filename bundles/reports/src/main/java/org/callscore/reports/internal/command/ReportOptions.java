@@ -10,6 +10,7 @@ import org.callscore.reports.ReportGroup;
 import org.callscore.reports.ReportQuery;
 import org.callscore.reports.ServiceReports;
 import org.callscore.support.command.PeriodOptions;
+import org.callscore.support.command.PeriodTitle;
 
 /** The options the report:* commands share, and the query they make. */
 abstract class ReportOptions extends PeriodOptions {
@@ -48,10 +49,6 @@ abstract class ReportOptions extends PeriodOptions {
     }
 
     static String title(String what, ReportQuery query) {
-        StringBuilder title = new StringBuilder(what).append(" from ").append(query.from()).append(" to ")
-                .append(query.to()).append(" (excluded), ").append(query.zone());
-        query.queue().ifPresent(q -> title.append(", queue ").append(q));
-        query.agent().ifPresent(a -> title.append(", agent ").append(a));
-        return title.toString();
+        return PeriodTitle.of(what, query.from(), query.to(), query.zone(), query.queue(), query.agent());
     }
 }

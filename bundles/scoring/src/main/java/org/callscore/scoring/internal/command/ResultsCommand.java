@@ -13,6 +13,7 @@ import org.callscore.scoring.GroupBy;
 import org.callscore.scoring.ScoreQuery;
 import org.callscore.scoring.SurveyScores;
 import org.callscore.support.command.PeriodOptions;
+import org.callscore.support.command.PeriodTitle;
 import org.callscore.support.options.CommandOptions;
 import org.callscore.site.SiteZone;
 
@@ -63,13 +64,9 @@ public class ResultsCommand extends PeriodOptions {
     }
 
     static String title(ScoreQuery query) {
-        StringBuilder title = new StringBuilder("Surveys started from ")
-                .append(query.from().atZone(query.zone()).toLocalDateTime())
-                .append(" to ").append(query.to().atZone(query.zone()).toLocalDateTime())
-                .append(" (excluded), ").append(query.zone());
-        query.queue().ifPresent(q -> title.append(", queue ").append(q));
-        query.agent().ifPresent(a -> title.append(", agent ").append(a));
-        query.survey().ifPresent(s -> title.append(", survey ").append(s));
-        return title.append(", by ").append(query.groupBy().name().toLowerCase(Locale.ROOT)).toString();
+        return PeriodTitle.of("Surveys started", query.from().atZone(query.zone()).toLocalDateTime(),
+                query.to().atZone(query.zone()).toLocalDateTime(), query.zone(), query.queue(), query.agent())
+                + query.survey().map(s -> ", survey " + s).orElse("")
+                + ", by " + query.groupBy().name().toLowerCase(Locale.ROOT);
     }
 }
