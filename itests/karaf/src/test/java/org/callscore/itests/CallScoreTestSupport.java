@@ -111,9 +111,9 @@ public abstract class CallScoreTestSupport {
         return editConfigurationFilePut("etc/" + pid + ".cfg", key, value);
     }
 
-    /** A user of Karaf's realm (etc/users.properties), with its password and roles (separated by commas). */
-    protected static Option user(String name, String password, String roles) {
-        return editConfigurationFilePut("etc/users.properties", name, password + "," + roles);
+    /** A user of Karaf's realm (etc/users.properties), with its password and roles. */
+    protected static Option user(DashboardUser user) {
+        return editConfigurationFilePut("etc/users.properties", user.name(), user.password() + "," + user.roles());
     }
 
     /** The site's time zone (etc/org.callscore.site.cfg). */

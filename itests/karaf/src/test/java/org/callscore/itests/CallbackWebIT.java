@@ -34,10 +34,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class CallbackWebIT extends CallScoreTestSupport {
 
-    static final String AGENT = "ann";
-    static final String AGENT_PASSWORD = "Agent-Secret-3";
-    static final String MANAGER = "cbmanager";
-    static final String MANAGER_PASSWORD = "Manager-Secret-4";
+    static final DashboardUser AGENT = new DashboardUser("ann", "Agent-Secret-3", "callscore-agent");
+    static final DashboardUser MANAGER = new DashboardUser("cbmanager", "Manager-Secret-4", "callscore-reports");
     private static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
     private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
     private static final Pattern FEED = Pattern.compile("(http://\\S+/callscore-feeds/[A-Za-z0-9_-]+\\.ics)");
@@ -53,7 +51,7 @@ public class CallbackWebIT extends CallScoreTestSupport {
     @Configuration
     public Option[] configuration() {
         return OptionUtils.combine(super.configuration(), webServer(), siteZone("Europe/Lisbon"),
-                user(AGENT, AGENT_PASSWORD, "callscore-agent"), user(MANAGER, MANAGER_PASSWORD, "callscore-reports"),
+                user(AGENT), user(MANAGER),
                 // no Asterisk here: nothing is dialled, the callbacks stay as the pages leave them
                 config("org.callscore.callback", "dial.enabled", "false"));
     }
@@ -70,7 +68,7 @@ public class CallbackWebIT extends CallScoreTestSupport {
     /** Logs the agent in from the callback page's address and waits for the agent page. */
     private static void logInAsAgent(Chromium browser) throws Exception {
         browser.navigate(Web.BASE + "/callscore/callbacks");
-        browser.logIn(AGENT, AGENT_PASSWORD);
+        browser.logIn(AGENT);
         waitForAgentPage(browser);
     }
 
@@ -178,7 +176,7 @@ public class CallbackWebIT extends CallScoreTestSupport {
     @Test
     public void anAgentReachesOnlyTheirOwnCallbacksAndNotTheReports() throws Exception {
         Web agent = new Web();
-        HttpResponse<String> login = agent.logIn(AGENT, AGENT_PASSWORD);
+        HttpResponse<String> login = agent.logIn(AGENT.name(), AGENT.password());
         assertEquals(303, login.statusCode());
         HttpResponse<String> dashboard = agent.get("/callscore/");
         assertEquals(302, dashboard.statusCode());
@@ -187,10 +185,10 @@ public class CallbackWebIT extends CallScoreTestSupport {
         assertEquals(403, agent.get("/callscore/callbacks?agent=someone-else").statusCode());
         HttpResponse<String> own = agent.get("/callscore/callbacks");
         assertEquals(200, own.statusCode());
-        assertTrue(own.body(), own.body().contains("Callbacks: " + AGENT));
+        assertTrue(own.body(), own.body().contains("Callbacks: " + AGENT.name()));
         assertFalse(own.body(), own.body().contains("id=\"queue-feed\""));
 
-        Web manager = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        Web manager = Web.loggedIn(MANAGER);
         HttpResponse<String> other = manager.get("/callscore/callbacks?agent=someone-else");
         assertEquals(200, other.statusCode());
         assertTrue(other.body(), other.body().contains("Callbacks: someone-else"));
@@ -203,7 +201,7 @@ public class CallbackWebIT extends CallScoreTestSupport {
     @Test
     public void aManagerReadsTheCallbackFiguresAndAnAgentDoesNot() throws Exception {
         String queue = queue();
-        Web manager = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        Web manager = Web.loggedIn(MANAGER);
         Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(
                 manager.get("/callscore/callbacks").body());
         assertTrue("the page's form token", token.find());
@@ -213,7 +211,7 @@ public class CallbackWebIT extends CallScoreTestSupport {
 
         try (Chromium browser = Chromium.start()) {
             browser.navigate(Web.BASE + "/callscore/callbacks/figures?by=queue&queue=" + queue);
-            browser.logIn(MANAGER, MANAGER_PASSWORD);
+            browser.logIn(MANAGER);
             // the login goes back to the page first asked for, its query kept
             browser.waitFor("the figures page once logged in", "location.pathname === '/callscore/callbacks/figures' "
                     + "&& location.search === '?by=queue&queue=" + queue + "' && "
@@ -225,7 +223,7 @@ public class CallbackWebIT extends CallScoreTestSupport {
         }
 
         Web agent = new Web();
-        assertEquals(303, agent.logIn(AGENT, AGENT_PASSWORD).statusCode());
+        assertEquals(303, agent.logIn(AGENT.name(), AGENT.password()).statusCode());
         assertEquals(403, agent.get("/callscore/callbacks/figures").statusCode());
         assertEquals(400, manager.get("/callscore/callbacks/figures?from=yesterday").statusCode());
     }

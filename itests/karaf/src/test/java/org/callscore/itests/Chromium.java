@@ -181,11 +181,11 @@ final class Chromium implements AutoCloseable {
      * Waits for the dashboard's login form (on the page the browser is on or is going to), types the user and the
      * password into it and sends it, as a person would. Where the login leads is the caller's to wait for.
      */
-    void logIn(String user, String password) throws Exception {
+    void logIn(DashboardUser user) throws Exception {
         waitFor("the login form", "location.pathname === '/callscore/login' && "
                 + "document.getElementById('submit') !== null", LOGIN);
-        evaluate("document.getElementById('user').value = '" + user + "';"
-                + "document.getElementById('password').value = '" + password + "';"
+        evaluate("document.getElementById('user').value = '" + user.name() + "';"
+                + "document.getElementById('password').value = '" + user.password() + "';"
                 + "document.getElementById('submit').click(); true");
     }
 

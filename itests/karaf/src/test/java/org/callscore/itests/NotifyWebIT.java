@@ -52,20 +52,17 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class NotifyWebIT extends CallScoreTestSupport {
 
-    static final String OPERATOR = "nwoperator";
-    static final String OPERATOR_PASSWORD = "Operator-Secret-6";
-    static final String MANAGER = "nwmanager";
-    static final String MANAGER_PASSWORD = "Manager-Secret-7";
-    static final String AGENT = "nwagent";
-    static final String AGENT_PASSWORD = "Agent-Secret-8";
+    static final DashboardUser OPERATOR = new DashboardUser("nwoperator", "Operator-Secret-6",
+            "callscore-reports,callscore-notify");
+    static final DashboardUser MANAGER = new DashboardUser("nwmanager", "Manager-Secret-7", "callscore-reports");
+    static final DashboardUser AGENT = new DashboardUser("nwagent", "Agent-Secret-8", "callscore-agent");
     private static final Duration PAGE = Duration.ofSeconds(30);
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @Configuration
     public Option[] configuration() {
         return OptionUtils.combine(super.configuration(), webServer(), siteZone("Europe/Lisbon"),
-                user(OPERATOR, OPERATOR_PASSWORD, "callscore-reports,callscore-notify"),
-                user(MANAGER, MANAGER_PASSWORD, "callscore-reports"), user(AGENT, AGENT_PASSWORD, "callscore-agent"),
+                user(OPERATOR), user(MANAGER), user(AGENT),
                 // no Asterisk here: nothing is dialled, the numbers wait
                 config("org.callscore.notify", "dial.enabled", "false"));
     }
@@ -104,7 +101,7 @@ public class NotifyWebIT extends CallScoreTestSupport {
         Path downloads = Path.of(System.getProperty(TARGET), "notify-downloads", name);
         try (Chromium browser = Chromium.start()) {
             browser.downloadsTo(downloads);
-            RecordingsWebIT.loggedInAt(browser, OPERATOR, OPERATOR_PASSWORD, "/callscore/notifications/do-not-call");
+            RecordingsWebIT.loggedInAt(browser, OPERATOR, "/callscore/notifications/do-not-call");
             browser.waitFor("the do-not-call page", "document.getElementById('add-number') !== null", PAGE);
             browser.evaluate("document.getElementById('number').value = " + js(listed) + ";"
                     + "document.getElementById('reason').value = 'asked by letter';"
@@ -184,7 +181,7 @@ public class NotifyWebIT extends CallScoreTestSupport {
         }
 
         // the manager reads the same results, as XLSX too
-        Web manager = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        Web manager = Web.loggedIn(MANAGER);
         String id = campaign(name).id();
         HttpResponse<byte[]> xlsx = manager.getBytes("/callscore/notifications/results.xlsx?id=" + id);
         assertEquals(200, xlsx.statusCode());
@@ -209,7 +206,7 @@ public class NotifyWebIT extends CallScoreTestSupport {
                         Optional.empty()), 2, 1, Map.of(), MachineHandling.LEAVE_AFTER_BEEP, CampaignKeys.none()),
                 "itest");
 
-        Web manager = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        Web manager = Web.loggedIn(MANAGER);
         HttpResponse<String> page = manager.get("/callscore/notifications/campaign?id=" + campaign.id());
         assertEquals(200, page.statusCode());
         assertTrue(page.body(), page.body().contains("(read only)"));
@@ -229,14 +226,14 @@ public class NotifyWebIT extends CallScoreTestSupport {
         assertEquals(CampaignState.DRAFT, campaign(campaign.name()).state());
 
         // an operator's form without the session's token
-        Web operator = Web.loggedIn(OPERATOR, OPERATOR_PASSWORD);
+        Web operator = Web.loggedIn(OPERATOR);
         assertEquals(403, operator.post("/callscore/notifications/start", Map.of("csrf", token, "id", campaign.id()))
                 .statusCode());
         assertEquals(CampaignState.DRAFT, campaign(campaign.name()).state());
 
         // an agent does not see the campaigns at all; without a session: the login
         Web agent = new Web();
-        assertEquals(303, agent.logIn(AGENT, AGENT_PASSWORD).statusCode());
+        assertEquals(303, agent.logIn(AGENT.name(), AGENT.password()).statusCode());
         assertEquals(403, agent.get("/callscore/notifications").statusCode());
         assertEquals(302, new Web().get("/callscore/notifications").statusCode());
     }

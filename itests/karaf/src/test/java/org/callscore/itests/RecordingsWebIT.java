@@ -53,12 +53,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class RecordingsWebIT extends CallScoreTestSupport {
 
-    static final String LISTENER = "reclistener";
-    static final String LISTENER_PASSWORD = "Listener-Secret-3";
-    static final String REPORTER = "recreporter";
-    static final String REPORTER_PASSWORD = "Reporter-Secret-4";
-    static final String ADMIN = "recadmin";
-    static final String ADMIN_PASSWORD = "Admin-Secret-5";
+    static final DashboardUser LISTENER = new DashboardUser("reclistener", "Listener-Secret-3",
+            "callscore-reports,callscore-recordings");
+    static final DashboardUser REPORTER = new DashboardUser("recreporter", "Reporter-Secret-4", "callscore-reports");
+    static final DashboardUser ADMIN = new DashboardUser("recadmin", "Admin-Secret-5", "admin");
     static final String SERVER = "itest";
     /** 8 kHz, 16-bit, mono: 16000 bytes a second */
     static final int SECONDS = 20;
@@ -84,8 +82,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
     public Option[] configuration() {
         String folder = new File("target/recordings-it/" + UUID.randomUUID()).getAbsolutePath();
         return OptionUtils.combine(super.configuration(), webServer(), reportsInUtc(), recordingsIn(folder),
-                user(LISTENER, LISTENER_PASSWORD, "callscore-reports,callscore-recordings"),
-                user(REPORTER, REPORTER_PASSWORD, "callscore-reports"), user(ADMIN, ADMIN_PASSWORD, "admin"));
+                user(LISTENER), user(REPORTER), user(ADMIN));
     }
 
     private static String uniqueId() {
@@ -212,7 +209,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
 
     @Test
     public void aListenerGetsTheFileAndEachRangeWith206() throws Exception {
-        ReportsWebIT.Web web = ReportsWebIT.Web.loggedIn(LISTENER, LISTENER_PASSWORD);
+        ReportsWebIT.Web web = ReportsWebIT.Web.loggedIn(LISTENER);
         long id = calls.recording.id();
         int size = calls.audio.length;
 
@@ -248,7 +245,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
         assertArrayEquals(calls.audio, download.body());
 
         RecordingIndex index = service(RecordingIndex.class).orElseThrow();
-        List<RecordingAccess> logged = accessesOf(index, LISTENER, id);
+        List<RecordingAccess> logged = accessesOf(index, LISTENER.name(), id);
         assertTrue(logged.toString(), logged.stream().filter(a -> a.granted()
                 && a.action() == RecordingAccess.Action.PLAY).count() >= 5);
         assertTrue(logged.toString(), logged.stream().anyMatch(a -> a.granted()
@@ -257,7 +254,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
 
     @Test
     public void pathsOutOfTheFolderAreRefused() throws Exception {
-        ReportsWebIT.Web web = ReportsWebIT.Web.loggedIn(LISTENER, LISTENER_PASSWORD);
+        ReportsWebIT.Web web = ReportsWebIT.Web.loggedIn(LISTENER);
         for (String path : List.of("/callscore/recordings/audio/../../../../../../etc/passwd",
                 "/callscore/recordings/audio/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
                 "/callscore/recordings/audio/..%2f..%2f..%2f..%2fetc%2fpasswd",
@@ -276,14 +273,14 @@ public class RecordingsWebIT extends CallScoreTestSupport {
         HttpResponse<byte[]> linked = web.getBytes(audio(escape));
         assertEquals(404, linked.statusCode());
         assertFalse(new String(linked.body(), StandardCharsets.ISO_8859_1).contains("RIFF"));
-        List<RecordingAccess> logged = accessesOf(service(RecordingIndex.class).orElseThrow(), LISTENER, escape);
+        List<RecordingAccess> logged = accessesOf(service(RecordingIndex.class).orElseThrow(), LISTENER.name(), escape);
         assertTrue(logged.toString(), logged.stream().anyMatch(a -> !a.granted()));
         assertTrue(logged.toString(), logged.stream().noneMatch(RecordingAccess::granted));
     }
 
     @Test
     public void withoutTheListeningRoleAttemptsAreRefusedAndLogged() throws Exception {
-        ReportsWebIT.Web web = ReportsWebIT.Web.loggedIn(REPORTER, REPORTER_PASSWORD);
+        ReportsWebIT.Web web = ReportsWebIT.Web.loggedIn(REPORTER);
         long id = calls.recording.id();
         assertEquals(403, web.getBytes(audio(id)).statusCode());
         assertEquals(403, web.getBytes("/callscore/recordings/download/" + id).statusCode());
@@ -293,7 +290,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
         assertTrue(page.body(), page.body().contains("callscore-recordings"));
         assertEquals(403, web.get("/callscore/recordings/access-log").statusCode());
 
-        List<RecordingAccess> logged = accessesOf(service(RecordingIndex.class).orElseThrow(), REPORTER, id);
+        List<RecordingAccess> logged = accessesOf(service(RecordingIndex.class).orElseThrow(), REPORTER.name(), id);
         assertTrue(logged.toString(), logged.stream().anyMatch(a -> !a.granted()
                 && a.action() == RecordingAccess.Action.PLAY && a.detail().contains("listening role")));
         assertTrue(logged.toString(), logged.stream().anyMatch(a -> !a.granted()
@@ -306,7 +303,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
 
     @Test
     public void eachFilterFindsTheRecordingAndTheCallsTableLinksIt() throws Exception {
-        ReportsWebIT.Web web = ReportsWebIT.Web.loggedIn(REPORTER, REPORTER_PASSWORD);
+        ReportsWebIT.Web web = ReportsWebIT.Web.loggedIn(REPORTER);
         String row = "data-id=\"" + calls.recording.id() + "\"";
         String digits = calls.caller.substring(calls.caller.length() - 6); // the end of the number
         for (String query : List.of("caller=" + digits, "agent=" + calls.agent.replace(" ", "+"),
@@ -342,7 +339,7 @@ public class RecordingsWebIT extends CallScoreTestSupport {
         long id = calls.recording.id();
         try (Chromium browser = Chromium.start()) {
             browser.call("Network.enable", Map.of()); // to see the player's requests and their answers
-            loggedInAt(browser, LISTENER, LISTENER_PASSWORD, "/callscore/recordings");
+            loggedInAt(browser, LISTENER, "/callscore/recordings");
             browser.waitFor("the recordings page", "document.getElementById('filters') !== null",
                     Duration.ofSeconds(20));
             // the page before the search lists recent recordings too: wait for the page the search brings
@@ -355,7 +352,8 @@ public class RecordingsWebIT extends CallScoreTestSupport {
             browser.evaluate("document.querySelector(\"#recordings tr[data-id='" + id + "'] a.open\").click(); true");
             browser.waitFor("the player", "document.getElementById('player') !== null", Duration.ofSeconds(20));
             // nothing is fetched (nor logged as heard) before the user presses play
-            assertTrue(accessesOf(service(RecordingIndex.class).orElseThrow(), LISTENER, calls.comment.id()).isEmpty());
+            assertTrue(accessesOf(service(RecordingIndex.class).orElseThrow(), LISTENER.name(), calls.comment.id())
+                    .isEmpty());
             assertEquals(Boolean.TRUE, browser.evaluate("document.getElementById('comment-" + calls.comment.id()
                     + "') !== null")); // the voice comment beside the survey's answers
 
@@ -378,13 +376,13 @@ public class RecordingsWebIT extends CallScoreTestSupport {
                     + "\"#low-table audio.voice-comment[src$='/recordings/audio/" + calls.comment.id() + "']\") "
                     + "!== null", Duration.ofSeconds(30));
         }
-        List<RecordingAccess> logged = accessesOf(service(RecordingIndex.class).orElseThrow(), LISTENER, id);
+        List<RecordingAccess> logged = accessesOf(service(RecordingIndex.class).orElseThrow(), LISTENER.name(), id);
         assertTrue(logged.toString(), logged.stream().anyMatch(a -> a.granted()
                 && a.action() == RecordingAccess.Action.PLAY));
 
         // without the role, in the browser too: refused and logged
         try (Chromium browser = Chromium.start()) {
-            loggedInAt(browser, REPORTER, REPORTER_PASSWORD, "/callscore/recordings/" + id);
+            loggedInAt(browser, REPORTER, "/callscore/recordings/" + id);
             browser.waitFor("the recording's page without a player", "document.getElementById('details') !== null"
                     + " && document.querySelector('.no-role') !== null && document.querySelector('audio') === null",
                     Duration.ofSeconds(20));
@@ -395,15 +393,16 @@ public class RecordingsWebIT extends CallScoreTestSupport {
 
         // the administrator's log shows both
         try (Chromium browser = Chromium.start()) {
-            loggedInAt(browser, ADMIN, ADMIN_PASSWORD, "/callscore/recordings/access-log");
+            loggedInAt(browser, ADMIN, "/callscore/recordings/access-log");
             browser.waitFor("the access log", "document.getElementById('access-log') !== null",
                     Duration.ofSeconds(20));
             String lines = (String) browser.evaluate("Array.from(document.querySelectorAll('#access-log tbody tr'))"
                     + ".map(tr => tr.className + ' ' + tr.innerText.replace(/\\s+/g, ' ')).join('\\n')");
-            assertTrue(lines, lines.lines().anyMatch(line -> line.startsWith("granted") && line.contains(LISTENER)
-                    && line.contains(" " + id + " ") && line.contains("play")));
-            assertTrue(lines, lines.lines().anyMatch(line -> line.startsWith("refused") && line.contains(REPORTER)
-                    && line.contains(" " + id + " ") && line.contains("listening role")));
+            assertTrue(lines, lines.lines().anyMatch(line -> line.startsWith("granted")
+                    && line.contains(LISTENER.name()) && line.contains(" " + id + " ") && line.contains("play")));
+            assertTrue(lines, lines.lines().anyMatch(line -> line.startsWith("refused")
+                    && line.contains(REPORTER.name()) && line.contains(" " + id + " ")
+                    && line.contains("listening role")));
         }
     }
 
@@ -415,9 +414,9 @@ public class RecordingsWebIT extends CallScoreTestSupport {
     }
 
     /** Opens the page, logs in on the login page it leads to, and opens the page again. */
-    static void loggedInAt(Chromium browser, String user, String password, String path) throws Exception {
+    static void loggedInAt(Chromium browser, DashboardUser user, String path) throws Exception {
         browser.navigate(ReportsWebIT.Web.BASE + path);
-        browser.logIn(user, password);
+        browser.logIn(user);
         // the login goes back to the page first asked for
         browser.waitFor("logged in, back at " + path, "location.pathname === '" + path + "'", Duration.ofSeconds(30));
     }

@@ -42,17 +42,15 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class ReportsWebIT extends CallScoreTestSupport {
 
-    static final String MANAGER = "webmanager";
-    static final String MANAGER_PASSWORD = "Manager-Secret-1";
-    static final String VIEWER = "webviewer";
-    static final String VIEWER_PASSWORD = "Viewer-Secret-2";
+    static final DashboardUser MANAGER = new DashboardUser("webmanager", "Manager-Secret-1", "callscore-reports");
+    static final DashboardUser VIEWER = new DashboardUser("webviewer", "Viewer-Secret-2", "viewer");
 
     private static ReportsWebFixture fixture;
 
     @Configuration
     public Option[] configuration() {
         return OptionUtils.combine(super.configuration(), webServer(), reportsInUtc(),
-                user(MANAGER, MANAGER_PASSWORD, "callscore-reports"), user(VIEWER, VIEWER_PASSWORD, "viewer"));
+                user(MANAGER), user(VIEWER));
     }
 
     /** The month's calls and surveys, written once, and ingested by the reports module. */
@@ -67,7 +65,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
             calls.writeSurveys();
             fixture = calls;
         }
-        Web web = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        Web web = Web.loggedIn(MANAGER);
         eventually("the 7 calls of the fixture ingested", () -> {
             try {
                 HttpResponse<String> answer = web.get("/callscore/api/service?by=all&" + monthOfQueue());
@@ -110,7 +108,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
                 style.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
         assertEquals(302, anonymous.get("/callscore/dashboard.js").statusCode());
 
-        Web web = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        Web web = Web.loggedIn(MANAGER);
         HttpResponse<String> script = web.get("/callscore/dashboard.js");
         assertEquals(200, script.statusCode());
         String type = script.headers().firstValue("Content-Type").orElse("");
@@ -126,8 +124,8 @@ public class ReportsWebIT extends CallScoreTestSupport {
     @Test
     public void aLoginIsRefusedAlikeForAWrongPasswordAnUnknownUserAndAMissingRoleAndNeedsTheFormToken()
             throws Exception {
-        for (String[] attempt : new String[][] {{MANAGER, "wrong"}, {"nobody", MANAGER_PASSWORD},
-                {VIEWER, VIEWER_PASSWORD}}) {
+        for (String[] attempt : new String[][] {{MANAGER.name(), "wrong"}, {"nobody", MANAGER.password()},
+                {VIEWER.name(), VIEWER.password()}}) {
             Web web = new Web();
             HttpResponse<String> refused = web.logIn(attempt[0], attempt[1]);
             assertEquals(attempt[0], 401, refused.statusCode());
@@ -137,15 +135,15 @@ public class ReportsWebIT extends CallScoreTestSupport {
         }
         Web forged = new Web();
         forged.get("/callscore/login");
-        HttpResponse<String> noToken = forged.post("/callscore/login", Map.of("user", MANAGER, "password",
-                MANAGER_PASSWORD, "csrf", "forged"));
+        HttpResponse<String> noToken = forged.post("/callscore/login", Map.of("user", MANAGER.name(), "password",
+                MANAGER.password(), "csrf", "forged"));
         assertEquals(403, noToken.statusCode());
         assertEquals(401, forged.get("/callscore/api/service").statusCode());
     }
 
     @Test
     public void theApiAnswersTheMonthsFiguresAsJsonAndNamesABadParameter() throws Exception {
-        Web web = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        Web web = Web.loggedIn(MANAGER);
 
         HttpResponse<String> byDay = web.get("/callscore/api/service?by=day&" + monthOfQueue());
 
@@ -182,7 +180,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
     @Test
     public void absurdOrBrokenParametersAreA400WithAShortMessageOnEveryEndpointAndFormatNeverAnExceptionPage()
             throws Exception {
-        Web web = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        Web web = Web.loggedIn(MANAGER);
         String[][] bad = {{"from=%2B999999999-12-30&to=%2B999999999-12-31", "from"}, {"from=%2B999999999-12-30", "from"},
                 {"month=%2B999999999-12", "month"}, {"from=-999999999-01-01&to=-999999999-01-05", "from"},
                 {"to=0001-01-01", "to"}, {"zone=Mars%2FOlympus", "zone"}, {"queue=" + "q".repeat(300), "queue"}};
@@ -208,7 +206,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
 
     @Test
     public void theXlsxAndCsvExportsHoldTheSameFiguresAndLogoutEndsTheSession() throws Exception {
-        Web web = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        Web web = Web.loggedIn(MANAGER);
 
         HttpResponse<byte[]> xlsx = web.getBytes("/callscore/export/service.xlsx?by=all&" + monthOfQueue());
 
@@ -237,7 +235,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
     @Test
     public void theDashboardLogsInLoadsTheMonthDrawsTheChartsWithTheApisNumbersAndDownloadsTheXlsx()
             throws Exception {
-        Web api = Web.loggedIn(MANAGER, MANAGER_PASSWORD);
+        Web api = Web.loggedIn(MANAGER);
         Map<String, Map<String, Object>> days = byGroup(rows(api.get("/callscore/api/service?by=day&"
                 + monthOfQueue())));
         Map<String, Object> all = rows(api.get("/callscore/api/service?by=all&" + monthOfQueue())).get(0);
@@ -249,7 +247,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
             browser.downloadsTo(downloads);
             browser.navigate(Web.BASE + "/callscore/");
             logIn(browser);
-            assertEquals(MANAGER, browser.evaluate("document.getElementById('user').textContent"));
+            assertEquals(MANAGER.name(), browser.evaluate("document.getElementById('user').textContent"));
 
             browser.evaluate("document.getElementById('month').value = '" + ReportsWebFixture.MONTH + "';"
                     + "document.getElementById('queue').value = '" + fixture.queue + "';"
@@ -356,7 +354,7 @@ public class ReportsWebIT extends CallScoreTestSupport {
 
     /** Logs in on the login page the browser is on (or is going to), and waits for the dashboard. */
     private static void logIn(Chromium browser) throws Exception {
-        browser.logIn(MANAGER, MANAGER_PASSWORD);
+        browser.logIn(MANAGER);
         browser.waitFor("the dashboard after the login", "location.pathname === '/callscore/' && "
                 + "document.body.dataset.state === 'ready'", Duration.ofSeconds(30));
     }
@@ -429,9 +427,9 @@ public class ReportsWebIT extends CallScoreTestSupport {
         private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
-        static Web loggedIn(String user, String password) throws Exception {
+        static Web loggedIn(DashboardUser user) throws Exception {
             Web web = new Web();
-            HttpResponse<String> answer = web.logIn(user, password);
+            HttpResponse<String> answer = web.logIn(user.name(), user.password());
             assertEquals(answer.body(), 303, answer.statusCode());
             assertEquals(BASE + "/callscore/", BASE + answer.headers().firstValue("Location").orElse(""));
             return web;

@@ -17,33 +17,14 @@ import org.callscore.support.web.HtmlText;
 /**
  * The agent page as HTML: every value escaped, no inline script or style (the dashboard's content security
  * policy allows only this server's files), the due times as ISO instants for {@code agent.js}'s notifications.
+ *
+ * @param listener whether the user may listen to recordings (the recordings page checks it again)
  */
-final class CallbacksPage {
+record CallbacksPage(String context, String csrf, String user, boolean manager, Optional<String> agent, ZoneId zone,
+        Instant now, boolean listener) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-
-    private final String context;
-    private final String csrf;
-    private final String user;
-    private final boolean manager;
-    private final Optional<String> agent;
-    private final ZoneId zone;
-    private final Instant now;
-    private final boolean listener;
-
-    /** @param listener whether the user may listen to recordings (the recordings page checks it again) */
-    CallbacksPage(String context, String csrf, String user, boolean manager, Optional<String> agent, ZoneId zone,
-            Instant now, boolean listener) {
-        this.listener = listener;
-        this.context = context;
-        this.csrf = csrf;
-        this.user = user;
-        this.manager = manager;
-        this.agent = agent;
-        this.zone = zone;
-        this.now = now;
-    }
 
     /** @return a page with only a message (an error) */
     static String message(String message) {

@@ -37,6 +37,7 @@ import org.callscore.site.SiteZone;
 import org.callscore.support.text.LogText;
 import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
+import org.callscore.support.web.FormFlash;
 import org.callscore.support.web.PageAnswers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -72,7 +73,7 @@ public class CallbacksServlet extends HttpServlet {
 
     static final String PID = "org.callscore.callback.web";
     static final String PATH = "/callbacks";
-    private static final String FLASH = "org.callscore.callback.web.flash";
+    private static final FormFlash FLASH = new FormFlash("org.callscore.callback.web.flash");
     private static final Set<CallbackState> OPEN = EnumSet.of(CallbackState.SCHEDULED, CallbackState.DIALLING);
     private static final int MOST_SHOWN = 500;
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
@@ -201,12 +202,10 @@ public class CallbacksServlet extends HttpServlet {
         }
         LOG.info("Callback pages: {} looked at the callbacks due today of {} ({} shown)", LogText.of(viewer.user()),
                 agent.map(LogText::of).orElse("every agent"), due.size() + (asked.isPresent() ? 1 : 0));
-        String flash = (String) session.getAttribute(FLASH);
-        session.removeAttribute(FLASH);
         String html = new CallbacksPage(request.getContextPath(), DashboardSession.csrfToken(session), viewer.user(),
                 viewer.manager(), agent, zone, clock.instant(),
                 !Collections.disjoint(DashboardSession.roles(session), listenRoles))
-                .render(due, asked, flash == null ? "" : flash, feedOwner, feedActive);
+                .render(due, asked, FLASH.take(session), feedOwner, feedActive);
         PageAnswers.html(response, HttpServletResponse.SC_OK, html);
     }
 
@@ -270,9 +269,7 @@ public class CallbacksServlet extends HttpServlet {
                     LogText.of(e.toString()));
             message = "Not done, try again: " + e.getMessage();
         }
-        session.setAttribute(FLASH, message);
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath() + PATH
+        FLASH.seeOther(session, response, message, request.getContextPath() + PATH
                 + (back.isEmpty() || !viewer.manager() ? "" : "?agent=" + URLEncoder.encode(back,
                         StandardCharsets.UTF_8)));
     }

@@ -41,8 +41,12 @@ import org.callscore.support.web.HtmlText;
  * The notification pages as HTML: every value escaped, no inline script or style (the dashboard's content security
  * policy: the progress bar is drawn by this bundle's {@code notify.js}), times in the site's zone to the second.
  * Operating forms are shown only to operators; the server refuses them to anyone else anyway.
+ *
+ * @param operator whether the user may operate campaigns
+ * @param zone     the site's zone, for every time shown
+ * @param flash    what the user's last form did, or empty
  */
-final class NotificationsPage {
+record NotificationsPage(String context, String csrf, String user, boolean operator, ZoneId zone, String flash) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
     /** the states a campaign may still take customers in */
@@ -51,27 +55,6 @@ final class NotificationsPage {
 
     /** A campaign in the list, with how far it is. */
     record Listed(Campaign campaign, CampaignProgress progress) {
-    }
-
-    private final String context;
-    private final String csrf;
-    private final String user;
-    private final boolean operator;
-    private final ZoneId zone;
-    private final String flash;
-
-    /**
-     * @param operator whether the user may operate campaigns
-     * @param zone     the site's zone, for every time shown
-     * @param flash    what the user's last form did, or empty
-     */
-    NotificationsPage(String context, String csrf, String user, boolean operator, ZoneId zone, String flash) {
-        this.context = context;
-        this.csrf = csrf;
-        this.user = user;
-        this.operator = operator;
-        this.zone = zone;
-        this.flash = flash;
     }
 
     /** @return a page with only a message (an error) */

@@ -34,6 +34,7 @@ import org.callscore.support.export.Table;
 import org.callscore.support.export.Xlsx;
 import org.callscore.support.text.LogText;
 import org.callscore.support.web.DashboardSession;
+import org.callscore.support.web.FormFlash;
 import org.callscore.support.web.PageAnswers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -88,7 +89,7 @@ public class NotificationsServlet extends HttpServlet {
     static final String OPERATOR_ROLE = "callscore-notify";
     /** the largest customer file taken: about a million rows of CSV */
     static final long MOST_FILE_BYTES = 64L * 1024 * 1024;
-    private static final String FLASH = "org.callscore.notify.web.flash";
+    private static final FormFlash FLASH = new FormFlash("org.callscore.notify.web.flash");
     private static final String REPORT = "org.callscore.notify.web.import";
     /** this bundle's own files under /web/, by path, with their types */
     private static final Map<String, String> RESOURCES = Map.of("/notify.css", "text/css;charset=UTF-8",
@@ -196,10 +197,8 @@ public class NotificationsServlet extends HttpServlet {
 
     /** The pages, with what the last form did: shown once, so taken out of the session. */
     private NotificationsPage pages(HttpServletRequest request, HttpSession session, Viewer viewer) {
-        String flash = (String) session.getAttribute(FLASH);
-        session.removeAttribute(FLASH);
         return new NotificationsPage(request.getContextPath(), DashboardSession.csrfToken(session), viewer.user(),
-                viewer.operator(), zone(), flash == null ? "" : flash);
+                viewer.operator(), zone(), FLASH.take(session));
     }
 
     private static Campaign campaignOf(Campaigns service, String id) {
@@ -328,9 +327,7 @@ public class NotificationsServlet extends HttpServlet {
                     LogText.of(e.toString()));
             message = "Not done, try again: " + e.getMessage();
         }
-        session.setAttribute(FLASH, message);
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath() + PATH + back);
+        FLASH.seeOther(session, response, message, request.getContextPath() + PATH + back);
     }
 
     private Campaigns campaigns() {

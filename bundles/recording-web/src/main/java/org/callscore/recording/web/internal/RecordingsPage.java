@@ -24,28 +24,13 @@ import org.callscore.support.web.HtmlText;
 /**
  * The recordings pages as HTML: every value escaped, no script and no inline style (the dashboard's content
  * security policy), players as plain {@code audio} elements whose files come from this bundle's servlet only.
+ *
+ * @param listener      whether the user may listen (has the listening role)
+ * @param administrator whether the user may see the access log
  */
-final class RecordingsPage {
+record RecordingsPage(String context, String user, boolean listener, boolean administrator, ZoneId zone) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
-
-    private final String context;
-    private final String user;
-    private final boolean listener;
-    private final boolean administrator;
-    private final ZoneId zone;
-
-    /**
-     * @param listener      whether the user may listen (has the listening role)
-     * @param administrator whether the user may see the access log
-     */
-    RecordingsPage(String context, String user, boolean listener, boolean administrator, ZoneId zone) {
-        this.context = context;
-        this.user = user;
-        this.listener = listener;
-        this.administrator = administrator;
-        this.zone = zone;
-    }
 
     /** @return a page with only a message (an error) */
     static String message(String message) {
