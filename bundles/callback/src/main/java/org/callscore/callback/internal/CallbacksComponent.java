@@ -1,7 +1,6 @@
 package org.callscore.callback.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,14 +20,13 @@ import org.callscore.storage.Database;
 import org.callscore.storage.TaskStatus;
 import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.support.database.BoundedWriter;
+import org.callscore.support.database.ReplayedWrites;
 import org.callscore.support.files.ModuleFiles;
 import org.callscore.support.files.RecordSpool;
-import org.callscore.support.task.PeriodicTask;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -44,7 +42,7 @@ import org.slf4j.LoggerFactory;
 @Component(configurationPid = CallbackConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true) // the replay runs whether or not anyone uses the service
 @Designate(ocd = CallbackConfig.class)
-public class CallbacksComponent implements Callbacks {
+public class CallbacksComponent extends ReplayedWrites implements Callbacks {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbacksComponent.class);
     /** Writes that may wait for a free writer; more go to the spool at once. */
@@ -60,21 +58,18 @@ public class CallbacksComponent implements Callbacks {
     private volatile SiteZone siteZone;
 
     private CallbackBook book;
-    private BoundedWriter writer;
-    private PeriodicTask replayer;
 
     @Activate
     void activate(BundleContext context, CallbackConfig config, Map<String, Object> properties) {
         CallPathClasses.load(context.getBundle());
         CallbackSettings settings = new CallbackSettings(config, properties);
-        writer = new BoundedWriter("callback", Duration.ofMillis(config.write_timeout_millis()), config.writer_threads(),
+        BoundedWriter writer = startWriter("callback", config.write_timeout_millis(), config.writer_threads(),
                 WAITING_WRITES);
         RecordSpool spool = new RecordSpool(ModuleFiles.resolve("karaf.data", "data", config.spool_folder()), ".request",
                 (file, why) -> LOG.error("Callback spool: {} {}", file, why));
         book = new CallbackBook(spool, () -> database, writer, Clock.systemUTC(), this::zone, () -> settings,
                 (queue, zone) -> settings.hours(queue, zone, calendars(catalog)));
-        replayer = PeriodicTask.start("callback-request-replay", Duration.ZERO,
-                Duration.ofSeconds(Math.max(1, config.replay_interval_seconds())), book::replay,
+        replayEvery("callback-request-replay", config.replay_interval_seconds(), book::replay,
                 task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
     }
 
@@ -84,12 +79,6 @@ public class CallbacksComponent implements Callbacks {
 
     private ZoneId zone() {
         return SiteZone.of(siteZone);
-    }
-
-    @Deactivate
-    void deactivate() {
-        replayer.close();
-        writer.close();
     }
 
     /** @return how many requests wait in the spool for MariaDB */

@@ -1,25 +1,20 @@
 package org.callscore.ivr.internal;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SortedSet;
 
 import org.callscore.ivr.BusinessHours;
 import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.MenuTree;
 import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.TaskStatus;
-import org.callscore.support.definition.MissingSounds;
 import org.callscore.site.SiteZone;
+import org.callscore.support.catalog.DefinitionCatalog;
 import org.callscore.support.files.ModuleFiles;
-import org.callscore.support.task.PeriodicTask;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -29,7 +24,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(configurationPid = "org.callscore.ivr", configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true) // files are checked, and their mistakes logged, before the first call
 @Designate(ocd = IvrCatalogComponent.Config.class)
-public class IvrCatalogComponent implements IvrCatalog {
+public class IvrCatalogComponent extends DefinitionCatalog<MenuTree> implements IvrCatalog {
 
     @ObjectClassDefinition(name = "CallScore IVR menus", description = "Where menu files and calendars live")
     @interface Config {
@@ -48,31 +43,12 @@ public class IvrCatalogComponent implements IvrCatalog {
     SiteZone siteZone;
 
     private IvrFolder folder;
-    /** Per menu file, the sounds Asterisk answered it could not play, as the IVR application found them. */
-    private final MissingSounds missingSounds = new MissingSounds();
-    private PeriodicTask scanner;
 
     @Activate
     void activate(BundleContext context, Config config) {
         folder = new IvrFolder(ModuleFiles.resolve("karaf.etc", "etc", config.folder()), siteZone::zone);
-        scanner = PeriodicTask.startAfterFirstRun("ivr-menu-scan",
-                Duration.ofSeconds(Math.max(1, config.scan_interval_seconds())), folder::scan,
+        scanEvery("ivr-menu-scan", config.scan_interval_seconds(), folder,
                 task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
-    }
-
-    @Deactivate
-    void deactivate() {
-        scanner.close();
-    }
-
-    @Override
-    public Optional<MenuTree> byName(String name) {
-        return folder.byName(name);
-    }
-
-    @Override
-    public SortedSet<String> names() {
-        return folder.names();
     }
 
     @Override
@@ -83,20 +59,5 @@ public class IvrCatalogComponent implements IvrCatalog {
     @Override
     public ZoneId zone() {
         return folder.zone();
-    }
-
-    @Override
-    public Map<String, String> problems() {
-        return folder.problems();
-    }
-
-    @Override
-    public boolean soundMissing(String tree, String sound) {
-        return missingSounds.add(tree, sound);
-    }
-
-    @Override
-    public Map<String, SortedSet<String>> missingSounds() {
-        return missingSounds.all();
     }
 }

@@ -23,6 +23,7 @@ import org.callscore.ivr.IvrCatalog;
 import org.callscore.ivr.MenuTree;
 import org.callscore.ivr.internal.IvrFile;
 import org.callscore.ivr.internal.IvrFileException;
+import org.callscore.support.catalog.DefinitionCatalog;
 import org.callscore.support.files.ModuleFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * again (a deleted calendar makes the menus that use it a problem). A file that no longer parses keeps its last
  * good version in use, so a half-saved edit never reaches a caller.
  */
-final class IvrFolder implements IvrCatalog {
+final class IvrFolder implements IvrCatalog, DefinitionCatalog.Folder<MenuTree> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IvrFolder.class);
 
@@ -56,7 +57,8 @@ final class IvrFolder implements IvrCatalog {
     }
 
     /** Reads new and changed files and forgets deleted ones; called at start and then every few seconds. */
-    synchronized void scan() {
+    @Override
+    public synchronized void scan() {
         Map<String, Stamp> now = new TreeMap<>();
         if (Files.isDirectory(folder)) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{ivr,ics}")) {

@@ -1,7 +1,5 @@
 package org.callscore.ivr.internal;
 
-import java.time.Duration;
-
 import org.callscore.ivr.IvrVisit;
 import org.callscore.ivr.IvrVisits;
 import org.callscore.storage.BackgroundTask;
@@ -9,13 +7,12 @@ import org.callscore.storage.Database;
 import org.callscore.storage.TaskStatus;
 import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.support.database.BoundedWriter;
+import org.callscore.support.database.ReplayedWrites;
 import org.callscore.support.files.ModuleFiles;
-import org.callscore.support.task.PeriodicTask;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -31,7 +28,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(configurationPid = "org.callscore.ivr.visits", configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true) // the replay runs whether or not a call is using the service
 @Designate(ocd = IvrVisitsComponent.Config.class)
-public class IvrVisitsComponent implements IvrVisits {
+public class IvrVisitsComponent extends ReplayedWrites implements IvrVisits {
 
     @ObjectClassDefinition(name = "CallScore IVR visits", description = "Where IVR visits wait while MariaDB is down")
     @interface Config {
@@ -62,25 +59,16 @@ public class IvrVisitsComponent implements IvrVisits {
     private volatile Database database;
 
     private VisitRecorder recorder;
-    private BoundedWriter writer;
-    private PeriodicTask replayer;
 
     @Activate
     void activate(BundleContext context, Config config) {
         CallPathClasses.load(context.getBundle());
-        writer = new BoundedWriter("ivr", Duration.ofMillis(config.write_timeout_millis()), config.writer_threads(),
+        BoundedWriter writer = startWriter("ivr", config.write_timeout_millis(), config.writer_threads(),
                 WAITING_WRITES);
         recorder = new VisitRecorder(new VisitSpool(ModuleFiles.resolve("karaf.data", "data", config.spool_folder())),
                 () -> database, writer);
-        replayer = PeriodicTask.start("ivr-visit-replay", Duration.ZERO,
-                Duration.ofSeconds(Math.max(1, config.replay_interval_seconds())), recorder::replay,
+        replayEvery("ivr-visit-replay", config.replay_interval_seconds(), recorder::replay,
                 task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
-    }
-
-    @Deactivate
-    void deactivate() {
-        replayer.close();
-        writer.close();
     }
 
     @Override

@@ -20,10 +20,8 @@ import org.callscore.notify.ResultPage;
 import org.callscore.notify.ResultQuery;
 import org.callscore.site.SiteZone;
 import org.callscore.storage.Database;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -31,7 +29,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /** The {@link Campaigns} and {@link NotificationCalls} services; the database and the site zone are optional. */
 @Component(configurationPid = NotifyConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = {Campaigns.class, NotificationCalls.class})
-public class CampaignsComponent implements Campaigns, NotificationCalls {
+public class CampaignsComponent extends NumberPlanComponent implements Campaigns, NotificationCalls {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Database database;
@@ -39,20 +37,11 @@ public class CampaignsComponent implements Campaigns, NotificationCalls {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SiteZone siteZone;
 
-    private CampaignBook book;
+    private final CampaignBook book = new CampaignBook(() -> database, Clock.systemUTC(), () -> SiteZone.of(siteZone),
+            plan::get);
 
-    private final NumberPlanSetting plan = new NumberPlanSetting(true);
-
-    @Activate
-    void activate(NumberPlanSetting.Config config) {
-        plan.update(config);
-        book = new CampaignBook(() -> database, Clock.systemUTC(), () -> SiteZone.of(siteZone), plan::get);
-    }
-
-    /** A changed etc/org.callscore.notify.cfg changes the number plan; the service stays (calls may be using it). */
-    @Modified
-    void modified(NumberPlanSetting.Config config) {
-        plan.update(config);
+    public CampaignsComponent() {
+        super(true);
     }
 
     @Override

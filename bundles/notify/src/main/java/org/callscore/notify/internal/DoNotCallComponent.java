@@ -7,10 +7,8 @@ import java.util.Optional;
 import org.callscore.notify.DoNotCallEntry;
 import org.callscore.notify.DoNotCallList;
 import org.callscore.storage.Database;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -18,25 +16,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /** The {@link DoNotCallList} service. */
 @Component(configurationPid = NotifyConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = DoNotCallList.class)
-public class DoNotCallComponent implements DoNotCallList {
+public class DoNotCallComponent extends NumberPlanComponent implements DoNotCallList {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Database database;
 
-    private DoNotCallBook book;
+    private final DoNotCallBook book = new DoNotCallBook(() -> database, Clock.systemUTC(), plan::get);
 
-    private final NumberPlanSetting plan = new NumberPlanSetting(false);
-
-    @Activate
-    void activate(NumberPlanSetting.Config config) {
-        plan.update(config);
-        book = new DoNotCallBook(() -> database, Clock.systemUTC(), plan::get);
-    }
-
-    /** A changed etc/org.callscore.notify.cfg changes the number plan; the service stays. */
-    @Modified
-    void modified(NumberPlanSetting.Config config) {
-        plan.update(config);
+    public DoNotCallComponent() {
+        super(false);
     }
 
     @Override

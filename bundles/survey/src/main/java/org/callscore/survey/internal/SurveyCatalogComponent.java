@@ -1,6 +1,5 @@
 package org.callscore.survey.internal;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -9,16 +8,14 @@ import java.util.TreeSet;
 
 import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.TaskStatus;
-import org.callscore.support.definition.MissingSounds;
+import org.callscore.support.catalog.DefinitionCatalog;
 import org.callscore.support.files.ModuleFiles;
-import org.callscore.support.task.PeriodicTask;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -27,7 +24,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(configurationPid = "org.callscore.survey", configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true) // files are checked, and their mistakes logged, before the first call
 @Designate(ocd = SurveyCatalogComponent.Config.class)
-public class SurveyCatalogComponent implements SurveyCatalog {
+public class SurveyCatalogComponent extends DefinitionCatalog<SurveyDefinition> implements SurveyCatalog {
 
     @ObjectClassDefinition(name = "CallScore survey definitions", description = "Where survey files live")
     @interface Config {
@@ -41,26 +38,12 @@ public class SurveyCatalogComponent implements SurveyCatalog {
     }
 
     private SurveyFolder surveys;
-    private PeriodicTask scanner;
-    /** Per survey, the sounds Asterisk answered it could not play, as the survey application found them. */
-    private final MissingSounds missingSounds = new MissingSounds();
 
     @Activate
     void activate(BundleContext context, Config config) {
         surveys = new SurveyFolder(ModuleFiles.resolve("karaf.etc", "etc", config.folder()));
-        scanner = PeriodicTask.startAfterFirstRun("survey-file-scan",
-                Duration.ofSeconds(Math.max(1, config.scan_interval_seconds())), surveys::scan,
+        scanEvery("survey-file-scan", config.scan_interval_seconds(), surveys,
                 task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
-    }
-
-    @Deactivate
-    void deactivate() {
-        scanner.close();
-    }
-
-    @Override
-    public Optional<SurveyDefinition> byName(String name) {
-        return surveys.byName(name);
     }
 
     @Override
@@ -69,24 +52,9 @@ public class SurveyCatalogComponent implements SurveyCatalog {
     }
 
     @Override
-    public SortedSet<String> names() {
-        return surveys.names();
-    }
-
-    @Override
-    public Map<String, String> problems() {
-        return surveys.problems();
-    }
-
-    @Override
-    public boolean soundMissing(String survey, String sound) {
-        return missingSounds.add(survey, sound);
-    }
-
-    @Override
     public Map<String, SortedSet<String>> missingSounds() {
         Map<String, SortedSet<String>> still = new TreeMap<>();
-        missingSounds.all().forEach((name, sounds) -> byName(name).ifPresent(survey -> {
+        super.missingSounds().forEach((name, sounds) -> byName(name).ifPresent(survey -> {
             // a sound the file no longer names is no longer the administrator's problem
             SortedSet<String> named = new TreeSet<>(sounds);
             named.retainAll(survey.sounds());

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.callscore.support.catalog.DefinitionCatalog;
 import org.callscore.support.files.ModuleFiles;
 import org.callscore.survey.SurveyCatalog;
 import org.callscore.survey.SurveyDefinition;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The surveys in a folder of {@code NAME.survey} files, re-read when a file changes. A file that no longer
  * parses keeps its last good version in use, so a half-saved edit never reaches a caller.
  */
-final class SurveyFolder implements SurveyCatalog {
+final class SurveyFolder implements SurveyCatalog, DefinitionCatalog.Folder<SurveyDefinition> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SurveyFolder.class);
 
@@ -43,7 +44,8 @@ final class SurveyFolder implements SurveyCatalog {
     }
 
     /** Reads new and changed files and forgets deleted ones; called at start and then every few seconds. */
-    synchronized void scan() {
+    @Override
+    public synchronized void scan() {
         Set<String> present = new HashSet<>();
         if (Files.isDirectory(folder)) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SurveyFile.EXTENSION)) {

@@ -1,6 +1,5 @@
 package org.callscore.survey.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -9,8 +8,8 @@ import org.callscore.storage.Database;
 import org.callscore.storage.TaskStatus;
 import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.support.database.BoundedWriter;
+import org.callscore.support.database.ReplayedWrites;
 import org.callscore.support.files.ModuleFiles;
-import org.callscore.support.task.PeriodicTask;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.SurveyAnswer;
 import org.callscore.survey.SurveyOffer;
@@ -19,7 +18,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -35,7 +33,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(configurationPid = "org.callscore.survey.responses", configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true) // the replay runs whether or not a call is using the service
 @Designate(ocd = SurveyResponsesComponent.Config.class)
-public class SurveyResponsesComponent implements SurveyResponses {
+public class SurveyResponsesComponent extends ReplayedWrites implements SurveyResponses {
 
     @ObjectClassDefinition(name = "CallScore survey responses",
             description = "Where survey answers wait while MariaDB is down")
@@ -68,25 +66,16 @@ public class SurveyResponsesComponent implements SurveyResponses {
     private volatile Database database;
 
     private ResponseRecorder recorder;
-    private BoundedWriter writer;
-    private PeriodicTask replayer;
 
     @Activate
     void activate(BundleContext context, Config config) {
         CallPathClasses.load(context.getBundle());
-        writer = new BoundedWriter("survey", Duration.ofMillis(config.write_timeout_millis()),
-                config.writer_threads(), WAITING_WRITES);
+        BoundedWriter writer = startWriter("survey", config.write_timeout_millis(), config.writer_threads(),
+                WAITING_WRITES);
         recorder = new ResponseRecorder(new ResponseJournal(ModuleFiles.resolve("karaf.data", "data",
                 config.journal_file())), () -> database, writer);
-        replayer = PeriodicTask.start("survey-journal-replay", Duration.ZERO,
-                Duration.ofSeconds(Math.max(1, config.replay_interval_seconds())), recorder::replay,
+        replayEvery("survey-journal-replay", config.replay_interval_seconds(), recorder::replay,
                 task -> BackgroundTask.register(context, task.name(), () -> task.status(TaskStatus::new))::unregister);
-    }
-
-    @Deactivate
-    void deactivate() {
-        replayer.close(); // a replay in progress finishes its write
-        writer.close();
     }
 
     @Override
