@@ -117,10 +117,19 @@ class CallbackIT {
                 "prompt.when", "beep", "prompt.thanks", "beep", "prompt.time", "beep"));
     }
 
-    /** A setting as Karaf holds it (the console's first line: ssh adds its own after it). */
-    private static String setting(CallScoreNode node, String pid, String key) {
-        return node.shell().run(Duration.ofMinutes(1), List.of("./callscore", "shell",
-                "config:property-get --pid " + pid + " " + key)).output().strip().split("\n")[0].strip();
+    /**
+     * A setting as Config Admin holds it, read with config:list, which changes nothing. config:property-get --pid
+     * writes back what it read: one that read before fileinstall took this test's edit, and wrote after, put the old
+     * settings back (seen once: the dialler ran as the default node, named after the host, with the default retry
+     * delays, while the file said otherwise).
+     *
+     * @return the value, or "" when the configuration does not have the setting
+     */
+    static String setting(CallScoreNode node, String pid, String key) {
+        String listing = node.shell().run(Duration.ofMinutes(1), List.of("./callscore", "shell",
+                "config:list '(service.pid=" + pid + ")'")).output();
+        return listing.lines().map(String::strip).filter(line -> line.startsWith(key + " = ")).findFirst()
+                .map(line -> line.substring(key.length() + 3).strip()).orElse("");
     }
 
     /** Agent phones for PJSIP/agentN (ports 508N) and the customers' phone behind the trunk (5090). */
