@@ -136,6 +136,21 @@ record CallScoreNode(String name, Path runtime, Shell shell) {
         }
     }
 
+    /**
+     * A setting as Config Admin holds it, read with config:list, which changes nothing. config:property-get --pid
+     * writes back what it read: one that read before fileinstall took a test's edit, and wrote after, put the old
+     * settings back (seen once: the callback dialler ran as the default node, named after the host, with the default
+     * retry delays, while the file said otherwise).
+     *
+     * @return the value, or "" when the configuration does not have the setting
+     */
+    String setting(String pid, String key) {
+        String listing = shell.run(Duration.ofMinutes(1), List.of("./callscore", "shell",
+                "config:list '(service.pid=" + pid + ")'")).output();
+        return listing.lines().map(String::strip).filter(line -> line.startsWith(key + " = ")).findFirst()
+                .map(line -> line.substring(key.length() + 3).strip()).orElse("");
+    }
+
     /** Writes a secret into {@code etc/FILE}, readable by the runtime's owner only (0600). */
     Path writeSecret(String file, String secret) {
         Path target = runtime.resolve("etc").resolve(file);

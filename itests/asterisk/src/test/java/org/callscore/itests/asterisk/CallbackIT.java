@@ -105,8 +105,8 @@ class CallbackIT {
                 "retry.busy.delay.minutes", String.valueOf(BUSY_DELAY.toMinutes()));
         // Karaf may write the configuration it read back into the file while this test edits it: until it holds
         TestSite.eventually("org.callscore.callback.cfg of " + node + " in force", Duration.ofSeconds(60), () -> {
-            if (node.name().equals(setting(node, "org.callscore.callback", "node"))
-                    && "PJSIP/${NUMBER}@trunk".equals(setting(node, "org.callscore.callback", "dial"))) {
+            if (node.name().equals(node.setting("org.callscore.callback", "node"))
+                    && "PJSIP/${NUMBER}@trunk".equals(node.setting("org.callscore.callback", "dial"))) {
                 return true;
             }
             node.configure("org.callscore.callback.cfg", dialler);
@@ -115,21 +115,6 @@ class CallbackIT {
         // every question of the capture a beep: the caller's keys then come at known times
         node.configure("org.callscore.agi.callback.cfg", Map.of("prompt.number", "beep", "prompt.confirm", "beep",
                 "prompt.when", "beep", "prompt.thanks", "beep", "prompt.time", "beep"));
-    }
-
-    /**
-     * A setting as Config Admin holds it, read with config:list, which changes nothing. config:property-get --pid
-     * writes back what it read: one that read before fileinstall took this test's edit, and wrote after, put the old
-     * settings back (seen once: the dialler ran as the default node, named after the host, with the default retry
-     * delays, while the file said otherwise).
-     *
-     * @return the value, or "" when the configuration does not have the setting
-     */
-    static String setting(CallScoreNode node, String pid, String key) {
-        String listing = node.shell().run(Duration.ofMinutes(1), List.of("./callscore", "shell",
-                "config:list '(service.pid=" + pid + ")'")).output();
-        return listing.lines().map(String::strip).filter(line -> line.startsWith(key + " = ")).findFirst()
-                .map(line -> line.substring(key.length() + 3).strip()).orElse("");
     }
 
     /** Agent phones for PJSIP/agentN (ports 508N) and the customers' phone behind the trunk (5090). */
@@ -459,7 +444,7 @@ class CallbackIT {
 
     private void setQueueMode(CallScoreNode node, String mode) {
         TestSite.eventually("mode.sales = " + mode + " in force", Duration.ofSeconds(60), () -> {
-            if (mode.equals(setting(node, "org.callscore.callback", "mode.sales"))) {
+            if (mode.equals(node.setting("org.callscore.callback", "mode.sales"))) {
                 return true;
             }
             node.configure("org.callscore.callback.cfg", Map.of("mode.sales", mode));

@@ -67,9 +67,9 @@ class NotificationIT {
         Map<String, String> dialler = Map.of("node", node.name(), "dial", "PJSIP/$\\\\{NUMBER}@trunk", "amd", "false",
                 "ring.seconds", "5", "lease.seconds", String.valueOf(LEASE.toSeconds()), "dial.interval.millis", "200");
         TestSite.eventually("org.callscore.notify.cfg in force", Duration.ofSeconds(60), () -> {
-            if ("false".equals(CallbackIT.setting(node, "org.callscore.notify", "amd"))
-                    && "PJSIP/${NUMBER}@trunk".equals(CallbackIT.setting(node, "org.callscore.notify", "dial"))
-                    && "5".equals(CallbackIT.setting(node, "org.callscore.notify", "ring.seconds"))) {
+            if ("false".equals(node.setting("org.callscore.notify", "amd"))
+                    && "PJSIP/${NUMBER}@trunk".equals(node.setting("org.callscore.notify", "dial"))
+                    && "5".equals(node.setting("org.callscore.notify", "ring.seconds"))) {
                 return true;
             }
             node.configure("org.callscore.notify.cfg", dialler);
