@@ -30,7 +30,6 @@ import org.callscore.recording.RecordingAccess;
 import org.callscore.recording.RecordingCapture;
 import org.callscore.recording.RecordingIndex;
 import org.callscore.recording.RecordingKind;
-import org.callscore.recording.RecordingQuery;
 import org.callscore.recording.RecordingState;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.Before;
