@@ -2,6 +2,7 @@ package org.callscore.recording.internal;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,9 +18,12 @@ final class FileNames {
 
     static final Pattern SERVER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final Pattern FORMAT = Pattern.compile("[a-z0-9]{1,8}");
+    /** The kinds a chosen name carries, by their word; a voice comment is named after its response instead. */
+    private static final Map<String, RecordingKind> KINDS = Map.of("queue", RecordingKind.QUEUE_CALL,
+            "call", RecordingKind.WHOLE_CALL, "ivr", RecordingKind.IVR, "voicemail", RecordingKind.VOICEMAIL);
     private static final Pattern CHOSEN = Pattern.compile(
-            "([A-Za-z0-9][A-Za-z0-9._-]{0,63})/(\\d{4}-\\d{2}-\\d{2})/(queue|call|ivr|voicemail)-([A-Za-z0-9._-]{1,64})"
-                    + "\\.([a-z0-9]{1,8})");
+            "([A-Za-z0-9][A-Za-z0-9._-]{0,63})/(\\d{4}-\\d{2}-\\d{2})/(" + String.join("|", KINDS.keySet())
+                    + ")-([A-Za-z0-9._-]{1,64})\\.([a-z0-9]{1,8})");
     private static final Pattern COMMENT = Pattern.compile("callscore-comment-([0-9a-f-]{36})\\.([a-z0-9]{1,8})");
 
     /** A file name read back. */
@@ -43,7 +47,7 @@ final class FileNames {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Parsed(m.group(1), kind(m.group(3)), m.group(4), m.group(5)));
+        return Optional.of(new Parsed(m.group(1), KINDS.get(m.group(3)), m.group(4), m.group(5)));
     }
 
     static boolean isComment(String relative) {
@@ -57,21 +61,7 @@ final class FileNames {
     }
 
     private static String word(RecordingKind kind) {
-        return switch (kind) {
-            case QUEUE_CALL -> "queue";
-            case WHOLE_CALL -> "call";
-            case IVR -> "ivr";
-            case VOICEMAIL -> "voicemail";
-            case VOICE_COMMENT -> "comment";
-        };
-    }
-
-    private static RecordingKind kind(String word) {
-        return switch (word) {
-            case "queue" -> RecordingKind.QUEUE_CALL;
-            case "call" -> RecordingKind.WHOLE_CALL;
-            case "ivr" -> RecordingKind.IVR;
-            default -> RecordingKind.VOICEMAIL;
-        };
+        return KINDS.entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("a " + kind + " recording is not named by chosen()"));
     }
 }
