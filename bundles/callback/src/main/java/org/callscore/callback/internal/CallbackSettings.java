@@ -9,10 +9,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.callscore.callback.AttemptOutcome;
 import org.callscore.ivr.BusinessHours;
+import org.callscore.support.rules.TableName;
 
 /**
  * The callback configuration, read once per change: the fixed settings of {@link CallbackConfig} and the per-queue
@@ -24,7 +24,6 @@ final class CallbackSettings {
     record QueueHours(Optional<BusinessHours> hours, Optional<String> problem) {
     }
 
-    private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     final CallbackConfig config;
     private final Map<String, Object> properties;
@@ -45,10 +44,7 @@ final class CallbackSettings {
         byOutcome.put(AttemptOutcome.LOST, rule(config.retry_lost_delay_minutes(), config.retry_lost_attempts()));
         this.rules = new RetryRules(byOutcome, Duration.ofHours(Math.max(1, config.expiry_hours())));
         this.node = config.node().isBlank() ? hostName() : config.node().strip();
-        if (!TABLE.matcher(config.cdr_table()).matches()) {
-            throw new IllegalArgumentException("cdr.table: letters, digits and _ only: " + config.cdr_table());
-        }
-        this.cdrTable = config.cdr_table();
+        this.cdrTable = TableName.of("cdr.table", config.cdr_table());
     }
 
     private static RetryRules.Rule rule(int delayMinutes, int attempts) {

@@ -25,6 +25,7 @@ import org.callscore.ami.OriginateResult;
 import org.callscore.notify.Campaigns;
 import org.callscore.notify.NumberOutcome;
 import org.callscore.storage.Database;
+import org.callscore.support.rules.TableName;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ final class Dialler implements AutoCloseable {
     private final Supplier<Map<String, AsteriskManager>> managers;
     private final NotifyConfig config;
     private final String node;
+    private final String cdrTable;
     private final Supplier<ZoneId> siteZone;
     private final Clock clock;
     /** channel id -> when this node sent its Originate */
@@ -75,9 +77,7 @@ final class Dialler implements AutoCloseable {
         this.node = config.node().isBlank() ? hostName() : config.node().strip();
         this.siteZone = siteZone;
         this.clock = clock;
-        if (!config.cdr_table().matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
-            throw new IllegalArgumentException("cdr.table must be a plain table name: '" + config.cdr_table() + "'");
-        }
+        this.cdrTable = TableName.of("cdr.table", config.cdr_table());
     }
 
     private static String hostName() {
@@ -177,7 +177,7 @@ final class Dialler implements AutoCloseable {
      */
     private void hungUpByCdr(Jdbi jdbi, Instant now) {
         try {
-            int freed = jdbi.withHandle(h -> DialStore.hungUpByCdr(h, config.cdr_table(), now.minus(lease()),
+            int freed = jdbi.withHandle(h -> DialStore.hungUpByCdr(h, cdrTable, now.minus(lease()),
                     now.minus(longestCall()), now));
             cdrWarned = false;
             if (freed > 0) {
@@ -187,7 +187,7 @@ final class Dialler implements AutoCloseable {
             if (!cdrWarned) {
                 cdrWarned = true;
                 LOG.warn("Notify: the CDR table {} cannot be read ({}): an ended call whose Hangup event was missed "
-                        + "counts as in flight for call.max.minutes", config.cdr_table(), unreadable.getMessage());
+                        + "counts as in flight for call.max.minutes", cdrTable, unreadable.getMessage());
             }
         }
     }
@@ -204,12 +204,12 @@ final class Dialler implements AutoCloseable {
             }
             Optional<String> disposition;
             try {
-                disposition = jdbi.withHandle(h -> DialStore.cdrDisposition(h, config.cdr_table(),
+                disposition = jdbi.withHandle(h -> DialStore.cdrDisposition(h, cdrTable,
                         lapsed.channelId()));
             } catch (RuntimeException unreadable) {
                 disposition = Optional.empty();
                 LOG.warn("Notify: the CDR table {} cannot be read ({}): lapsed attempts end LOST",
-                        config.cdr_table(), unreadable.getMessage());
+                        cdrTable, unreadable.getMessage());
             }
             Instant longest = lapsed.dialledAt().get().plus(longestCall());
             if (disposition.isEmpty() && now.isBefore(longest)) {
@@ -292,7 +292,7 @@ final class Dialler implements AutoCloseable {
     private void failedByCdr(String channelId, String reason, int look) {
         Optional<String> disposition;
         try {
-            disposition = CampaignBook.jdbi(database).withHandle(h -> DialStore.cdrDisposition(h, config.cdr_table(),
+            disposition = CampaignBook.jdbi(database).withHandle(h -> DialStore.cdrDisposition(h, cdrTable,
                     channelId));
         } catch (RuntimeException unreadable) {
             disposition = Optional.empty();

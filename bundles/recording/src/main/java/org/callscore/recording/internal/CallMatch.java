@@ -3,8 +3,8 @@ package org.callscore.recording.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
+import org.callscore.support.rules.TableName;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -15,7 +15,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class CallMatch {
 
-    private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     /** What was found: the caller's channel, and whether the CDR has that call yet. */
     record Found(String callerUniqueId, Optional<String> caller, Optional<String> agent, Optional<String> queue,
@@ -31,16 +30,8 @@ final class CallMatch {
 
     CallMatch(Supplier<Jdbi> jdbi, String queueLogTable, String cdrTable) {
         this.jdbi = jdbi;
-        this.queueLog = table("queue_log.table", queueLogTable);
-        this.cdr = table("cdr.table", cdrTable);
-    }
-
-    static String table(String key, String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (!TABLE.matcher(trimmed).matches()) {
-            throw new IllegalArgumentException(key + ": '" + name + "' is not a table name (letters, digits, _)");
-        }
-        return trimmed;
+        this.queueLog = TableName.of("queue_log.table", queueLogTable);
+        this.cdr = TableName.of("cdr.table", cdrTable);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.callscore.recording.RecordingKind;
+import org.callscore.support.rules.UniqueId;
 
 /**
  * The file names CallScore chooses, {@code SERVER/YYYY-MM-DD/KIND-UNIQUEID.FORMAT}, and the survey's voice comments,
@@ -23,7 +24,7 @@ final class FileNames {
             "call", RecordingKind.WHOLE_CALL, "ivr", RecordingKind.IVR, "voicemail", RecordingKind.VOICEMAIL);
     private static final Pattern CHOSEN = Pattern.compile(
             "([A-Za-z0-9][A-Za-z0-9._-]{0,63})/(\\d{4}-\\d{2}-\\d{2})/(" + String.join("|", KINDS.keySet())
-                    + ")-([A-Za-z0-9._-]{1,64})\\.([a-z0-9]{1,8})");
+                    + ")-([^/]+)\\.([a-z0-9]{1,8})");
     private static final Pattern COMMENT = Pattern.compile("callscore-comment-([0-9a-f-]{36})\\.([a-z0-9]{1,8})");
 
     /** A file name read back. */
@@ -44,7 +45,7 @@ final class FileNames {
     /** @return the name's parts when CallScore chose it, else empty */
     static Optional<Parsed> parse(String relative) {
         Matcher m = CHOSEN.matcher(relative);
-        if (!m.matches()) {
+        if (!m.matches() || !UniqueId.isValid(m.group(4))) {
             return Optional.empty();
         }
         return Optional.of(new Parsed(m.group(1), KINDS.get(m.group(3)), m.group(4), m.group(5)));

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
-import java.util.regex.Pattern;
 
+import org.callscore.support.rules.TableName;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 final class Ingestion {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final String OPEN = "('waiting', 'talking')";
     /**
      * The queue_log columns read, by position in {@link #fetched}; the time as text (as the driver would give a
@@ -95,11 +94,8 @@ final class Ingestion {
     }
 
     Ingestion(Jdbi jdbi, String table, Settings settings, int batchSize, Duration gapGrace, Clock clock) {
-        if (!TABLE_NAME.matcher(table).matches()) {
-            throw new IllegalArgumentException("queue_log.table: '" + table + "' is not a table name");
-        }
         this.jdbi = jdbi;
-        this.table = table;
+        this.table = TableName.of("queue_log.table", table);
         this.settings = settings;
         this.batchSize = batchSize;
         this.gapGrace = gapGrace;

@@ -33,6 +33,7 @@ import org.callscore.recording.RecordingKind;
 import org.callscore.recording.RecordingPage;
 import org.callscore.recording.RecordingRefusedException;
 import org.callscore.site.SiteZone;
+import org.callscore.support.rules.UniqueId;
 import org.callscore.support.text.LogText;
 import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
@@ -79,7 +80,6 @@ public class RecordingsServlet extends HttpServlet {
     static final String LISTEN_ROLE = "callscore-recordings";
     private static final Pattern FILE = Pattern.compile("/(audio|download)/(\\d{1,18})");
     private static final Pattern ONE = Pattern.compile("/(\\d{1,18})");
-    private static final Pattern CALL_ID = Pattern.compile("[A-Za-z0-9._-]{1,150}");
     private static final int MOST_CALLS = 200;
     private static final int ACCESS_LOG_LINES = 1000;
     private static final int CHUNK = 64 * 1024;
@@ -189,7 +189,7 @@ public class RecordingsServlet extends HttpServlet {
         RecordingPage page;
         try {
             if (filters.call().isPresent()) {
-                page = new RecordingPage(CALL_ID.matcher(filters.value("call")).matches()
+                page = new RecordingPage(UniqueId.isValid(filters.value("call"))
                         ? service.ofCall(filters.value("call")) : List.of(), false);
             } else {
                 page = service.search(filters.query(zone(), number));
@@ -232,7 +232,7 @@ public class RecordingsServlet extends HttpServlet {
         StringBuilder json = new StringBuilder("{\"listen\":").append(viewer.listener()).append(",\"calls\":{");
         int shown = 0;
         for (String call : asked == null ? new String[0] : asked) {
-            if (shown == MOST_CALLS || !CALL_ID.matcher(call).matches()) {
+            if (shown == MOST_CALLS || !UniqueId.isValid(call)) {
                 continue;
             }
             List<Recording> recordings = service.ofCall(call);
