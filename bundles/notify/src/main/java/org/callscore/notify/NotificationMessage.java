@@ -1,6 +1,8 @@
 package org.callscore.notify;
 
 import java.util.Objects;
+import org.callscore.support.definition.SoundNames;
+import org.callscore.support.text.LogText;
 
 /**
  * What is played.
@@ -22,9 +24,9 @@ public record NotificationMessage(MessageSource source, String name) {
     public NotificationMessage {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(name, "name");
-        if (!name.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*")) {
-            throw new IllegalArgumentException("message name must be letters, digits, '-', '_' and '/' between"
-                    + " them, without extension: '" + name + "'");
+        if (!SoundNames.isValid(name)) {
+            throw new IllegalArgumentException("message name must be " + SoundNames.RULE + ": '" + LogText.of(name)
+                    + "'");
         }
     }
 

@@ -20,6 +20,7 @@ import org.callscore.notify.NotificationCalls;
 import org.callscore.notify.NotificationMessage;
 import org.callscore.notify.NumberOutcome;
 import org.callscore.support.bundle.CallPathClasses;
+import org.callscore.support.rules.Uuid;
 import org.callscore.support.text.LogText;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -110,7 +111,7 @@ public class NotifyApplication implements AgiScript {
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
         String attempt = Optional.ofNullable(channel.getVariable(ATTEMPT)).orElse("");
-        if (!attempt.matches("[0-9a-f-]{36}")) {
+        if (!Uuid.isValid(attempt)) {
             throw new AgiException("notify: " + ATTEMPT + " '" + LogText.of(attempt) + "' is not an attempt id: is "
                     + "this the shipped [callscore-notify] context?");
         }

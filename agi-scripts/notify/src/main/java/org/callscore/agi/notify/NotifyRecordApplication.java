@@ -11,6 +11,7 @@ import org.callscore.agi.AgiApplication;
 import org.callscore.notify.NotificationMessage;
 import org.callscore.notify.NotificationMessage.MessageSource;
 import org.callscore.support.bundle.CallPathClasses;
+import org.callscore.support.definition.SoundNames;
 import org.callscore.support.text.LogText;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -79,10 +80,10 @@ public class NotifyRecordApplication implements AgiScript {
     private void activate(Config config) {
         if (config.max_seconds() < 1 || config.max_seconds() > 3600 || config.silence_seconds() < 0
                 || config.takes() < 1 || config.takes() > 20
-                || !config.recorded_folder().matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*")) {
+                || !SoundNames.isValid(config.recorded_folder())) {
             throw new IllegalArgumentException("org.callscore.agi.notify.record: max.seconds must be 1-3600, "
                     + "silence.seconds 0 or more, takes 1-20, recorded.folder a folder inside Asterisk's sounds "
-                    + "folder (letters, digits, '-', '_', between '/')");
+                    + "folder (" + SoundNames.RULE + ")");
         }
         this.config = config;
     }

@@ -17,6 +17,7 @@ import org.callscore.recording.RecordingRefusedException;
 import org.callscore.support.agi.CallIds;
 import org.callscore.support.agi.CallPathApplication;
 import org.callscore.support.rules.AsteriskServer;
+import org.callscore.support.rules.Uuid;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -32,7 +33,6 @@ public class RecordingApplication extends CallPathApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingApplication.class);
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9]{1,8}");
-    private static final Pattern RESPONSE = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern MEAN = Pattern.compile("[0-9](\\.[0-9]{1,2})?");
 
     @Reference
@@ -70,7 +70,7 @@ public class RecordingApplication extends CallPathApplication {
     private void surveyed(AgiChannel channel, String server, String uniqueId, Optional<String> linkedId,
             String format) throws AgiException {
         String response = Optional.ofNullable(channel.getVariable("SURVEY_RESPONSE_ID")).orElse("").trim();
-        if (!RESPONSE.matcher(response).matches()) {
+        if (!Uuid.isValid(response)) {
             throw new AgiException("SURVEY_RESPONSE_ID '" + response + "' is not a survey response id: call "
                     + "action=survey after the survey application");
         }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.callscore.callback.CallbackMessage;
 import org.callscore.support.rules.QueueName;
+import org.callscore.support.rules.Uuid;
 import org.callscore.support.text.LogText;
 import org.callscore.support.rules.UniqueId;
 
@@ -26,9 +27,8 @@ final class RequestRules {
     /** How far ahead a customer may ask to be called. */
     static final Duration FURTHEST_ASKED = Duration.ofDays(366);
 
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    /** Separators people write in a number; they are dropped. */
     private static final Pattern MESSAGE_FILE = Pattern.compile("/[A-Za-z0-9._/-]{1,254}\\.[a-z0-9]{1,8}");
+    /** Separators people write in a number; they are dropped. */
     private static final String SEPARATORS = " -./()";
 
     private RequestRules() {
@@ -115,7 +115,7 @@ final class RequestRules {
 
     static Optional<String> surveyResponse(Optional<String> response) {
         response.ifPresent(r -> {
-            if (!UUID.matcher(r).matches()) {
+            if (!Uuid.isValid(r)) {
                 throw new IllegalArgumentException("surveyResponse: not a survey response id (a UUID)");
             }
         });
@@ -140,6 +140,6 @@ final class RequestRules {
     }
 
     static boolean isId(String id) {
-        return id != null && UUID.matcher(id).matches();
+        return Uuid.isValid(id);
     }
 }

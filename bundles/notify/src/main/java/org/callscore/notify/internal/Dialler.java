@@ -26,6 +26,7 @@ import org.callscore.notify.Campaigns;
 import org.callscore.notify.NumberOutcome;
 import org.callscore.storage.Database;
 import org.callscore.support.rules.TableName;
+import org.callscore.support.rules.Uuid;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,6 @@ final class Dialler implements AutoCloseable {
     static final String HANGUP_EVENT = "CallScoreNotify";
     /** Asterisk's event when a channel is gone; its Uniqueid is the attempt's channel id. */
     static final String CHANNEL_GONE = "Hangup";
-    private static final String ATTEMPT_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private static final Logger LOG = LoggerFactory.getLogger(Dialler.class);
 
@@ -316,14 +316,14 @@ final class Dialler implements AutoCloseable {
      */
     void onEvent(AmiEvent event) {
         if (CHANNEL_GONE.equalsIgnoreCase(event.name())) {
-            event.field("Uniqueid").filter(id -> id.matches(ATTEMPT_ID)).ifPresent(id -> outcomes.execute(() ->
+            event.field("Uniqueid").filter(Uuid::isValid).ifPresent(id -> outcomes.execute(() ->
                     hungUp(id, event.received())));
             return;
         }
         if (!HANGUP_EVENT.equalsIgnoreCase(event.field("UserEvent").orElse(""))) {
             return;
         }
-        Optional<String> attempt = event.field("Attempt").filter(a -> a.matches(ATTEMPT_ID));
+        Optional<String> attempt = event.field("Attempt").filter(Uuid::isValid);
         if (attempt.isEmpty()) {
             return;
         }

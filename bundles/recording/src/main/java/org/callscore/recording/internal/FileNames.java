@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.callscore.recording.RecordingKind;
 import org.callscore.support.rules.UniqueId;
+import org.callscore.support.rules.Uuid;
 
 /**
  * The file names CallScore chooses, {@code SERVER/YYYY-MM-DD/KIND-UNIQUEID.FORMAT}, and the survey's voice comments,
@@ -25,7 +26,7 @@ final class FileNames {
     private static final Pattern CHOSEN = Pattern.compile(
             "([A-Za-z0-9][A-Za-z0-9._-]{0,63})/(\\d{4}-\\d{2}-\\d{2})/(" + String.join("|", KINDS.keySet())
                     + ")-([^/]+)\\.([a-z0-9]{1,8})");
-    private static final Pattern COMMENT = Pattern.compile("callscore-comment-([0-9a-f-]{36})\\.([a-z0-9]{1,8})");
+    private static final Pattern COMMENT = Pattern.compile("callscore-comment-(" + Uuid.REGEX + ")\\.([a-z0-9]{1,8})");
 
     /** A file name read back. */
     record Parsed(String server, RecordingKind kind, String uniqueId, String format) {

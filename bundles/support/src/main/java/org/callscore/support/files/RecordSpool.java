@@ -19,7 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
+import org.callscore.support.rules.Uuid;
 
 /**
  * Records waiting for MariaDB, one file per record ({@code ID.SUFFIX}, Java properties, so no caller-controlled
@@ -34,7 +34,6 @@ public final class RecordSpool {
     public record Entry(Path file, Properties record) {
     }
 
-    private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
 
     private final Path folder;
     private final String suffix;
@@ -58,7 +57,7 @@ public final class RecordSpool {
 
     /** Keeps the record under {@code id} (a UUID), replacing one of the same id. */
     public void put(String id, Properties record) {
-        if (!ID.matcher(id).matches()) {
+        if (!Uuid.isValid(id)) {
             throw new IllegalArgumentException("spool id " + id + " is not a UUID");
         }
         StringWriter text = new StringWriter();
