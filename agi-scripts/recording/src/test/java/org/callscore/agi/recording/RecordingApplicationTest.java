@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import org.asteriskjava.fastagi.AgiRequest;
 import org.callscore.recording.RecordingCapture;
 import org.callscore.recording.RecordingKind;
 import org.callscore.recording.RecordingRefusedException;
+import org.callscore.testing.asterisk.AgiStubs;
 import org.junit.jupiter.api.Test;
 
 /** What the dialplan gets from each action, and what it passes on to the index. */
@@ -60,19 +60,8 @@ class RecordingApplicationTest {
     };
 
     private void run(Map<String, String> parameters) throws Exception {
-        AgiRequest request = (AgiRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {AgiRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getUniqueId" -> "1764654000.42";
-                    case "getParameter" -> parameters.get((String) args[0]);
-                    case "getRemoteAddress" -> InetAddress.getByName("192.0.2.10");
-                    default -> null;
-                });
-        AgiChannel channel = (AgiChannel) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {AgiChannel.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getVariable" -> variables.get((String) args[0]);
-                    case "setVariable" -> variables.put((String) args[0], (String) args[1]);
-                    default -> null;
-                });
+        AgiRequest request = AgiStubs.request("1764654000.42", InetAddress.getByName("192.0.2.10"), null, parameters);
+        AgiChannel channel = AgiStubs.channel(variables);
         RecordingApplication application = new RecordingApplication();
         Field field = RecordingApplication.class.getDeclaredField("capture");
         field.setAccessible(true); // as DS sets @Reference fields

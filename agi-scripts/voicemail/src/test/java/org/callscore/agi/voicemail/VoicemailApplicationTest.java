@@ -24,6 +24,7 @@ import org.callscore.callback.Callbacks;
 import org.callscore.recording.RecordingCapture;
 import org.callscore.recording.RecordingKind;
 import org.callscore.recording.RecordingRefusedException;
+import org.callscore.testing.asterisk.AgiStubs;
 import org.junit.jupiter.api.Test;
 
 /** What the dialplan's voicemail step hands on to the recording index and the callbacks, and what it answers. */
@@ -82,20 +83,9 @@ class VoicemailApplicationTest {
             });
 
     private void run(VoicemailApplication application, Map<String, String> parameters) throws Exception {
-        AgiRequest request = (AgiRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {AgiRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getUniqueId" -> "1764654000.42";
-                    case "getParameter" -> parameters.get((String) args[0]);
-                    case "getRemoteAddress" -> InetAddress.getByName("192.0.2.10");
-                    case "getCallerIdNumber" -> callerId;
-                    default -> null;
-                });
-        AgiChannel channel = (AgiChannel) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {AgiChannel.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getVariable" -> variables.get((String) args[0]);
-                    case "setVariable" -> variables.put((String) args[0], (String) args[1]);
-                    default -> null;
-                });
+        AgiRequest request = AgiStubs.request("1764654000.42", InetAddress.getByName("192.0.2.10"), callerId,
+                parameters);
+        AgiChannel channel = AgiStubs.channel(variables);
         application.service(request, channel);
     }
 

@@ -3,5 +3,5 @@
  * {@code res/res_agi.c} does: see {@link org.callscore.testing.asterisk.FastAgiCall}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.callscore.testing.asterisk;
