@@ -17,6 +17,7 @@ import org.callscore.recording.RecordingRefusedException;
 import org.callscore.support.agi.CallIds;
 import org.callscore.support.agi.CallPathApplication;
 import org.callscore.support.rules.AsteriskServer;
+import org.callscore.support.rules.RecordingFormat;
 import org.callscore.support.rules.Uuid;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public class RecordingApplication extends CallPathApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingApplication.class);
-    private static final Pattern FORMAT = Pattern.compile("[a-z0-9]{1,8}");
     private static final Pattern MEAN = Pattern.compile("[0-9](\\.[0-9]{1,2})?");
 
     @Reference
@@ -105,7 +105,7 @@ public class RecordingApplication extends CallPathApplication {
 
     private static String format(AgiRequest request) throws AgiException {
         String format = Optional.ofNullable(request.getParameter("format")).orElse("wav").toLowerCase(Locale.ROOT);
-        if (!FORMAT.matcher(format).matches()) {
+        if (!RecordingFormat.isValid(format)) {
             throw new AgiException("format= must be an Asterisk format name such as wav, not '" + format + "'");
         }
         return format;

@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.callscore.recording.RecordingKind;
+import org.callscore.support.rules.AsteriskServer;
+import org.callscore.support.rules.RecordingFormat;
 import org.callscore.support.rules.UniqueId;
 import org.callscore.support.rules.Uuid;
 
@@ -18,15 +20,14 @@ import org.callscore.support.rules.Uuid;
  */
 final class FileNames {
 
-    static final Pattern SERVER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    static final Pattern FORMAT = Pattern.compile("[a-z0-9]{1,8}");
     /** The kinds a chosen name carries, by their word; a voice comment is named after its response instead. */
     private static final Map<String, RecordingKind> KINDS = Map.of("queue", RecordingKind.QUEUE_CALL,
             "call", RecordingKind.WHOLE_CALL, "ivr", RecordingKind.IVR, "voicemail", RecordingKind.VOICEMAIL);
     private static final Pattern CHOSEN = Pattern.compile(
-            "([A-Za-z0-9][A-Za-z0-9._-]{0,63})/(\\d{4}-\\d{2}-\\d{2})/(" + String.join("|", KINDS.keySet())
-                    + ")-([^/]+)\\.([a-z0-9]{1,8})");
-    private static final Pattern COMMENT = Pattern.compile("callscore-comment-(" + Uuid.REGEX + ")\\.([a-z0-9]{1,8})");
+            "([^/]+)/(\\d{4}-\\d{2}-\\d{2})/(" + String.join("|", KINDS.keySet()) + ")-([^/]+)\\.("
+                    + RecordingFormat.REGEX + ")");
+    private static final Pattern COMMENT = Pattern.compile("callscore-comment-(" + Uuid.REGEX + ")\\.("
+            + RecordingFormat.REGEX + ")");
 
     /** A file name read back. */
     record Parsed(String server, RecordingKind kind, String uniqueId, String format) {
@@ -46,7 +47,7 @@ final class FileNames {
     /** @return the name's parts when CallScore chose it, else empty */
     static Optional<Parsed> parse(String relative) {
         Matcher m = CHOSEN.matcher(relative);
-        if (!m.matches() || !UniqueId.isValid(m.group(4))) {
+        if (!m.matches() || !AsteriskServer.isValid(m.group(1)) || !UniqueId.isValid(m.group(4))) {
             return Optional.empty();
         }
         return Optional.of(new Parsed(m.group(1), KINDS.get(m.group(3)), m.group(4), m.group(5)));

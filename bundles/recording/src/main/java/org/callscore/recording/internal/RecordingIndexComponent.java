@@ -27,6 +27,8 @@ import org.callscore.storage.BackgroundTask;
 import org.callscore.storage.Database;
 import org.callscore.storage.TaskStatus;
 import org.callscore.support.database.BoundedWriter;
+import org.callscore.support.rules.AsteriskServer;
+import org.callscore.support.rules.RecordingFormat;
 import org.callscore.support.rules.UniqueId;
 import org.callscore.support.task.PeriodicTask;
 import org.osgi.framework.BundleContext;
@@ -192,8 +194,8 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
     @Override
     public StartedRecording started(String server, String channelUniqueId, Optional<String> linkedId,
             RecordingKind kind, String format) {
-        if (!FileNames.SERVER.matcher(server).matches() || !UniqueId.isValid(channelUniqueId)
-                || !FileNames.FORMAT.matcher(format).matches() || kind == RecordingKind.VOICE_COMMENT) {
+        if (!AsteriskServer.isValid(server) || !UniqueId.isValid(channelUniqueId)
+                || !RecordingFormat.isValid(format) || kind == RecordingKind.VOICE_COMMENT) {
             throw new RecordingRefusedException("not a server, uniqueid, kind or format CallScore names files by");
         }
         Optional<String> problem = folder.problem();

@@ -46,8 +46,9 @@ class FileNamesTest {
 
     @Test
     void aServerCannotNameAFolderAbove() {
-        assertThat(FileNames.SERVER.matcher("..").matches()).isFalse();
-        assertThat(FileNames.SERVER.matcher(".hidden").matches()).isFalse();
-        assertThat(FileNames.SERVER.matcher("pbx-1.example.com").matches()).isTrue();
+        assertThat(FileNames.parse("../2026-12-02/queue-1764654000.42.wav")).isEmpty();
+        assertThat(FileNames.parse(".hidden/2026-12-02/queue-1764654000.42.wav")).isEmpty();
+        assertThat(FileNames.parse("pbx-1.example.com/2026-12-02/queue-1764654000.42.wav")).get()
+                .extracting(FileNames.Parsed::server).isEqualTo("pbx-1.example.com");
     }
 }

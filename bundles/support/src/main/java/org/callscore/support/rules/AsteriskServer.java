@@ -22,11 +22,17 @@ public final class AsteriskServer {
      */
     public static String of(String given, InetAddress from) {
         if (given != null && !given.isBlank()) {
-            if (!NAME.matcher(given).matches()) {
+            if (!isValid(given)) {
                 throw new IllegalArgumentException("server= must be letters, digits, '.', '_' or '-', at most 64");
             }
             return given;
         }
-        return from == null ? "asterisk" : from.getHostAddress();
+        // an IPv6 address's colons and scope sign are not in a folder name
+        return from == null ? "asterisk" : from.getHostAddress().replaceAll("[^A-Za-z0-9.]", "-");
+    }
+
+    /** @return whether {@code name} is such a name */
+    public static boolean isValid(String name) {
+        return name != null && NAME.matcher(name).matches();
     }
 }
