@@ -23,11 +23,10 @@ final class FileNames {
     /** The kinds a chosen name carries, by their word; a voice comment is named after its response instead. */
     private static final Map<String, RecordingKind> KINDS = Map.of("queue", RecordingKind.QUEUE_CALL,
             "call", RecordingKind.WHOLE_CALL, "ivr", RecordingKind.IVR, "voicemail", RecordingKind.VOICEMAIL);
+    // the patterns find the parts; each part is then held to its own rule
     private static final Pattern CHOSEN = Pattern.compile(
-            "([^/]+)/(\\d{4}-\\d{2}-\\d{2})/(" + String.join("|", KINDS.keySet()) + ")-([^/]+)\\.("
-                    + RecordingFormat.REGEX + ")");
-    private static final Pattern COMMENT = Pattern.compile("callscore-comment-(" + Uuid.REGEX + ")\\.("
-            + RecordingFormat.REGEX + ")");
+            "([^/]+)/(\\d{4}-\\d{2}-\\d{2})/(" + String.join("|", KINDS.keySet()) + ")-([^/]+)\\.([^./]+)");
+    private static final Pattern COMMENT = Pattern.compile("callscore-comment-([^/]+)\\.([^./]+)");
 
     /** A file name read back. */
     record Parsed(String server, RecordingKind kind, String uniqueId, String format) {
@@ -47,14 +46,16 @@ final class FileNames {
     /** @return the name's parts when CallScore chose it, else empty */
     static Optional<Parsed> parse(String relative) {
         Matcher m = CHOSEN.matcher(relative);
-        if (!m.matches() || !AsteriskServer.isValid(m.group(1)) || !UniqueId.isValid(m.group(4))) {
+        if (!m.matches() || !AsteriskServer.isValid(m.group(1)) || !UniqueId.isValid(m.group(4))
+                || !RecordingFormat.isValid(m.group(5))) {
             return Optional.empty();
         }
         return Optional.of(new Parsed(m.group(1), KINDS.get(m.group(3)), m.group(4), m.group(5)));
     }
 
     static boolean isComment(String relative) {
-        return COMMENT.matcher(relative).matches();
+        Matcher m = COMMENT.matcher(relative);
+        return m.matches() && Uuid.isValid(m.group(1)) && RecordingFormat.isValid(m.group(2));
     }
 
     /** @return the format a file name ends with, lower case */

@@ -8,10 +8,7 @@ import java.util.regex.Pattern;
  */
 public final class RecordingFormat {
 
-    /** The rule as a regular expression, for a file name that ends with a format. */
-    public static final String REGEX = "[a-z0-9]{1,8}";
-
-    private static final Pattern FORMAT = Pattern.compile(REGEX);
+    private static final Pattern FORMAT = Pattern.compile("[a-z0-9]{1,8}");
 
     private RecordingFormat() {
     }

@@ -9,10 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class Uuid {
 
-    /** The rule as a regular expression, for a name that carries an id. */
-    public static final String REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-    private static final Pattern ID = Pattern.compile(REGEX);
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private Uuid() {
     }
