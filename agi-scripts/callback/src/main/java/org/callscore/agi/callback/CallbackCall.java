@@ -4,13 +4,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.command.AgiCommand;
 import org.asteriskjava.fastagi.command.SayDateTimeCommand;
 import org.asteriskjava.fastagi.command.SayDigitsCommand;
+import org.callscore.support.rules.DiallableNumber;
 
 /**
  * One caller asking for a callback: confirms the number to call (their caller ID read back, or one they key), then
@@ -26,9 +26,7 @@ final class CallbackCall {
     }
 
     /** Digits only, a leading + kept; 3 digits at least (short internal numbers), 20 at most (E.164 and prefixes). */
-    static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,20}");
     private static final String CANCEL = "*";
-    private static final int NUMBER_MAX_DIGITS = 20;
 
     private final AgiChannel channel;
     private final Prompts prompts;
@@ -55,7 +53,7 @@ final class CallbackCall {
      * @throws org.asteriskjava.fastagi.AgiHangupException when the caller hangs up
      */
     Optional<Confirmed> run(Optional<String> callerId) throws AgiException {
-        Optional<String> number = number(callerId.filter(n -> NUMBER.matcher(n).matches()));
+        Optional<String> number = number(callerId.filter(DiallableNumber::isValid));
         if (number.isEmpty()) {
             return Optional.empty();
         }
@@ -80,11 +78,11 @@ final class CallbackCall {
         Optional<String> offered = callerId;
         for (int failures = 0; failures <= retries;) {
             if (offered.isEmpty()) {
-                String keys = ask(prompts.enterNumber(), NUMBER_MAX_DIGITS);
+                String keys = ask(prompts.enterNumber(), DiallableNumber.MAX_DIGITS);
                 if (keys.startsWith(CANCEL)) {
                     return Optional.empty();
                 }
-                if (!NUMBER.matcher(keys).matches()) {
+                if (!DiallableNumber.isValid(keys)) {
                     failures = invalid(failures);
                     continue;
                 }

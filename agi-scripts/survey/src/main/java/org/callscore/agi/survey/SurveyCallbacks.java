@@ -3,11 +3,11 @@ package org.callscore.agi.survey;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.regex.Pattern;
 
 import org.callscore.callback.CallbackRequest;
 import org.callscore.callback.CallbackSource;
 import org.callscore.callback.Callbacks;
+import org.callscore.support.rules.DiallableNumber;
 import org.callscore.survey.CallbackRule;
 import org.callscore.survey.SurveyDefinition;
 import org.osgi.service.component.annotations.Component;
@@ -26,8 +26,6 @@ public class SurveyCallbacks implements ClosingTheLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(SurveyCallbacks.class);
     /** Digits, a leading + kept: what Asterisk gives for a caller ID that can be dialled back. */
-    private static final Pattern DIALLABLE = Pattern.compile("\\+?[0-9]{3,20}");
-
     @Reference
     private Callbacks callbacks;
 
@@ -48,7 +46,7 @@ public class SurveyCallbacks implements ClosingTheLoop {
         CallbackRule rule = survey.callback().get();
         String reason = "survey " + survey.name() + ": " + (complaint ? "complaint" : "low score")
                 + (mean.isPresent() ? String.format(Locale.ROOT, ", mean %.2f", mean.getAsDouble()) : "");
-        if (callerId == null || !DIALLABLE.matcher(callerId).matches()) {
+        if (callerId == null || !DiallableNumber.isValid(callerId)) {
             LOG.warn("Survey {} response {} calls for a callback ({}) but the call has no caller ID to call back: "
                     + "none requested", survey.name(), responseId, reason);
             return;

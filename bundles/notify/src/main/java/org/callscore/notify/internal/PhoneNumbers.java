@@ -2,6 +2,7 @@ package org.callscore.notify.internal;
 
 import java.util.Optional;
 
+import org.callscore.support.rules.DiallableNumber;
 import org.callscore.support.rules.NumberPlan;
 import org.callscore.support.text.MaskedNumber;
 
@@ -22,7 +23,7 @@ public final class PhoneNumbers {
         if (number.isEmpty()) {
             throw new IllegalArgumentException("the number is empty");
         }
-        if (!number.matches("\\+?[0-9]{3,20}")) {
+        if (!DiallableNumber.isValid(number)) {
             throw new IllegalArgumentException("the number must be 3 to 20 digits, a leading + allowed");
         }
         return number;
@@ -38,7 +39,7 @@ public final class PhoneNumbers {
             return number;
         }
         String international = plan.get().international(number);
-        if (!international.matches("\\+[0-9]{3,20}")) {
+        if (!DiallableNumber.isInternational(international)) {
             throw new IllegalArgumentException("the number must be 3 to 20 digits with its country code");
         }
         return international;
