@@ -19,6 +19,7 @@ import org.callscore.support.agi.CallPathApplication;
 import org.callscore.support.rules.AsteriskServer;
 import org.callscore.support.rules.RecordingFormat;
 import org.callscore.support.rules.Uuid;
+import org.callscore.support.rules.VoiceComment;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -78,9 +79,8 @@ public class RecordingApplication extends CallPathApplication {
         OptionalDouble meanScore = MEAN.matcher(mean).matches() ? OptionalDouble.of(Double.parseDouble(mean))
                 : OptionalDouble.empty();
         boolean complaint = "1".equals(channel.getVariable("SURVEY_COMPLAINT"));
-        // the survey application's own name for the comment (docs/dialplan-contract.md, survey)
         capture.surveyed(server, uniqueId, linkedId, response, meanScore, complaint,
-                Optional.of("callscore-comment-" + response + "." + format));
+                Optional.of(VoiceComment.fileName(response, format)));
     }
 
     /** @return the server= parameter, else the address Asterisk connects from */

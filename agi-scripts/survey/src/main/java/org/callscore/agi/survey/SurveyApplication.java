@@ -17,6 +17,7 @@ import org.callscore.survey.SurveyDefinition;
 import org.callscore.survey.SurveyOffer;
 import org.callscore.survey.SurveyResponses;
 import org.callscore.support.bundle.CallPathClasses;
+import org.callscore.support.rules.VoiceComment;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -85,7 +86,7 @@ public class SurveyApplication implements AgiScript {
         boolean reachedEnd = false;
         try {
             channel.answer();
-            surveyCall.run(commentFolder + "/callscore-comment-" + responseId, commentFormat);
+            surveyCall.run(commentFolder + "/" + VoiceComment.baseName(responseId), commentFormat);
             reachedEnd = true;
         } finally {
             ResponseStatus status = surveyCall.status();

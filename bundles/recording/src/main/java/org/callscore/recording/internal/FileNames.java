@@ -11,11 +11,10 @@ import org.callscore.recording.RecordingKind;
 import org.callscore.support.rules.AsteriskServer;
 import org.callscore.support.rules.RecordingFormat;
 import org.callscore.support.rules.UniqueId;
-import org.callscore.support.rules.Uuid;
 
 /**
- * The file names CallScore chooses, {@code SERVER/YYYY-MM-DD/KIND-UNIQUEID.FORMAT}, and the survey's voice comments,
- * {@code callscore-comment-RESPONSE.FORMAT}: no caller data, nothing a shell or a URL would read as syntax, and
+ * The file names CallScore chooses, {@code SERVER/YYYY-MM-DD/KIND-UNIQUEID.FORMAT} (a voice comment's is
+ * {@link org.callscore.support.rules.VoiceComment}'s): no caller data, nothing a shell or a URL would read as syntax, and
  * enough to index a file found without its row (recorded while MariaDB did not answer).
  */
 final class FileNames {
@@ -23,10 +22,9 @@ final class FileNames {
     /** The kinds a chosen name carries, by their word; a voice comment is named after its response instead. */
     private static final Map<String, RecordingKind> KINDS = Map.of("queue", RecordingKind.QUEUE_CALL,
             "call", RecordingKind.WHOLE_CALL, "ivr", RecordingKind.IVR, "voicemail", RecordingKind.VOICEMAIL);
-    // the patterns find the parts; each part is then held to its own rule
+    // the pattern finds the parts; each part is then held to its own rule
     private static final Pattern CHOSEN = Pattern.compile(
             "([^/]+)/(\\d{4}-\\d{2}-\\d{2})/(" + String.join("|", KINDS.keySet()) + ")-([^/]+)\\.([^./]+)");
-    private static final Pattern COMMENT = Pattern.compile("callscore-comment-([^/]+)\\.([^./]+)");
 
     /** A file name read back. */
     record Parsed(String server, RecordingKind kind, String uniqueId, String format) {
@@ -39,10 +37,6 @@ final class FileNames {
         return server + "/" + day + "/" + word(kind) + "-" + uniqueId + "." + format;
     }
 
-    static String comment(String response, String format) {
-        return "callscore-comment-" + response + "." + format;
-    }
-
     /** @return the name's parts when CallScore chose it, else empty */
     static Optional<Parsed> parse(String relative) {
         Matcher m = CHOSEN.matcher(relative);
@@ -51,11 +45,6 @@ final class FileNames {
             return Optional.empty();
         }
         return Optional.of(new Parsed(m.group(1), KINDS.get(m.group(3)), m.group(4), m.group(5)));
-    }
-
-    static boolean isComment(String relative) {
-        Matcher m = COMMENT.matcher(relative);
-        return m.matches() && Uuid.isValid(m.group(1)) && RecordingFormat.isValid(m.group(2));
     }
 
     /** @return the format a file name ends with, lower case */

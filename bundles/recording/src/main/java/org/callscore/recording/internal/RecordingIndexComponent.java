@@ -30,6 +30,7 @@ import org.callscore.support.database.BoundedWriter;
 import org.callscore.support.rules.AsteriskServer;
 import org.callscore.support.rules.RecordingFormat;
 import org.callscore.support.rules.UniqueId;
+import org.callscore.support.rules.VoiceComment;
 import org.callscore.support.task.PeriodicTask;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -282,7 +283,7 @@ public class RecordingIndexComponent implements RecordingIndex, RecordingCapture
             OptionalDouble meanScore, boolean complaint, Optional<String> commentFile) {
         Instant now = clock.instant();
         writer.write(database::jdbi, database::checkNow, jdbi -> {
-            commentFile.filter(FileNames::isComment).ifPresent(file -> {
+            commentFile.filter(VoiceComment::isFileName).ifPresent(file -> {
                 store.insertRecording(server, channelUniqueId, linkedId, RecordingKind.VOICE_COMMENT, now,
                         FileNames.format(file), file);
                 // the survey has ended: a comment that is not there now never will be

@@ -40,8 +40,6 @@ class FileNamesTest {
         assertThat(FileNames.parse("pbx1/2026-12-02/queue-+4930123.wav")).isEmpty();
         assertThat(FileNames.parse("../2026-12-02/queue-1.1.wav")).isEmpty();
         assertThat(FileNames.parse("q-exten-1764654000.42.wav")).isEmpty();
-        assertThat(FileNames.isComment("callscore-comment-0f8fad5b-d9cb-469f-a165-70867728950e.wav")).isTrue();
-        assertThat(FileNames.isComment("callscore-comment-../x.wav")).isFalse();
     }
 
     @Test
