@@ -24,7 +24,6 @@ final class CallbackSettings {
     record QueueHours(Optional<BusinessHours> hours, Optional<String> problem) {
     }
 
-
     final CallbackConfig config;
     private final Map<String, Object> properties;
     final RetryRules rules;

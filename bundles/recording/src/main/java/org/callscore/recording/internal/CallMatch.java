@@ -15,7 +15,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class CallMatch {
 
-
     /** What was found: the caller's channel, and whether the CDR has that call yet. */
     record Found(String callerUniqueId, Optional<String> caller, Optional<String> agent, Optional<String> queue,
             boolean inCdr) {

@@ -34,7 +34,6 @@ public final class RecordSpool {
     public record Entry(Path file, Properties record) {
     }
 
-
     private final Path folder;
     private final String suffix;
     private final BiConsumer<Path, String> stuckReport;

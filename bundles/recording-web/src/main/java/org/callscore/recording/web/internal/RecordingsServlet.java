@@ -119,7 +119,6 @@ public class RecordingsServlet extends HttpServlet {
         this.accessLogSpan = Duration.ofDays(Math.max(1, config.access_log_days()));
     }
 
-
     /** Who is asking, and what they may do. */
     private record Viewer(String user, String address, boolean listener, boolean administrator) {
 
