@@ -35,6 +35,7 @@ import org.callscore.callback.Callbacks;
 import org.callscore.callback.FeedOwner;
 import org.callscore.site.SiteZone;
 import org.callscore.support.text.LogText;
+import org.callscore.support.web.DashboardRoles;
 import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
 import org.callscore.support.web.FormFlash;
@@ -85,12 +86,12 @@ public class CallbacksServlet extends HttpServlet {
         @AttributeDefinition(name = "Manager roles",
                 description = "Roles (comma-separated) whose users see and change every agent's callbacks and issue "
                         + "queue feeds; other users see only the callbacks assigned to their login name")
-        String manager_roles() default "admin,callscore-reports";
+        String manager_roles() default DashboardRoles.ADMIN + "," + DashboardRoles.MANAGER;
 
         @AttributeDefinition(name = "Listening roles",
                 description = "Roles (comma-separated) whose users get a link to hear a callback's voice message on "
                         + "the recordings page (which checks its own listen.roles again); keep the two alike")
-        String listen_roles() default "callscore-recordings";
+        String listen_roles() default DashboardRoles.LISTENER;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -33,6 +33,7 @@ import org.callscore.support.export.Csv;
 import org.callscore.support.export.Table;
 import org.callscore.support.export.Xlsx;
 import org.callscore.support.text.LogText;
+import org.callscore.support.web.DashboardRoles;
 import org.callscore.support.web.DashboardSession;
 import org.callscore.support.web.FormFlash;
 import org.callscore.support.web.PageAnswers;
@@ -86,7 +87,6 @@ public class NotificationsServlet extends HttpServlet {
 
     static final String PID = "org.callscore.notify.web";
     static final String PATH = "/notifications";
-    static final String OPERATOR_ROLE = "callscore-notify";
     /** the largest customer file taken: about a million rows of CSV */
     static final long MOST_FILE_BYTES = 64L * 1024 * 1024;
     private static final FormFlash FLASH = new FormFlash("org.callscore.notify.web.flash");
@@ -102,12 +102,13 @@ public class NotificationsServlet extends HttpServlet {
         @AttributeDefinition(name = "Operator roles",
                 description = "Roles (comma-separated) whose users create, import, start, pause, resume and stop "
                         + "campaigns and change the do-not-call list")
-        String operator_roles() default "admin," + OPERATOR_ROLE;
+        String operator_roles() default DashboardRoles.ADMIN + "," + DashboardRoles.NOTIFY_OPERATOR;
 
         @AttributeDefinition(name = "Reader roles",
                 description = "Roles (comma-separated) whose users see the campaigns, their results and the "
                         + "do-not-call list")
-        String reader_roles() default "admin,callscore-reports," + OPERATOR_ROLE;
+        String reader_roles() default DashboardRoles.ADMIN + "," + DashboardRoles.MANAGER + ","
+                + DashboardRoles.NOTIFY_OPERATOR;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -284,7 +285,7 @@ public class NotificationsServlet extends HttpServlet {
         if (!viewer.operator()) {
             LOG.warn("Notification pages: {} was refused {}: no operator role", LogText.of(viewer.user()),
                     LogText.of(path));
-            page(response, HttpServletResponse.SC_FORBIDDEN, "Operating campaigns needs the role " + OPERATOR_ROLE
+            page(response, HttpServletResponse.SC_FORBIDDEN, "Operating campaigns needs the role " + DashboardRoles.NOTIFY_OPERATOR
                     + ".");
             return;
         }

@@ -19,6 +19,7 @@ import org.callscore.recording.RecordingAccess;
 import org.callscore.recording.RecordingKind;
 import org.callscore.recording.RecordingPage;
 import org.callscore.recording.RecordingState;
+import org.callscore.support.web.DashboardRoles;
 import org.callscore.support.web.HtmlText;
 
 /**
@@ -164,7 +165,7 @@ record RecordingsPage(String context, String user, boolean listener, boolean adm
                     .append(recording.state() == RecordingState.PURGED ? "purged" : "still being recorded")
                     .append(".</p>");
         } else if (!listener) {
-            html.append("<p class=\"no-role\">Listening needs the role ").append(escape(RecordingsServlet.LISTEN_ROLE))
+            html.append("<p class=\"no-role\">Listening needs the role ").append(escape(DashboardRoles.LISTENER))
                     .append(".</p>");
         } else {
             html.append("<audio controls preload=\"none\" id=\"").append(escape(id)).append("\" src=\"")

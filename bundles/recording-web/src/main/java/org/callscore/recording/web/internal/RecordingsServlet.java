@@ -35,6 +35,7 @@ import org.callscore.recording.RecordingRefusedException;
 import org.callscore.site.SiteZone;
 import org.callscore.support.rules.UniqueId;
 import org.callscore.support.text.LogText;
+import org.callscore.support.web.DashboardRoles;
 import org.callscore.support.web.DashboardServlet;
 import org.callscore.support.web.DashboardSession;
 import org.callscore.support.web.PageAnswers;
@@ -77,7 +78,6 @@ public class RecordingsServlet extends HttpServlet {
 
     static final String PID = "org.callscore.recording.web";
     static final String PATH = "/recordings";
-    static final String LISTEN_ROLE = "callscore-recordings";
     private static final Pattern FILE = Pattern.compile("/(audio|download)/(\\d{1,18})");
     private static final Pattern ONE = Pattern.compile("/(\\d{1,18})");
     private static final int MOST_CALLS = 200;
@@ -91,11 +91,11 @@ public class RecordingsServlet extends HttpServlet {
         @AttributeDefinition(name = "Listening roles",
                 description = "Roles (comma-separated) whose users may listen to and download recordings; others "
                         + "see the list only, and their attempts are refused and logged")
-        String listen_roles() default LISTEN_ROLE;
+        String listen_roles() default DashboardRoles.LISTENER;
 
         @AttributeDefinition(name = "Administrator roles",
                 description = "Roles (comma-separated) whose users see the access log")
-        String admin_roles() default "admin";
+        String admin_roles() default DashboardRoles.ADMIN;
 
         @AttributeDefinition(name = "Access log days", description = "How many days back the access log page shows")
         int access_log_days() default 30;
@@ -271,7 +271,7 @@ public class RecordingsServlet extends HttpServlet {
             service.refused(id, viewer.asListener(), action, "no listening role (" + String.join(",", listenRoles)
                     + ")");
             LOG.warn("Recording pages: {} was refused recording {}: no listening role", LogText.of(viewer.user()), id);
-            page(response, HttpServletResponse.SC_FORBIDDEN, "Listening needs the role " + LISTEN_ROLE + ".");
+            page(response, HttpServletResponse.SC_FORBIDDEN, "Listening needs the role " + DashboardRoles.LISTENER + ".");
             return;
         }
         RecordingFile file;

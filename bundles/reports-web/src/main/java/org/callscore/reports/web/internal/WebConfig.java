@@ -1,5 +1,6 @@
 package org.callscore.reports.web.internal;
 
+import org.callscore.support.web.DashboardRoles;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -14,11 +15,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String realm() default "karaf";
 
     @AttributeDefinition(description = "Roles that may log in, comma-separated: a user needs one of them")
-    String roles() default "admin,callscore-reports,callscore-agent";
+    String roles() default DashboardRoles.ADMIN + "," + DashboardRoles.MANAGER + "," + DashboardRoles.AGENT;
 
     @AttributeDefinition(description = "Roles that may see the reports, comma-separated; a user logged in without "
             + "one of them reaches only the callback pages (" + WebSession.CALLBACKS + ")")
-    String report_roles() default "admin,callscore-reports";
+    String report_roles() default DashboardRoles.ADMIN + "," + DashboardRoles.MANAGER;
 
     @AttributeDefinition(description = "Minutes without a request after which a session ends")
     int session_timeout_minutes() default 30;
