@@ -16,11 +16,13 @@ import org.callscore.callback.Callbacks;
 import org.callscore.site.SiteZone;
 import org.callscore.support.agi.CallIds;
 import org.callscore.support.agi.CustomerZone;
+import org.callscore.support.agi.HeldReference;
 import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.support.text.LogText;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -82,8 +84,7 @@ public class CallbackApplication implements AgiScript {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackApplication.class);
     private static final int REASON_MAX_LENGTH = 200;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile Callbacks callbacks;
+    private final HeldReference<Callbacks> callbacks;
 
     @Reference
     private SiteZone siteZone;
@@ -94,12 +95,12 @@ public class CallbackApplication implements AgiScript {
     private int retries;
 
     public CallbackApplication() {
-        // for Declarative Services
+        callbacks = new HeldReference<>();
     }
 
     CallbackApplication(Callbacks callbacks, SiteZone siteZone, Prompts prompts, String dateTimeFormat,
             int timeoutSeconds, int retries) {
-        this.callbacks = callbacks;
+        this.callbacks = new HeldReference<>(callbacks);
         this.siteZone = siteZone;
         configure(prompts, dateTimeFormat, timeoutSeconds, retries);
     }
@@ -128,9 +129,19 @@ public class CallbackApplication implements AgiScript {
         this.retries = retries;
     }
 
-    /** Tests stop and start the callback module with this; DS sets the field itself. */
-    void callbacks(Callbacks now) {
-        this.callbacks = now;
+    @Deactivate
+    void deactivate() {
+        callbacks.hold();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindCallbacks")
+    void bindCallbacks(Callbacks service) {
+        callbacks.bind(service);
+    }
+
+    void unbindCallbacks(Callbacks service) {
+        callbacks.unbind(service);
     }
 
     @Override
@@ -142,7 +153,7 @@ public class CallbackApplication implements AgiScript {
         channel.answer();
         CallbackCall call = new CallbackCall(channel, prompts, dateTimeFormat, timeoutSeconds, retries,
                 () -> ZonedDateTime.now(zone));
-        if (callbacks == null) {
+        if (callbacks.get().isEmpty()) {
             unavailable(channel, queue, "before the caller was asked");
             call.play(prompts.sorry());
             return;
@@ -160,7 +171,7 @@ public class CallbackApplication implements AgiScript {
             tell(channel, Status.DECLINED, call.step(), Optional.empty(), Optional.empty());
             return;
         }
-        Callbacks service = callbacks; // once: it may go between the test and the call
+        Callbacks service = callbacks.get().orElse(null); // once: it may go between the test and the call
         if (service == null) {
             unavailable(channel, queue, "after the caller confirmed");
             call.play(prompts.sorry());

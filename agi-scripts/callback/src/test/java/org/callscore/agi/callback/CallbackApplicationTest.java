@@ -46,7 +46,8 @@ class CallbackApplicationTest {
     }
 
     private final Requests requests = new Requests();
-    private final CallbackApplication application = new CallbackApplication(requests.service(), () -> SITE, PROMPTS,
+    private final Callbacks module = requests.service();
+    private final CallbackApplication application = new CallbackApplication(module, () -> SITE, PROMPTS,
             "ABdY 'digits/at' IMp", 5, 2);
 
     @Test
@@ -160,7 +161,7 @@ class CallbackApplicationTest {
 
     @Test
     void theCallbackModuleNotRunningIsSaidAndTheDialplanGoesOn() throws Exception {
-        application.callbacks(null);
+        application.unbindCallbacks(module);
 
         ServedCall.Played call = ServedCall.play(application,
                 b -> b.script("callback?queue=support").callerId("0612345678", "Ann").digits("1", "1"));
@@ -178,12 +179,29 @@ class CallbackApplicationTest {
                 asterisk -> {
                     asterisk.respondUntil(c -> c.startsWith("GET DATA \"vm-press&digits/1\""),
                             Duration.ofSeconds(20));
-                    application.callbacks(null); // the module stops while the caller chooses
+                    application.unbindCallbacks(module); // the module stops while the caller chooses
                     return asterisk.runToEnd(Duration.ofSeconds(20));
                 });
 
         assertThat(requests.made).isEmpty();
         assertThat(call.variable("CALLSCORE_CALLBACK")).isEqualTo("UNAVAILABLE");
+    }
+
+    @Test
+    void thisApplicationStoppingWhileTheCallerAnswersStillRequestsTheCallback() throws Exception {
+        ServedCall.Played call = ServedCall.play(application,
+                b -> b.script("callback?queue=support").callerId("0612345678", "Ann").digits("1", "1"),
+                asterisk -> {
+                    asterisk.respondUntil(c -> c.startsWith("GET DATA \"vm-press&digits/1\""),
+                            Duration.ofSeconds(20));
+                    // its bundle updated: DS deactivates the component, then unbinds what it had
+                    application.deactivate();
+                    application.unbindCallbacks(module);
+                    return asterisk.runToEnd(Duration.ofSeconds(20));
+                });
+
+        assertThat(requests.made).hasSize(1);
+        assertThat(call.variable("CALLSCORE_CALLBACK")).isEqualTo("REQUESTED");
     }
 
     @Test

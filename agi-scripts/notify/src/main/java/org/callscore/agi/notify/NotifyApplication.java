@@ -19,12 +19,14 @@ import org.callscore.notify.MachineHandling;
 import org.callscore.notify.NotificationCalls;
 import org.callscore.notify.NotificationMessage;
 import org.callscore.notify.NumberOutcome;
+import org.callscore.support.agi.HeldReference;
 import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.support.rules.Uuid;
 import org.callscore.support.text.LogText;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -77,18 +79,17 @@ public class NotifyApplication implements AgiScript {
     private static final Logger LOG = LoggerFactory.getLogger(NotifyApplication.class);
     private static final char NONE = 0;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile NotificationCalls calls;
+    private final HeldReference<NotificationCalls> calls;
 
     private Config config;
     private LongSupplier millis = System::currentTimeMillis;
 
     public NotifyApplication() {
-        // for Declarative Services
+        calls = new HeldReference<>();
     }
 
     NotifyApplication(NotificationCalls calls, Config config, LongSupplier millis) {
-        this.calls = calls;
+        this.calls = new HeldReference<>(calls);
         this.config = config;
         this.millis = millis;
     }
@@ -108,6 +109,21 @@ public class NotifyApplication implements AgiScript {
         long millis;
     }
 
+    @Deactivate
+    void deactivate() {
+        calls.hold();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindCalls")
+    void bindCalls(NotificationCalls service) {
+        calls.bind(service);
+    }
+
+    void unbindCalls(NotificationCalls service) {
+        calls.unbind(service);
+    }
+
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
         String attempt = Optional.ofNullable(channel.getVariable(ATTEMPT)).orElse("");
@@ -115,7 +131,7 @@ public class NotifyApplication implements AgiScript {
             throw new AgiException("notify: " + ATTEMPT + " '" + LogText.of(attempt) + "' is not an attempt id: is "
                     + "this the shipped [callscore-notify] context?");
         }
-        NotificationCalls service = calls;
+        NotificationCalls service = calls.get().orElse(null);
         if (service == null) {
             LOG.warn("Notify attempt {}: the notify module is not running; the message was not played", attempt);
             channel.setVariable("CALLSCORE_NOTIFY", Status.UNAVAILABLE.name());

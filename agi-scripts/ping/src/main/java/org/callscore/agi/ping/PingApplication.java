@@ -4,12 +4,14 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
-import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.agi.AgiApplication;
+import org.callscore.support.agi.HeldReference;
+import org.callscore.support.bundle.CallPathClasses;
 import org.callscore.storage.Database;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -28,8 +30,7 @@ public class PingApplication implements AgiScript {
     static final String MODULE = "ping";
     private static final Logger LOG = LoggerFactory.getLogger(PingApplication.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile Database database;
+    private final HeldReference<Database> database = new HeldReference<>();
 
     private String version;
 
@@ -39,10 +40,25 @@ public class PingApplication implements AgiScript {
         CallPathClasses.load(context.getBundle());
     }
 
+    @Deactivate
+    void deactivate() {
+        database.hold();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindDatabase")
+    void bindDatabase(Database service) {
+        database.bind(service);
+    }
+
+    void unbindDatabase(Database service) {
+        database.unbind(service);
+    }
+
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
         // taken once: a call in flight keeps its database even if this component is stopped meanwhile
-        Database db = database;
+        Database db = database.get().orElse(null);
         channel.answer();
         channel.setVariable("CALLSCORE_VERSION", version);
         boolean recorded = record(db, request);

@@ -10,6 +10,7 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.callscore.agi.AgiApplication;
+import org.callscore.support.agi.HeldReference;
 import org.callscore.support.text.LogText;
 import org.callscore.survey.ResponseStatus;
 import org.callscore.survey.SurveyCatalog;
@@ -21,6 +22,7 @@ import org.callscore.support.rules.VoiceComment;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -61,8 +63,7 @@ public class SurveyApplication implements AgiScript {
     @Reference
     private SurveyResponses responses;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile ClosingTheLoop closingTheLoop;
+    private final HeldReference<ClosingTheLoop> closingTheLoop = new HeldReference<>();
 
     private String commentFolder;
     private String commentFormat;
@@ -72,6 +73,21 @@ public class SurveyApplication implements AgiScript {
         CallPathClasses.load(context.getBundle());
         commentFolder = config.comment_folder().replaceAll("/+$", "");
         commentFormat = config.comment_format().trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Deactivate
+    void deactivate() {
+        closingTheLoop.hold();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindClosingTheLoop")
+    void bindClosingTheLoop(ClosingTheLoop service) {
+        closingTheLoop.bind(service);
+    }
+
+    void unbindClosingTheLoop(ClosingTheLoop service) {
+        closingTheLoop.unbind(service);
     }
 
     @Override
@@ -110,9 +126,9 @@ public class SurveyApplication implements AgiScript {
                 }
             } finally {
                 // after the dialplan has its answer: requesting the callback may wait on MariaDB
-                ClosingTheLoop loop = closingTheLoop; // once: it may go between the test and the call
-                if (loop != null) {
-                    loop.responseEnded(survey, responseId, request.getCallerIdNumber(), call.uniqueId(),
+                Optional<ClosingTheLoop> loop = closingTheLoop.get(); // once: it may go between the test and the call
+                if (loop.isPresent()) {
+                    loop.get().responseEnded(survey, responseId, request.getCallerIdNumber(), call.uniqueId(),
                             surveyCall.complaint(), surveyCall.fivePointMean());
                 }
             }

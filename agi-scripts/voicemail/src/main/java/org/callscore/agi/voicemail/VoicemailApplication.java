@@ -18,8 +18,10 @@ import org.callscore.recording.RecordingRefusedException;
 import org.callscore.support.agi.CallIds;
 import org.callscore.support.agi.CallPathApplication;
 import org.callscore.support.agi.CustomerZone;
+import org.callscore.support.agi.HeldReference;
 import org.callscore.support.rules.AsteriskServer;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -52,19 +54,44 @@ public class VoicemailApplication extends CallPathApplication {
     private static final Logger LOG = LoggerFactory.getLogger(VoicemailApplication.class);
     private static final String DEFAULT_REASON = "voicemail";
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile RecordingCapture capture;
+    private final HeldReference<RecordingCapture> capture;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile Callbacks callbacks;
+    private final HeldReference<Callbacks> callbacks;
 
     public VoicemailApplication() {
-        // for Declarative Services
+        capture = new HeldReference<>();
+        callbacks = new HeldReference<>();
     }
 
     VoicemailApplication(RecordingCapture capture, Callbacks callbacks) {
-        this.capture = capture;
-        this.callbacks = callbacks;
+        this.capture = new HeldReference<>(capture);
+        this.callbacks = new HeldReference<>(callbacks);
+    }
+
+    @Deactivate
+    void deactivate() {
+        capture.hold();
+        callbacks.hold();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindCapture")
+    void bindCapture(RecordingCapture service) {
+        capture.bind(service);
+    }
+
+    void unbindCapture(RecordingCapture service) {
+        capture.unbind(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindCallbacks")
+    void bindCallbacks(Callbacks service) {
+        callbacks.bind(service);
+    }
+
+    void unbindCallbacks(Callbacks service) {
+        callbacks.unbind(service);
     }
 
     @Override
@@ -87,7 +114,7 @@ public class VoicemailApplication extends CallPathApplication {
                 .orElse(DEFAULT_REASON);
         Optional<String> linkedId = CallIds.linkedId(channel);
 
-        RecordingCapture index = capture; // once: it may go between the test and the call
+        RecordingCapture index = capture.get().orElse(null); // once: it may go between the test and the call
         if (index == null) {
             // the file stays where it is: the index's folder scan finds it once the module runs again
             LOG.warn("Voicemail of call {} for queue {}: the recording module is not running; the file is kept for "
@@ -107,7 +134,7 @@ public class VoicemailApplication extends CallPathApplication {
             return;
         }
         LeftMessage message = left.get();
-        Callbacks service = callbacks;
+        Callbacks service = callbacks.get().orElse(null);
         if (service == null) {
             LOG.warn("Voicemail of call {} for queue {}: message kept (recording {}), but the callback module is not "
                     + "running: no callback made", uniqueId, queue, message.id().map(String::valueOf).orElse("not indexed yet"));

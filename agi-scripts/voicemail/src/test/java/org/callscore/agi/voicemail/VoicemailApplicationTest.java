@@ -144,6 +144,29 @@ class VoicemailApplicationTest {
     }
 
     @Test
+    void aCallHandedToTheApplicationAsItsBundleStopsStillBecomesACallback() throws Exception {
+        VoicemailApplication stopping = new VoicemailApplication(capture, callbacks);
+        // DS deactivates the component, then unbinds what it had; the call was handed to it just before
+        stopping.deactivate();
+        stopping.unbindCapture(capture);
+        stopping.unbindCallbacks(callbacks);
+        run(stopping, Map.of("queue", "sales", "file", FILE));
+        assertThat(indexed).hasSize(1);
+        assertThat(requested).hasSize(1);
+        assertThat(variables).containsEntry("CALLSCORE_VOICEMAIL", "LEFT");
+    }
+
+    @Test
+    void aModuleStoppingWhileTheApplicationRunsIsUnavailable() throws Exception {
+        VoicemailApplication running = new VoicemailApplication(capture, callbacks);
+        running.unbindCallbacks(callbacks);
+        run(running, Map.of("queue", "sales", "file", FILE));
+        assertThat(indexed).as("the message is kept in the index").hasSize(1);
+        assertThat(requested).isEmpty();
+        assertThat(variables).containsEntry("CALLSCORE_VOICEMAIL", "UNAVAILABLE");
+    }
+
+    @Test
     void badParametersFailTheStepAndRequestNothing() {
         for (Map<String, String> bad : List.<Map<String, String>>of(Map.of("file", FILE),
                 Map.of("queue", "sales;x", "file", FILE), Map.of("queue", "sales"),
