@@ -134,8 +134,7 @@ public class CallbackApplication implements AgiScript {
         callbacks.hold();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unbindCallbacks")
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindCallbacks(Callbacks service) {
         callbacks.bind(service);
     }

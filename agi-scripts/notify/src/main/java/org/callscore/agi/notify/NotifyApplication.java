@@ -114,8 +114,7 @@ public class NotifyApplication implements AgiScript {
         calls.hold();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unbindCalls")
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindCalls(NotificationCalls service) {
         calls.bind(service);
     }

@@ -45,8 +45,7 @@ public class PingApplication implements AgiScript {
         database.hold();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unbindDatabase")
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindDatabase(Database service) {
         database.bind(service);
     }

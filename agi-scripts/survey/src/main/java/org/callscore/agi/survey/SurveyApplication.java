@@ -80,8 +80,7 @@ public class SurveyApplication implements AgiScript {
         closingTheLoop.hold();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unbindClosingTheLoop")
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindClosingTheLoop(ClosingTheLoop service) {
         closingTheLoop.bind(service);
     }

@@ -74,8 +74,7 @@ public class VoicemailApplication extends CallPathApplication {
         callbacks.hold();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unbindCapture")
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindCapture(RecordingCapture service) {
         capture.bind(service);
     }
@@ -84,8 +83,7 @@ public class VoicemailApplication extends CallPathApplication {
         capture.unbind(service);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unbindCallbacks")
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindCallbacks(Callbacks service) {
         callbacks.bind(service);
     }
