@@ -172,16 +172,21 @@ class CallbackApplicationTest {
                 .noneMatch(c -> c.startsWith("GET DATA"));
     }
 
-    @Test
-    void theCallbackModuleStoppingWhileTheCallerAnswersIsSaidAndNothingIsStored() throws Exception {
-        ServedCall.Played call = ServedCall.play(application,
+    /** A call where the caller confirms their number, and {@code meanwhile} happens while they choose when. */
+    private ServedCall.Played whileTheCallerChooses(Runnable meanwhile) throws Exception {
+        return ServedCall.play(application,
                 b -> b.script("callback?queue=support").callerId("0612345678", "Ann").digits("1", "1"),
                 asterisk -> {
                     asterisk.respondUntil(c -> c.startsWith("GET DATA \"vm-press&digits/1\""),
                             Duration.ofSeconds(20));
-                    application.unbindCallbacks(module); // the module stops while the caller chooses
+                    meanwhile.run();
                     return asterisk.runToEnd(Duration.ofSeconds(20));
                 });
+    }
+
+    @Test
+    void theCallbackModuleStoppingWhileTheCallerAnswersIsSaidAndNothingIsStored() throws Exception {
+        ServedCall.Played call = whileTheCallerChooses(() -> application.unbindCallbacks(module));
 
         assertThat(requests.made).isEmpty();
         assertThat(call.variable("CALLSCORE_CALLBACK")).isEqualTo("UNAVAILABLE");
@@ -189,16 +194,11 @@ class CallbackApplicationTest {
 
     @Test
     void thisApplicationStoppingWhileTheCallerAnswersStillRequestsTheCallback() throws Exception {
-        ServedCall.Played call = ServedCall.play(application,
-                b -> b.script("callback?queue=support").callerId("0612345678", "Ann").digits("1", "1"),
-                asterisk -> {
-                    asterisk.respondUntil(c -> c.startsWith("GET DATA \"vm-press&digits/1\""),
-                            Duration.ofSeconds(20));
-                    // its bundle updated: DS deactivates the component, then unbinds what it had
-                    application.deactivate();
-                    application.unbindCallbacks(module);
-                    return asterisk.runToEnd(Duration.ofSeconds(20));
-                });
+        ServedCall.Played call = whileTheCallerChooses(() -> {
+            // its bundle updated: DS deactivates the component, then unbinds what it had
+            application.deactivate();
+            application.unbindCallbacks(module);
+        });
 
         assertThat(requests.made).hasSize(1);
         assertThat(call.variable("CALLSCORE_CALLBACK")).isEqualTo("REQUESTED");
