@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public class SurveyCallbacks implements ClosingTheLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(SurveyCallbacks.class);
-    /** Digits, a leading + kept: what Asterisk gives for a caller ID that can be dialled back. */
+
     @Reference
     private Callbacks callbacks;
 
