@@ -25,11 +25,12 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class CallbackIT extends CallScoreTestSupport {
 
     private static final String MODULE = "org.callscore.callback";
+    private static final String APPLICATION = "org.callscore.agi.callback";
 
     @Before
     public void callbacksAreReady() throws Exception {
         startIfStopped(MODULE);
-        startIfStopped("org.callscore.agi.callback");
+        startIfStopped(APPLICATION);
         eventually("callback registered and its schema migrated",
                 () -> servedAndMigrated("callback"));
     }
@@ -99,6 +100,24 @@ public class CallbackIT extends CallScoreTestSupport {
             startIfStopped(MODULE);
         }
         assertEquals(0, callbacksOfCall(id));
+    }
+
+    @Test
+    public void theCallbackApplicationStoppedWhileTheCallerAnswersStillRequestsTheCallback() throws Exception {
+        String id = unique("appstopped").replace("itest-", "1700.");
+        FastAgiCall call = call("callback?queue=" + unique("cb")).uniqueId(id).callerId("0612345678", "Ann")
+                .digits("1", "1").connect();
+        call.respondUntil(c -> c.startsWith("GET DATA") && c.contains("one-moment-please"), CALL); // choosing when
+        bundle(APPLICATION).stop(); // its component deactivated under the call, as by an update
+        try {
+            Outcome outcome = call.runToEnd(CALL);
+
+            assertEquals("SUCCESS", outcome.agiStatus());
+            assertEquals("REQUESTED", outcome.variable("CALLSCORE_CALLBACK"));
+        } finally {
+            startIfStopped(APPLICATION);
+        }
+        assertEquals(1, callbacksOfCall(id));
     }
 
     @Test
