@@ -1,7 +1,5 @@
 package org.callscore.callback.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.Optional;
 
 import org.callscore.callback.AttemptOutcome;
 import org.callscore.ivr.BusinessHours;
+import org.callscore.support.rules.NodeName;
 import org.callscore.support.rules.TableName;
 
 /**
@@ -42,20 +41,12 @@ final class CallbackSettings {
         byOutcome.put(AttemptOutcome.FAILED, rule(config.retry_failed_delay_minutes(), config.retry_failed_attempts()));
         byOutcome.put(AttemptOutcome.LOST, rule(config.retry_lost_delay_minutes(), config.retry_lost_attempts()));
         this.rules = new RetryRules(byOutcome, Duration.ofHours(Math.max(1, config.expiry_hours())));
-        this.node = config.node().isBlank() ? hostName() : config.node().strip();
+        this.node = NodeName.of(config.node());
         this.cdrTable = TableName.of("cdr.table", config.cdr_table());
     }
 
     private static RetryRules.Rule rule(int delayMinutes, int attempts) {
         return new RetryRules.Rule(Duration.ofMinutes(Math.max(0, delayMinutes)), Math.max(1, attempts));
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "callscore";
-        }
     }
 
     /** @return the value of {@code key.QUEUE}, else of {@code key}, else empty */

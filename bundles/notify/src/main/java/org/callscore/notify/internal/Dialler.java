@@ -1,7 +1,5 @@
 package org.callscore.notify.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +23,7 @@ import org.callscore.ami.OriginateResult;
 import org.callscore.notify.Campaigns;
 import org.callscore.notify.NumberOutcome;
 import org.callscore.storage.Database;
+import org.callscore.support.rules.NodeName;
 import org.callscore.support.rules.TableName;
 import org.callscore.support.rules.Uuid;
 import org.jdbi.v3.core.Jdbi;
@@ -74,18 +73,10 @@ final class Dialler implements AutoCloseable {
         this.database = database;
         this.managers = managers;
         this.config = config;
-        this.node = config.node().isBlank() ? hostName() : config.node().strip();
+        this.node = NodeName.of(config.node());
         this.siteZone = siteZone;
         this.clock = clock;
         this.cdrTable = TableName.of("cdr.table", config.cdr_table());
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "callscore";
-        }
     }
 
     String node() {
