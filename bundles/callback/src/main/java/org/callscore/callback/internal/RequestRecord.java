@@ -1,5 +1,9 @@
 package org.callscore.callback.internal;
 
+import static org.callscore.support.files.RecordSpool.instant;
+import static org.callscore.support.files.RecordSpool.millis;
+import static org.callscore.support.files.RecordSpool.required;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -63,22 +67,6 @@ final class RequestRecord {
         return Optional.ofNullable(p.getProperty("message.file")).map(file -> new CallbackMessage(file,
                 Optional.ofNullable(p.getProperty("message.recording")).map(Long::valueOf),
                 Duration.ofMillis(Long.parseLong(required(p, "message.ms")))));
-    }
-
-    private static String millis(Instant instant) {
-        return String.valueOf(instant.toEpochMilli());
-    }
-
-    private static Instant instant(Properties p, String key) {
-        return Instant.ofEpochMilli(Long.parseLong(required(p, key)));
-    }
-
-    private static String required(Properties p, String key) {
-        String value = p.getProperty(key);
-        if (value == null) {
-            throw new IllegalArgumentException("no " + key);
-        }
-        return value;
     }
 
     private static String bad(String key) {

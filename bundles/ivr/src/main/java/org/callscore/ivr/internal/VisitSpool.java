@@ -1,8 +1,11 @@
 package org.callscore.ivr.internal;
 
+import static org.callscore.support.files.RecordSpool.instant;
+import static org.callscore.support.files.RecordSpool.millis;
+import static org.callscore.support.files.RecordSpool.required;
+
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -51,8 +54,8 @@ final class VisitSpool {
         p.setProperty("status", visit.status());
         p.setProperty("agent", String.valueOf(visit.agentRequested()));
         visit.open().ifPresent(o -> p.setProperty("open", String.valueOf(o)));
-        p.setProperty("started", String.valueOf(visit.startedAt().toEpochMilli()));
-        p.setProperty("ended", String.valueOf(visit.endedAt().toEpochMilli()));
+        p.setProperty("started", millis(visit.startedAt()));
+        p.setProperty("ended", millis(visit.endedAt()));
         try {
             files.put(visit.id(), p);
         } catch (IllegalArgumentException notAUuid) {
@@ -75,8 +78,7 @@ final class VisitSpool {
                 required(p, "path"), Integer.parseInt(required(p, "keys")), exit, required(p, "status"),
                 Boolean.parseBoolean(required(p, "agent")),
                 Optional.ofNullable(p.getProperty("open")).map(Boolean::parseBoolean),
-                Instant.ofEpochMilli(Long.parseLong(required(p, "started"))),
-                Instant.ofEpochMilli(Long.parseLong(required(p, "ended"))));
+                instant(p, "started"), instant(p, "ended"));
     }
 
     private static Action action(String text) {
@@ -84,13 +86,5 @@ final class VisitSpool {
         String word = colon < 0 ? text : text.substring(0, colon);
         return new Action(Action.Type.ofLabel(word).orElseThrow(() -> new IllegalArgumentException("exit " + text)),
                 colon < 0 ? "" : text.substring(colon + 1));
-    }
-
-    private static String required(Properties p, String key) {
-        String value = p.getProperty(key);
-        if (value == null) {
-            throw new IllegalArgumentException("no " + key);
-        }
-        return value;
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,5 +142,23 @@ public final class RecordSpool {
             }
             return Optional.empty();
         }
+    }
+
+    /** @return a record's value of {@code key}; throws naming the key when the file has none (edited or cut) */
+    public static String required(Properties record, String key) {
+        String value = record.getProperty(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + key);
+        }
+        return value;
+    }
+
+    /** An instant as a record keeps it: milliseconds since the epoch, read back by {@link #instant}. */
+    public static String millis(Instant instant) {
+        return String.valueOf(instant.toEpochMilli());
+    }
+
+    public static Instant instant(Properties record, String key) {
+        return Instant.ofEpochMilli(Long.parseLong(required(record, key)));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -79,5 +80,20 @@ class RecordSpoolTest {
     @Test
     void onlyUuidsNameRecords() {
         assertThatThrownBy(() -> spool().put("../etc/passwd", record("x"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRecordsValuesAreReadBackOrTheMissingKeyIsNamed() {
+        Properties record = new Properties();
+        Instant started = Instant.parse("2026-12-04T09:15:30.123Z");
+        record.setProperty("started", RecordSpool.millis(started));
+        record.setProperty("queue", "sales");
+
+        assertThat(RecordSpool.instant(record, "started")).isEqualTo(started);
+        assertThat(RecordSpool.required(record, "queue")).isEqualTo("sales");
+        assertThatThrownBy(() -> RecordSpool.required(record, "ended")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no ended");
+        record.setProperty("ended", "yesterday");
+        assertThatThrownBy(() -> RecordSpool.instant(record, "ended")).isInstanceOf(NumberFormatException.class);
     }
 }
