@@ -26,6 +26,7 @@ public class CallbackIT extends CallScoreTestSupport {
 
     private static final String MODULE = "org.callscore.callback";
     private static final String APPLICATION = "org.callscore.agi.callback";
+    private static final String SURVEY_APPLICATION = "org.callscore.agi.survey";
 
     @Before
     public void callbacksAreReady() throws Exception {
@@ -146,5 +147,27 @@ public class CallbackIT extends CallScoreTestSupport {
         assertTrue(String.valueOf(stored.get("reason")), String.valueOf(stored.get("reason"))
                 .startsWith("survey itest-loop: complaint"));
         assertEquals("the satisfied caller is not called back", 0, callbacksOfCall(good));
+    }
+
+    @Test
+    public void aComplaintInASurveyWhoseApplicationStopsMidCallStillBecomesACallback() throws Exception {
+        String supervisors = unique("sup");
+        SurveyFixture.write("itest-loop-stop", "callback.queue = " + supervisors + "\ncallback.when = complaint\n"
+                + SurveyFixture.THREE_QUESTIONS);
+        eventually("the itest-loop-stop survey loaded with its rule", () -> service(SurveyCatalog.class)
+                .flatMap(c -> c.byName("itest-loop-stop")).flatMap(s -> s.callback()).isPresent());
+        String id = unique("stopping").replace("itest-", "1700.");
+        FastAgiCall call = call("survey?survey=itest-loop-stop&queue=itest-sales").uniqueId(id)
+                .callerId("0698765432", "Bob").digits("1", "2", "0").connect();
+        call.respondUntil(c -> c.startsWith("GET DATA"), CALL); // the first question asked
+        bundle(SURVEY_APPLICATION).stop(); // its components deactivated under the call, as by an update
+        try {
+            assertEquals("completed", call.runToEnd(CALL).variable("SURVEY_STATUS"));
+        } finally {
+            startIfStopped(SURVEY_APPLICATION);
+        }
+
+        eventually("the complaint's callback stored", () -> callbacksOfCall(id) == 1);
+        assertEquals(supervisors, callbackOfCall(id).get("queue"));
     }
 }
