@@ -46,7 +46,7 @@ public class SurveyCallbacks implements ClosingTheLoop {
         CallbackRule rule = survey.callback().get();
         String reason = "survey " + survey.name() + ": " + (complaint ? "complaint" : "low score")
                 + (mean.isPresent() ? String.format(Locale.ROOT, ", mean %.2f", mean.getAsDouble()) : "");
-        if (callerId == null || !DiallableNumber.isValid(callerId)) {
+        if (!DiallableNumber.isValid(callerId)) {
             LOG.warn("Survey {} response {} calls for a callback ({}) but the call has no caller ID to call back: "
                     + "none requested", survey.name(), responseId, reason);
             return;

@@ -37,8 +37,9 @@ public final class NodeName {
             return name;
         }
         String host = hostName.get();
-        if (host.length() > MAX_LENGTH) {
-            host = host.substring(0, host.indexOf('.') < 0 ? host.length() : host.indexOf('.'));
+        int domain = host.indexOf('.');
+        if (host.length() > MAX_LENGTH && domain >= 0) {
+            host = host.substring(0, domain);
         }
         if (host.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("node: the host name is longer than " + MAX_LENGTH
