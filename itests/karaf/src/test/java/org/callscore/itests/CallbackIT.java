@@ -40,6 +40,26 @@ public class CallbackIT extends CallScoreTestSupport {
         return "itest-" + what + "-" + System.nanoTime() % 10_000_000;
     }
 
+    /** @return a uniqueid as Asterisk makes them, new to this run */
+    private static String callId(String what) {
+        return unique(what).replace("itest-", "1700.");
+    }
+
+    /**
+     * Writes a three-question survey whose complaints become callbacks for a queue of supervisors, and waits
+     * until it is loaded with its rule.
+     *
+     * @return the supervisors' queue
+     */
+    private String complaintSurvey(String name) throws Exception {
+        String supervisors = unique("sup");
+        SurveyFixture.write(name, "callback.queue = " + supervisors + "\ncallback.when = complaint\n"
+                + SurveyFixture.THREE_QUESTIONS);
+        eventually("the " + name + " survey loaded with its rule", () -> service(SurveyCatalog.class)
+                .flatMap(c -> c.byName(name)).flatMap(s -> s.callback()).isPresent());
+        return supervisors;
+    }
+
     private Map<String, Object> callbackOfCall(String uniqueId) {
         return database().jdbi().withHandle(h -> h.createQuery("SELECT id, queue, customer_number, source, "
                 + "reason, asked_for IS NULL AS asap, survey_response FROM callback WHERE call_uniqueid = :u")
@@ -54,7 +74,7 @@ public class CallbackIT extends CallScoreTestSupport {
     @Test
     public void aCallerRequestsACallbackAndTheConsoleShowsIt() throws Exception {
         String queue = unique("cb");
-        String id = unique("call").replace("itest-", "1700.");
+        String id = callId("call");
 
         Outcome outcome = call("callback?queue=" + queue + "&reason=itest").uniqueId(id)
                 .callerId("0612345678", "Ann").digits("1", "1").connect().runToEnd(CALL);
@@ -77,7 +97,7 @@ public class CallbackIT extends CallScoreTestSupport {
 
     @Test
     public void aCallerWhoHangsUpBeforeConfirmingLeavesNothing() {
-        String id = unique("hangup").replace("itest-", "1700.");
+        String id = callId("hangup");
 
         Outcome outcome = call("callback?queue=" + unique("cb")).uniqueId(id).callerId("0612345678", "Ann")
                 .digits("1", FastAgiCall.CALLER_HANGS_UP).connect().runToEnd(CALL);
@@ -88,7 +108,7 @@ public class CallbackIT extends CallScoreTestSupport {
 
     @Test
     public void theCallbackModuleStoppedIsToldToTheDialplanAndNothingIsStored() throws Exception {
-        String id = unique("stopped").replace("itest-", "1700.");
+        String id = callId("stopped");
         bundle(MODULE).stop();
         try {
             Outcome outcome = call("callback?queue=" + unique("cb")).uniqueId(id).callerId("0612345678", "Ann")
@@ -105,7 +125,7 @@ public class CallbackIT extends CallScoreTestSupport {
 
     @Test
     public void theCallbackApplicationStoppedWhileTheCallerAnswersStillRequestsTheCallback() throws Exception {
-        String id = unique("appstopped").replace("itest-", "1700.");
+        String id = callId("appstopped");
         FastAgiCall call = call("callback?queue=" + unique("cb")).uniqueId(id).callerId("0612345678", "Ann")
                 .digits("1", "1").connect();
         call.respondUntil(c -> c.startsWith("GET DATA") && c.contains("one-moment-please"), CALL); // choosing when
@@ -123,13 +143,9 @@ public class CallbackIT extends CallScoreTestSupport {
 
     @Test
     public void aComplaintInASurveyWithACallbackRuleBecomesOneCallbackForTheSupervisors() throws Exception {
-        String supervisors = unique("sup");
-        SurveyFixture.write("itest-loop", "callback.queue = " + supervisors + "\ncallback.when = complaint\n"
-                + SurveyFixture.THREE_QUESTIONS);
-        eventually("the itest-loop survey loaded with its rule", () -> service(SurveyCatalog.class)
-                .flatMap(c -> c.byName("itest-loop")).flatMap(s -> s.callback()).isPresent());
-        String good = unique("good").replace("itest-", "1700.");
-        String bad = unique("bad").replace("itest-", "1700.");
+        String supervisors = complaintSurvey("itest-loop");
+        String good = callId("good");
+        String bad = callId("bad");
 
         for (List<String> keys : List.of(List.of(good, "5", "1", "1", "0"), List.of(bad, "1", "2", "0"))) {
             Outcome outcome = call("survey?survey=itest-loop&queue=itest-sales").uniqueId(keys.get(0))
@@ -151,12 +167,8 @@ public class CallbackIT extends CallScoreTestSupport {
 
     @Test
     public void aComplaintInASurveyWhoseApplicationStopsMidCallStillBecomesACallback() throws Exception {
-        String supervisors = unique("sup");
-        SurveyFixture.write("itest-loop-stop", "callback.queue = " + supervisors + "\ncallback.when = complaint\n"
-                + SurveyFixture.THREE_QUESTIONS);
-        eventually("the itest-loop-stop survey loaded with its rule", () -> service(SurveyCatalog.class)
-                .flatMap(c -> c.byName("itest-loop-stop")).flatMap(s -> s.callback()).isPresent());
-        String id = unique("stopping").replace("itest-", "1700.");
+        String supervisors = complaintSurvey("itest-loop-stop");
+        String id = callId("stopping");
         FastAgiCall call = call("survey?survey=itest-loop-stop&queue=itest-sales").uniqueId(id)
                 .callerId("0698765432", "Bob").digits("1", "2", "0").connect();
         call.respondUntil(c -> c.startsWith("GET DATA"), CALL); // the first question asked
