@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -16,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The default prompts are sounds of asterisk-core-sounds-en, so a site that changes nothing hears every one. */
 class DefaultPromptsTest {
 
-    /** The Asterisk root the project builds for its end-to-end tests (itests/asterisk/pbx build). */
-    private static final Path PBX_ROOT = Path.of(System.getProperty("callscore.pbx.root",
-            "/var/cache/callscore/asterisk-root"));
+    /** The Asterisk root the end-to-end tests run in (itests/asterisk/pbx build; CALLSCORE_PBX_ROOT, as there). */
+    private static final Path PBX_ROOT = Path.of(Optional.ofNullable(System.getenv("CALLSCORE_PBX_ROOT"))
+            .filter(root -> !root.isBlank()).orElse("/var/cache/callscore/asterisk-root"));
 
     private static List<String> defaultSounds() throws Exception {
         List<String> sounds = new ArrayList<>();
