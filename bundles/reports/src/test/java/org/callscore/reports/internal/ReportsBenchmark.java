@@ -64,7 +64,8 @@ public final class ReportsBenchmark {
         Settings settings = new Settings(ZoneId.of("Europe/Berlin"), ZoneOffset.UTC, 20, Map.of(), 5,
                 Duration.ofHours(168), 10, Map.of(), Set.of(), "solved");
         // -Dbench.reuse=true: the queue_log of an earlier run of the same size is read again (its figures are
-        // generated again, not its rows), to compare two builds of ingestion on the same rows one after the other
+        // generated again, not its rows), to compare two builds of ingestion on the same rows one after the other;
+        // the rows that run's later phases appended are removed first, so that the sums are checked against them
         boolean reuse = Boolean.getBoolean("bench.reuse") && reusable(jdbi);
         Set<String> phases = Set.of(System.getProperty("bench.phases", "rebuild,steady,latency,reports").split(","));
         Site site = new Site(settings);
@@ -76,6 +77,9 @@ public final class ReportsBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("generated %,d queue_log rows (%,d calls) in %.1f s (%,.0f rows/s), up to %s%s%n",
                 site.rows, site.calls, seconds, site.rows / seconds, site.time, reuse ? " (rows there already)" : "");
+        if (reuse) {
+            System.out.printf("removed the %,d rows the run before appended after them%n", keepFirst(jdbi, site.rows));
+        }
 
         Ingestion ingestion = new Ingestion(jdbi, TABLE, settings, Integer.getInteger("bench.batch", 20_000));
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -154,6 +158,21 @@ public final class ReportsBenchmark {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** Deletes every row after the first {@code rows}: those a steady or latency phase appended. */
+    private static long keepFirst(Jdbi jdbi, long rows) {
+        long last = jdbi.withHandle(h -> h.createQuery("SELECT id FROM " + TABLE + " ORDER BY id LIMIT 1 OFFSET :skip")
+                .bind("skip", rows - 1).mapTo(Long.class).findOne()).orElseThrow(() -> new IllegalStateException(
+                        TABLE + " holds fewer than the " + rows + " rows of this size: run without -Dbench.reuse"));
+        long removed = 0;
+        int deleted;
+        do { // in parts: one undo log of millions of rows is slow
+            deleted = jdbi.withHandle(h -> h.createUpdate("DELETE FROM " + TABLE + " WHERE id > :last LIMIT 100000")
+                    .bind("last", last).execute());
+            removed += deleted;
+        } while (deleted > 0);
+        return removed;
     }
 
     /** Rows written in small inserts at a steady rate while ingestion runs on its interval. */
